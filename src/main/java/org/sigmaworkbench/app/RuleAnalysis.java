@@ -1,0 +1,58 @@
+package org.sigmaworkbench.app;
+
+import java.util.List;
+import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.kql.KqlOptions;
+import org.sigmaworkbench.kql.KqlResult;
+import org.sigmaworkbench.kql.KqlWriter;
+import org.sigmaworkbench.kql.Target;
+import org.sigmaworkbench.rule.RuleFile;
+import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.SigmaRule;
+
+/**
+ * Everything derived from one version of the editor text: the loaded rule, its problems, its KQL
+ * for the chosen target and the compiled matcher. Computed off the FX thread.
+ *
+ * @param text the editor text it was computed from
+ * @param rule the first detection rule, or {@code null}
+ * @param problems all problems, errors first
+ * @param kql the KQL result, or {@code null} when the rule has errors
+ * @param compiled the matcher, or {@code null} when the rule has errors
+ */
+public record RuleAnalysis(
+    String text, SigmaRule rule, List<RuleProblem> problems, KqlResult kql, CompiledRule compiled) {
+
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(RuleProblem::isError);
+  }
+
+  /** The first error, for the preview banner. */
+  public RuleProblem firstError() {
+    return problems.stream().filter(RuleProblem::isError).findFirst().orElse(null);
+  }
+
+  static RuleAnalysis of(String text, String source, Target target, KqlOptions options) {
+    RuleFile file = new RuleLoader().load(text, source);
+    List<RuleProblem> problems =
+        file.problems().stream()
+            .sorted((a, b) -> Boolean.compare(b.isError(), a.isError()))
+            .toList();
+    SigmaRule rule = file.firstRule().orElse(null);
+    if (rule == null && file.problems().stream().noneMatch(RuleProblem::isError)) {
+      problems =
+          List.of(
+              RuleProblem.error(
+                  "rule.kind",
+                  "this file holds no detection rule (only correlation or filter documents)",
+                  org.sigmaworkbench.rule.Position.NONE,
+                  ""));
+    }
+    if (rule == null || file.hasErrors() || !rule.isUsable()) {
+      return new RuleAnalysis(text, rule, problems, null, null);
+    }
+    KqlResult kql = new KqlWriter(target, options).write(rule);
+    return new RuleAnalysis(text, rule, problems, kql, CompiledRule.compile(rule));
+  }
+}

@@ -1,0 +1,161 @@
+package org.sigmaworkbench.app;
+
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.sigmaworkbench.rule.RuleProblem;
+
+/**
+ * The Sigma rule editor: syntax highlighted YAML with line numbers, error lines marked, and the
+ * list of problems under it (double-click one to go there). Hands the text to the model after a
+ * pause in typing.
+ */
+final class RuleEditorPane extends BorderPane {
+
+  private final CodeArea area = new CodeArea();
+  private final ListView<RuleProblem> problems = new ListView<>();
+  private final Label title = new Label("Sigma rule");
+  private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(false);
+  private String source = "rule.yml";
+  private String savedText = "";
+
+  RuleEditorPane(WorkbenchModel model) {
+    getStyleClass().add("pane");
+    area.setId("ruleEditor");
+    area.getStyleClass().add("rule-editor");
+    area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+    area.setWrapText(false);
+    Highlighting.install(
+        area, YamlHighlighter::compute, t -> markErrors(model.analysisProperty().get()));
+    area.multiPlainChanges()
+        .successionEnds(Duration.ofMillis(200))
+        .subscribe(ignore -> model.setRuleText(area.getText(), source));
+    area.textProperty().addListener((o, a, b) -> modified.set(!b.equals(savedText)));
+    modified.addListener((o, a, b) -> updateTitle());
+
+    problems.setId("problems");
+    problems.getStyleClass().add("problems");
+    problems.setPrefHeight(96);
+    problems.setPlaceholder(new Label("No problems"));
+    problems.setCellFactory(
+        lv ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(RuleProblem p, boolean empty) {
+                super.updateItem(p, empty);
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (empty || p == null) {
+                  setText(null);
+                  return;
+                }
+                getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
+                setText(
+                    (p.line() > 0 ? "Line " + p.line() + ", col " + p.column() + "  " : "")
+                        + p.severity().label()
+                        + ": "
+                        + p.message());
+              }
+            });
+    problems.setOnMouseClicked(
+        e -> {
+          RuleProblem p = problems.getSelectionModel().getSelectedItem();
+          if (e.getClickCount() == 2 && p != null && p.line() > 0) {
+            goTo(p.line(), p.column());
+          }
+        });
+    model
+        .analysisProperty()
+        .addListener(
+            (o, a, b) -> {
+              problems.getItems().setAll(b == null ? List.of() : b.problems());
+              markErrors(b);
+            });
+
+    title.getStyleClass().add("pane-title");
+    HBox header = new HBox(8, title);
+    header.getStyleClass().add("pane-header");
+    header.setPadding(new Insets(4, 8, 4, 8));
+    setTop(header);
+    VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    setCenter(scroll);
+    setBottom(problems);
+    setMinWidth(Region.USE_PREF_SIZE);
+  }
+
+  private void markErrors(RuleAnalysis a) {
+    int paragraphs = area.getParagraphs().size();
+    for (int i = 0; i < paragraphs; i++) {
+      if (!area.getParagraph(i).getParagraphStyle().isEmpty()) {
+        area.setParagraphStyle(i, List.of());
+      }
+    }
+    if (a == null || !a.text().equals(area.getText())) {
+      return;
+    }
+    for (RuleProblem p : a.problems()) {
+      if (p.line() > 0 && p.line() <= paragraphs) {
+        area.setParagraphStyle(p.line() - 1, List.of(p.isError() ? "error-line" : "warning-line"));
+      }
+    }
+  }
+
+  void goTo(int line, int column) {
+    int paragraph = Math.min(Math.max(line - 1, 0), area.getParagraphs().size() - 1);
+    int col = Math.min(Math.max(column - 1, 0), area.getParagraph(paragraph).length());
+    area.moveTo(paragraph, col);
+    area.requestFollowCaret();
+    area.requestFocus();
+  }
+
+  /** Replaces the whole text (a newly opened rule); the model hears of it after the usual pause. */
+  void setText(String text, String source) {
+    this.source = source;
+    this.savedText = text;
+    area.replaceText(text);
+    area.moveTo(0);
+    area.getUndoManager().forgetHistory();
+    modified.set(false);
+    updateTitle();
+  }
+
+  void markSaved(String source) {
+    this.source = source;
+    this.savedText = area.getText();
+    modified.set(false);
+    updateTitle();
+  }
+
+  private void updateTitle() {
+    title.setText("Sigma rule — " + source + (modified.get() ? " (modified)" : ""));
+  }
+
+  String text() {
+    return area.getText();
+  }
+
+  String source() {
+    return source;
+  }
+
+  ReadOnlyBooleanProperty modifiedProperty() {
+    return modified.getReadOnlyProperty();
+  }
+
+  CodeArea area() {
+    return area;
+  }
+}

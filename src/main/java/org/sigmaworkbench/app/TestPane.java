@@ -1,0 +1,320 @@
+package org.sigmaworkbench.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.FilteredList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.sigmaworkbench.engine.MatchSpan;
+import org.sigmaworkbench.logs.Event;
+
+/**
+ * The test pane: drop logs on it, see every event with hit rows marked and the matched part of the
+ * command line highlighted; select a row to see all its fields and why the rule matched it.
+ */
+final class TestPane extends BorderPane {
+  private static final PseudoClass HIT = PseudoClass.getPseudoClass("hit");
+
+  private final TableView<EventRow> table = new TableView<>();
+  private final StyleClassedTextArea detail = new StyleClassedTextArea();
+  private final Label status = new Label();
+  private final Label notice = new Label();
+
+  TestPane(WorkbenchModel model, Runnable chooseLogs) {
+    getStyleClass().addAll("pane", "test-pane");
+    setId("testPane");
+
+    Label title = new Label("Test");
+    title.getStyleClass().add("pane-title");
+    Button open = new Button("Open Logs…");
+    open.setId("openLogs");
+    open.setOnAction(e -> chooseLogs.run());
+    ToggleButton hitsOnly = new ToggleButton("Hits only");
+    hitsOnly.setId("hitsOnly");
+    Button clear = new Button("Clear");
+    clear.setId("clearLogs");
+    clear.setOnAction(e -> model.clearLogs());
+    clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.logs()));
+    ProgressIndicator progress = new ProgressIndicator();
+    progress.setPrefSize(16, 16);
+    progress.visibleProperty().bind(model.loadingProperty());
+    status.setId("testStatus");
+    status.getStyleClass().add("test-status");
+    status.textProperty().bind(model.testStatusProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox header = new HBox(8, title, open, hitsOnly, clear, progress, spacer, status);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.getStyleClass().add("pane-header");
+    header.setPadding(new Insets(4, 8, 4, 8));
+
+    notice.setId("notice");
+    notice.getStyleClass().add("notice");
+    notice.setWrapText(true);
+    notice.setMaxWidth(Double.MAX_VALUE);
+    notice.textProperty().bind(model.noticeProperty());
+    notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+    notice.managedProperty().bind(notice.visibleProperty());
+    setTop(new VBox(header, notice));
+
+    FilteredList<EventRow> filtered = new FilteredList<>(model.rows());
+    hitsOnly
+        .selectedProperty()
+        .addListener((o, a, b) -> filtered.setPredicate(b ? EventRow::hit : null));
+    table.setId("eventTable");
+    table.setItems(filtered);
+    table.setPlaceholder(
+        new Label("Drop a log file here (CSV, event XML, JSON lines), or use Open Logs…"));
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                textColumn("", 28, r -> r.hit() ? "●" : ""),
+                textColumn("#", 48, r -> Long.toString(r.event().record())),
+                textColumn("File", 120, r -> r.event().file()),
+                imageColumn(),
+                commandLineColumn(),
+                textColumn("Why", 230, r -> r.hit() ? whyText(r) : "")));
+    table.setRowFactory(
+        tv -> {
+          TableRow<EventRow> row =
+              new TableRow<>() {
+                @Override
+                protected void updateItem(EventRow item, boolean empty) {
+                  super.updateItem(item, empty);
+                  pseudoClassStateChanged(HIT, !empty && item != null && item.hit());
+                }
+              };
+          return row;
+        });
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetail(b));
+    // Show why the first hit matched as soon as results arrive, unless the user picked a row.
+    model
+        .rows()
+        .addListener(
+            (javafx.collections.ListChangeListener<EventRow>)
+                c -> {
+                  if (table.getSelectionModel().getSelectedItem() == null
+                      || !model.rows().contains(table.getSelectionModel().getSelectedItem())) {
+                    filtered.stream()
+                        .filter(EventRow::hit)
+                        .findFirst()
+                        .ifPresentOrElse(
+                            r -> table.getSelectionModel().select(r), () -> showDetail(null));
+                  }
+                });
+
+    detail.setId("eventDetail");
+    detail.getStyleClass().add("event-detail");
+    detail.setEditable(false);
+    detail.setWrapText(true);
+    SplitPane split = new SplitPane(table, new VirtualizedScrollPane<>(detail));
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    split.setDividerPositions(0.68);
+    setCenter(split);
+
+    setOnDragOver(this::dragOver);
+    setOnDragDropped(e -> dropped(e, model::openLogs));
+  }
+
+  private static String whyText(EventRow r) {
+    List<String> parts = new ArrayList<>();
+    for (MatchSpan s : r.explanation().spans()) {
+      String p =
+          s.ruleKey().isEmpty()
+              ? "keyword '" + s.ruleValue() + "'"
+              : s.ruleKey() + " '" + s.ruleValue() + "'";
+      if (!parts.contains(p)) {
+        parts.add(p);
+      }
+    }
+    return parts.isEmpty() ? r.explanation().summary() : String.join(", ", parts);
+  }
+
+  /** The image path, cut from the left so the file name stays visible. */
+  private static TableColumn<EventRow, String> imageColumn() {
+    TableColumn<EventRow, String> c =
+        textColumn(
+            "Image",
+            200,
+            r -> {
+              String image = r.event().get("Image");
+              return image == null ? "" : image;
+            });
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                setTooltip(
+                    empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+              }
+            });
+    return c;
+  }
+
+  private static TableColumn<EventRow, String> textColumn(
+      String name, double width, java.util.function.Function<EventRow, String> f) {
+    TableColumn<EventRow, String> c = new TableColumn<>(name);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    c.setSortable(false);
+    return c;
+  }
+
+  private TableColumn<EventRow, EventRow> commandLineColumn() {
+    TableColumn<EventRow, EventRow> c = new TableColumn<>("CommandLine");
+    c.setId("commandLineColumn");
+    c.setPrefWidth(560);
+    c.setSortable(false);
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(EventRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
+                  setGraphic(null);
+                  return;
+                }
+                String value = r.event().get("CommandLine");
+                List<MatchSpan> spans =
+                    r.hit()
+                        ? r.explanation().spans().stream()
+                            .filter(s -> "CommandLine".equalsIgnoreCase(s.field()))
+                            .toList()
+                        : List.of();
+                setGraphic(new MatchedText(value, spans));
+              }
+            });
+    return c;
+  }
+
+  private void showDetail(EventRow r) {
+    if (r == null) {
+      detail.replaceText("Select a row to see all of its fields and why the rule matched it.");
+      return;
+    }
+    Event e = r.event();
+    StringBuilder text = new StringBuilder();
+    StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+    int styledUpTo = 0;
+    String head =
+        e.file()
+            + ", record "
+            + e.record()
+            + (r.hit() ? " — HIT: " + r.explanation().summary() : " — no hit")
+            + "\n";
+    text.append(head);
+    spans.add(List.of("detail-head"), head.length());
+    styledUpTo = text.length();
+    if (r.hit()) {
+      for (MatchSpan s : r.explanation().spans()) {
+        String line =
+            "  "
+                + s.identifier()
+                + ": "
+                + (s.ruleKey().isEmpty() ? "keyword" : s.ruleKey())
+                + " '"
+                + s.ruleValue()
+                + "' (rule line "
+                + s.line()
+                + ") matched "
+                + s.column()
+                + "\n";
+        text.append(line);
+        spans.add(List.of("detail-why"), line.length());
+      }
+      styledUpTo = text.length();
+    }
+    for (Map.Entry<String, String> f : e.fields().entrySet()) {
+      String name = f.getKey();
+      String value = f.getValue();
+      String prefix = name + ": ";
+      int valueStart = text.length() + prefix.length();
+      text.append(prefix).append(value).append('\n');
+      spans.add(List.of("detail-name"), prefix.length());
+      int pos = valueStart;
+      if (r.hit()) {
+        for (MatchSpan s : r.explanation().spans()) {
+          if (e.schema().columnSlot(s.column()) >= 0
+              && e.schema().displayName(e.schema().columnSlot(s.column())).equals(name)
+              && s.start() >= 0
+              && s.end() <= value.length()
+              && valueStart + s.start() >= pos) {
+            spans.add(List.of(), valueStart + s.start() - pos);
+            spans.add(List.of("match"), s.end() - s.start());
+            pos = valueStart + s.end();
+          }
+        }
+      }
+      spans.add(List.of(), text.length() - pos);
+      styledUpTo = text.length();
+    }
+    detail.replaceText(text.toString());
+    if (styledUpTo > 0) {
+      detail.setStyleSpans(0, spans.create());
+    }
+    detail.moveTo(0);
+    detail.requestFollowCaret();
+  }
+
+  private void dragOver(DragEvent e) {
+    if (e.getDragboard().hasFiles()) {
+      e.acceptTransferModes(TransferMode.COPY);
+    }
+    e.consume();
+  }
+
+  static void dropped(DragEvent e, Consumer<List<Path>> open) {
+    Dragboard db = e.getDragboard();
+    boolean ok = false;
+    if (db.hasFiles()) {
+      open.accept(db.getFiles().stream().map(File::toPath).toList());
+      ok = true;
+    }
+    e.setDropCompleted(ok);
+    e.consume();
+  }
+
+  TableView<EventRow> table() {
+    return table;
+  }
+
+  StyleClassedTextArea detail() {
+    return detail;
+  }
+}

@@ -1,0 +1,66 @@
+package org.sigmaworkbench.logs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One log record: values by slot of a shared {@link FieldSchema}. A value is {@code null} when the
+ * record does not have the field.
+ */
+public final class Event {
+  private final String file;
+  private final long record;
+  private final FieldSchema schema;
+  private final String[] values;
+
+  /**
+   * @param file the log file name, for display
+   * @param record the 1-based record number in that file
+   * @param schema the field names
+   * @param values one value per slot of the schema
+   */
+  public Event(String file, long record, FieldSchema schema, String[] values) {
+    this.file = file;
+    this.record = record;
+    this.schema = schema;
+    this.values = values;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public long record() {
+    return record;
+  }
+
+  public FieldSchema schema() {
+    return schema;
+  }
+
+  /** The value in a slot; {@code null} when absent. */
+  public String value(int slot) {
+    return slot < 0 || slot >= values.length ? null : values[slot];
+  }
+
+  /** The value of a Sigma field (through the layout), or {@code null}. */
+  public String get(String sigmaField) {
+    return value(schema.slotOf(sigmaField));
+  }
+
+  /** Fields as shown to people: Sigma names where the layout maps a column, in column order. */
+  public Map<String, String> fields() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        out.putIfAbsent(schema.displayName(i), values[i]);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return file + "#" + record + " " + fields();
+  }
+}

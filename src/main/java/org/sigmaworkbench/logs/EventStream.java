@@ -1,0 +1,21 @@
+package org.sigmaworkbench.logs;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** Events read one by one from a log, with the problems met on the way. */
+public interface EventStream extends Closeable {
+
+  /** The next event, or {@code null} at the end. Bad records are skipped and reported. */
+  Event next() throws IOException;
+
+  /** Problems met so far. */
+  List<LogProblem> problems();
+
+  /** The format being read, for display. */
+  String formatName();
+
+  /** Bytes consumed so far, for progress. */
+  long bytesRead();
+}

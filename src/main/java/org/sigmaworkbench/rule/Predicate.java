@@ -1,0 +1,183 @@
+package org.sigmaworkbench.rule;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The closed set of comparisons a normalized rule is made of. Each one says exactly what it
+ * matches; string comparisons carry their case rule. A missing field reads as the empty string, as
+ * in KQL, where every row has every column.
+ */
+public sealed interface Predicate {
+
+  /** How a plain string is compared with a field value. */
+  enum StringOp {
+    EQUALS,
+    CONTAINS,
+    STARTSWITH,
+    ENDSWITH
+  }
+
+  /** Numeric comparison operators. */
+  enum CompareOp {
+    EQ("=="),
+    LT("<"),
+    LTE("<="),
+    GT(">"),
+    GTE(">=");
+
+    private final String symbol;
+
+    CompareOp(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+
+    public boolean test(int comparison) {
+      return switch (this) {
+        case EQ -> comparison == 0;
+        case LT -> comparison < 0;
+        case LTE -> comparison <= 0;
+        case GT -> comparison > 0;
+        case GTE -> comparison >= 0;
+      };
+    }
+  }
+
+  /** Parts of a timestamp the time modifiers extract. */
+  enum DateUnit {
+    MINUTE,
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR;
+
+    public String sigmaName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A plain string (no wildcards) equal to, inside, at the start or at the end of the value. */
+  record StringMatch(StringOp op, String text, boolean cased) implements Predicate {}
+
+  /**
+   * A pattern with wildcards that cannot be expressed as a {@link StringMatch}; matches whole
+   * values.
+   */
+  record Wildcard(SigmaString pattern, boolean cased) implements Predicate {}
+
+  /**
+   * A regular expression (RE2 syntax) found anywhere in the value, as KQL's {@code matches regex}.
+   */
+  record Regex(String pattern, boolean ignoreCase, boolean multiline, boolean dotAll)
+      implements Predicate {}
+
+  /** The value is an IP address inside a network. */
+  record Cidr(String text, byte[] network, int prefixBits) implements Predicate {
+
+    /** Parses {@code 10.0.0.0/8}, {@code fe80::/10} or a bare address (a /32 or /128 network). */
+    public static Cidr parse(String text) {
+      String t = text.trim();
+      int slash = t.indexOf('/');
+      String addr = slash < 0 ? t : t.substring(0, slash);
+      if (addr.isEmpty() || !addr.matches("[0-9A-Fa-f:.]+")) {
+        throw new IllegalArgumentException("not an IP address: '" + addr + "'");
+      }
+      byte[] bytes;
+      try {
+        bytes = InetAddress.getByName(addr).getAddress();
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("not an IP address: '" + addr + "'");
+      }
+      if (addr.contains(":") && bytes.length == 4) {
+        throw new IllegalArgumentException(
+            "IPv4-mapped IPv6 networks are not supported: '" + addr + "'");
+      }
+      int max = bytes.length * 8;
+      int prefix = max;
+      if (slash >= 0) {
+        try {
+          prefix = Integer.parseInt(t.substring(slash + 1));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "not a prefix length: '" + t.substring(slash + 1) + "'");
+        }
+        if (prefix < 0 || prefix > max) {
+          throw new IllegalArgumentException(
+              "prefix length " + prefix + " is outside 0.." + max + " for '" + addr + "'");
+        }
+      }
+      for (int bit = prefix; bit < max; bit++) {
+        bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+      }
+      return new Cidr(t, bytes, prefix);
+    }
+
+    public boolean isIpv6() {
+      return network.length == 16;
+    }
+
+    /** The network written canonically, {@code 10.0.0.0/8}. */
+    public String canonical() {
+      try {
+        return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixBits;
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cidr c && c.prefixBits == prefixBits && Arrays.equals(c.network, network);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(network) * 31 + prefixBits;
+    }
+
+    @Override
+    public String toString() {
+      return "Cidr[" + canonical() + "]";
+    }
+  }
+
+  /**
+   * The value read as a number compared with a number. {@code text} is the rule's spelling, used
+   * where the value is compared as a string (a string column, a value that is not a number).
+   */
+  record Compare(CompareOp op, BigDecimal number, String text) implements Predicate {}
+
+  /** The field is present with a non-empty value ({@code true}), or it is absent or empty. */
+  record Exists(boolean present) implements Predicate {}
+
+  /** The field is absent or empty (a Sigma {@code null} value). */
+  record IsNull() implements Predicate {}
+
+  /** The value compared with the value of another field of the same event. */
+  record FieldRef(String otherField, StringOp op, boolean cased) implements Predicate {}
+
+  /** A part of a timestamp value compared with a number. */
+  record DatePart(DateUnit unit, CompareOp op, int number) implements Predicate {}
+
+  /** Every kind, for tests that want to cover each. */
+  List<Class<? extends Predicate>> KINDS =
+      List.of(
+          StringMatch.class,
+          Wildcard.class,
+          Regex.class,
+          Cidr.class,
+          Compare.class,
+          Exists.class,
+          IsNull.class,
+          FieldRef.class,
+          DatePart.class);
+}

@@ -1,0 +1,44 @@
+package org.sigmaworkbench.rule;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A detection rule, loaded and normalized.
+ *
+ * @param meta the descriptive fields
+ * @param logsource where its events come from
+ * @param identifiers the search identifiers (selections, filters, keyword lists) in rule order,
+ *     each normalized on its own
+ * @param condition the normalized condition, or {@code null} when the rule has errors that prevent
+ *     one
+ * @param aggregation a Sigma 1.x aggregation after {@code |} in the condition, or {@code null}
+ * @param problems errors and warnings
+ */
+public record SigmaRule(
+    RuleMeta meta,
+    LogSource logsource,
+    Map<String, Expr.Named> identifiers,
+    Expr condition,
+    LegacyAggregation aggregation,
+    List<RuleProblem> problems)
+    implements RuleDocument {
+
+  public SigmaRule {
+    identifiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identifiers));
+    problems = List.copyOf(problems);
+  }
+
+  /** True when the rule can be converted and matched: it has a condition and no error. */
+  public boolean isUsable() {
+    return condition != null && !hasErrors();
+  }
+
+  public String title() {
+    return meta.title();
+  }
+
+  public String id() {
+    return meta.id();
+  }
+}

@@ -1,0 +1,202 @@
+package org.sigmaworkbench.rule;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Safe YAML reading for rules: the text is composed into a node tree (with line and column on every
+ * node) and never constructed into objects, so type tags cannot run code. Aliases, nesting and size
+ * are bounded; a tag other than YAML's standard ones is refused.
+ */
+public final class SigmaYaml {
+
+  /** Largest rule file accepted, in characters. */
+  public static final int MAX_CHARS = 2 * 1024 * 1024;
+
+  /** Largest number of aliases to collections in one file (an alias bomb is refused at once). */
+  public static final int MAX_COLLECTION_ALIASES = 20;
+
+  /** Deepest nesting of maps and lists. */
+  public static final int MAX_NESTING = 50;
+
+  private static final Set<Tag> STANDARD_TAGS =
+      Set.of(
+          Tag.STR,
+          Tag.INT,
+          Tag.FLOAT,
+          Tag.BOOL,
+          Tag.NULL,
+          Tag.MAP,
+          Tag.SEQ,
+          Tag.TIMESTAMP,
+          Tag.BINARY,
+          Tag.MERGE);
+
+  private SigmaYaml() {}
+
+  /** The documents of a YAML text, or the problem that stopped reading. */
+  public record Documents(List<Node> nodes, List<RuleProblem> problems) {}
+
+  public static Documents compose(String text) {
+    List<Node> nodes = new ArrayList<>();
+    List<RuleProblem> problems = new ArrayList<>();
+    if (text.length() > MAX_CHARS) {
+      problems.add(
+          RuleProblem.error(
+              "yaml.size",
+              "the file has "
+                  + text.length()
+                  + " characters; rules are limited to "
+                  + MAX_CHARS
+                  + " characters (2 MiB)",
+              new Position(1, 1),
+              ""));
+      return new Documents(nodes, problems);
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit(MAX_CHARS + 1);
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    try {
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(text)), options),
+              new Resolver(),
+              options);
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
+        if (node != null) {
+          checkTags(node, problems, 0);
+          nodes.add(node);
+        }
+      }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.add(
+          RuleProblem.error("yaml.syntax", yamlMessage(e), position(mark), excerptAt(text, mark)));
+    } catch (YAMLException e) {
+      String message = e.getMessage() == null ? "YAML error" : e.getMessage();
+      if (message.contains("aliases")) {
+        message =
+            "too many aliases to collections (at most "
+                + MAX_COLLECTION_ALIASES
+                + "): refused as a possible alias bomb";
+      } else if (message.contains("Nesting Depth")) {
+        message = "maps and lists are nested deeper than " + MAX_NESTING + " levels";
+      }
+      problems.add(RuleProblem.error("yaml.limit", message, new Position(1, 1), ""));
+    } catch (StackOverflowError e) {
+      problems.add(
+          RuleProblem.error(
+              "yaml.limit", "the YAML is nested too deeply to read", new Position(1, 1), ""));
+    }
+    return new Documents(nodes, problems);
+  }
+
+  private static void checkTags(Node node, List<RuleProblem> problems, int depth) {
+    if (depth > MAX_NESTING) {
+      return;
+    }
+    if (!STANDARD_TAGS.contains(node.getTag())) {
+      problems.add(
+          RuleProblem.error(
+              "yaml.tag",
+              "YAML type tag '" + node.getTag().getValue() + "' is not allowed in a rule",
+              position(node),
+              node.getTag().getValue()));
+    }
+    if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        checkTags(t.getKeyNode(), problems, depth + 1);
+        checkTags(t.getValueNode(), problems, depth + 1);
+      }
+    } else if (node instanceof SequenceNode s) {
+      for (Node child : s.getValue()) {
+        checkTags(child, problems, depth + 1);
+      }
+    }
+  }
+
+  private static String yamlMessage(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+    String context = e.getContext();
+    String text = context == null ? problem : context + ": " + problem;
+    return "YAML: " + text.replace('\n', ' ').trim();
+  }
+
+  private static String excerptAt(String text, Mark mark) {
+    if (mark == null) {
+      return "";
+    }
+    int line = mark.getLine();
+    int start = 0;
+    for (int i = 0; i < line && start >= 0; i++) {
+      start = text.indexOf('\n', start);
+      if (start >= 0) {
+        start++;
+      }
+    }
+    if (start < 0 || start > text.length()) {
+      return "";
+    }
+    int end = text.indexOf('\n', start);
+    return text.substring(start, end < 0 ? text.length() : end).strip();
+  }
+
+  public static Position position(Mark mark) {
+    return mark == null ? Position.NONE : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  public static Position position(Node node) {
+    return position(node.getStartMark());
+  }
+
+  /** Where the text of a scalar begins (after an opening quote). */
+  public static Position textPosition(ScalarNode node) {
+    Position p = position(node);
+    return node.getScalarStyle().getChar() == null ? p : p.plusColumns(1);
+  }
+
+  public static boolean isNull(Node node) {
+    return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+  }
+
+  /** A short description of a node's kind, for messages. */
+  public static String kind(Node node) {
+    if (node instanceof MappingNode) {
+      return "a map";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    if (isNull(node)) {
+      return "null";
+    }
+    Tag tag = node.getTag();
+    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+      return "a number";
+    }
+    if (tag.equals(Tag.BOOL)) {
+      return "a boolean";
+    }
+    return "a string";
+  }
+}

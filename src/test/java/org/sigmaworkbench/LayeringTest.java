@@ -1,0 +1,100 @@
+package org.sigmaworkbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The shape of ARCHITECTURE.md: a core without JavaFX, faces on top, no cycles. */
+class LayeringTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.sigmaworkbench");
+
+  @Test
+  void onlyTheAppImportsJavaFx() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.sigmaworkbench.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "org.fxmisc..", "org.reactfx..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void ruleDependsOnNothingOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.rule..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.app..",
+            "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void kqlUsesOnlyRule() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.kql..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.app..",
+            "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void logsDoNotUseTheMatcherOrTheFaces() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.logs..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.engine..", "org.sigmaworkbench.app..", "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void engineDoesNotUseKqlOrTheFaces() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.kql..", "org.sigmaworkbench.app..", "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void cliDoesNotUseTheApp() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.app..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noCycles() {
+    slices().matching("org.sigmaworkbench.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+}

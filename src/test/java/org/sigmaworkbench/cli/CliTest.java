@@ -1,0 +1,147 @@
+package org.sigmaworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sigmaworkbench.TestFiles;
+
+class CliTest {
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {
+    List<Map<String, Object>> json() throws IOException {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (String line : this.out.split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        try (JsonParser p = new JsonFactory().createParser(line)) {
+          p.nextToken();
+          Map<String, Object> m = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+              p.skipChildren();
+              m.put(k, "(nested)");
+            } else {
+              m.put(k, t == JsonToken.VALUE_NULL ? null : p.getText());
+            }
+          }
+          out.add(m);
+        }
+      }
+      return out;
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SigmaCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static final String RULE = TestFiles.HEADLINE_RULE.toString();
+
+  @Test
+  void convertPrintsExactlyTheQuery() {
+    Run r = run("convert", RULE, "--target", "sentinel_asim");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "imProcessCreate\n| where TargetProcessCommandLine contains \"Export-PfxCertificate \" or"
+                + " TargetProcessCommandLine contains \"Export-Certificate \"\n");
+  }
+
+  @Test
+  void convertJsonlHasTheNamedKeys() throws IOException {
+    Run r = run("convert", RULE, "--target", "microsoft_xdr", "--format", "jsonl");
+    Map<String, Object> o = r.json().get(0);
+    assertThat(o).containsOnlyKeys("path", "id", "title", "target", "ok", "query", "error");
+    assertThat(o.get("ok")).isEqualTo("true");
+    assertThat((String) o.get("query"))
+        .startsWith("DeviceProcessEvents\n| where ProcessCommandLine contains");
+  }
+
+  @Test
+  void convertOfABrokenRuleFailsWithAMessage() throws IOException {
+    Path bad = dir.resolve("bad.yml");
+    Files.writeString(
+        bad,
+        "title: x\nlogsource:\n  category: process_creation\ndetection:\n  sel:\n    CommandLine|contians: a\n  condition: sel\n");
+    Run r = run("convert", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("6:").contains("contians");
+    assertThat(run("convert", RULE, "--target", "splunk").code()).isEqualTo(2);
+  }
+
+  @Test
+  void testPrintsOnlyHitsWithSpans() throws IOException {
+    Run r = run("test", RULE, "--logs", "sample-logs/sysmon-fields.csv", "--format", "jsonl");
+    assertThat(r.code()).isZero();
+    List<Map<String, Object>> hits = r.json();
+    assertThat(hits).hasSize(8);
+    assertThat(hits.get(0))
+        .containsKeys("path", "id", "title", "file", "record", "fields", "spans");
+    assertThat(hits)
+        .extracting(h -> h.get("record"))
+        .containsExactly("1", "3", "5", "7", "9", "11", "13", "15");
+  }
+
+  @Test
+  void testTextMarksTheMatch() {
+    Run r = run("test", RULE, "--logs", "sample-logs/sysmon-flat.jsonl");
+    assertThat(r.out()).contains("[Export-Certificate ]").contains("[export-pfxcertificate ]");
+    assertThat(r.err()).contains("2 hits in 6 events");
+  }
+
+  @Test
+  void testOnAFileThatIsNotALogFailsWithOneLine() throws IOException {
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "hello\n");
+    Run r = run("test", RULE, "--logs", notes.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines().filter(l -> l.startsWith("error:")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void checkGivesPositions() throws IOException {
+    Path bad = dir.resolve("bad.yml");
+    Files.writeString(
+        bad,
+        "title: x\nlogsource:\n  category: process_creation\ndetection:\n  sel:\n    CommandLine: a\n  condition: sel and filter\n");
+    Run r = run("check", RULE, bad.toString(), "--format", "jsonl");
+    assertThat(r.code()).isEqualTo(1);
+    List<Map<String, Object>> lines = r.json();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("ok")).isEqualTo("true");
+    assertThat(lines.get(1).get("ok")).isEqualTo("false");
+    Run text = run("check", bad.toString());
+    assertThat(text.out()).contains("bad.yml:7:22: error: the condition names 'filter'");
+  }
+
+  @Test
+  void eventsPrintsMappedFields() throws IOException {
+    Run r = run("events", "sample-logs/sentinel-asim-export.csv", "--format", "jsonl");
+    assertThat(r.code()).isZero();
+    assertThat(r.json()).hasSize(8);
+    assertThat(r.out())
+        .contains("\"CommandLine\":")
+        .doesNotContain("\"TargetProcessCommandLine\":");
+  }
+}
