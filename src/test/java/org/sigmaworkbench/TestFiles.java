@@ -28,4 +28,29 @@ public final class TestFiles {
   public static Path sample(String name) {
     return SAMPLE_LOGS.resolve(name);
   }
+
+  /**
+   * A folder of the shared corpora ({@code sigma-rules}, {@code evtx}, {@code evtx-ref}, {@code
+   * sigma-regression}, {@code exports}, and the reference conversions under {@code reference/}).
+   * When the corpora are absent the calling test is skipped, unless {@code sigmawb.requireCorpus}
+   * is true (CI), where it fails.
+   */
+  public static Path shared(String relative) {
+    Path root = Path.of(System.getProperty("sigmawb.shared", "../shared"));
+    Path p = root.resolve(relative);
+    if (!java.nio.file.Files.exists(p)) {
+      String message =
+          "shared corpus not found at " + p.toAbsolutePath() + " (set -Dsigmawb.shared=DIR)";
+      if (Boolean.getBoolean("sigmawb.requireCorpus")) {
+        throw new AssertionError(message);
+      }
+      org.junit.jupiter.api.Assumptions.abort(message);
+    }
+    return p;
+  }
+
+  /** A folder of the shared test corpus: {@code shared("corpus/" + relative)}. */
+  public static Path corpus(String relative) {
+    return shared("corpus/" + relative);
+  }
 }
