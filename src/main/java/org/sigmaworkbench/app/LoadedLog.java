@@ -5,8 +5,18 @@ import java.util.List;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogProblem;
 
-/** A log file read into the test pane. */
-record LoadedLog(Path path, String format, List<Event> events, List<LogProblem> problems) {
+/**
+ * A log file in the test pane. Small logs keep their events in memory ({@code cached}); large ones
+ * are read again from the file on each run, so memory holds only the rows on screen and the hits.
+ *
+ * @param path the file
+ * @param format the format it was read as
+ * @param events how many events it holds
+ * @param cached its events, or {@code null} when it is too large to keep
+ * @param problems records that could not be read
+ */
+record LoadedLog(
+    Path path, String format, long events, List<Event> cached, List<LogProblem> problems) {
   String name() {
     return path.getFileName().toString();
   }

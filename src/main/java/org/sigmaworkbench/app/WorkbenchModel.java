@@ -1,6 +1,5 @@
 package org.sigmaworkbench.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,28 +25,24 @@ import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
-import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.LogFormatException;
-import org.sigmaworkbench.logs.LogReaders;
 
 /**
  * The state of the workbench and the background work that derives it. The view writes the rule
- * text, the target and the logs; the model computes the analysis (problems, KQL, matcher) and the
- * table rows off the FX thread and publishes only the newest result on it.
+ * text, the target and the logs; the model computes the analysis (problems, KQL, matcher) on one
+ * thread and runs the rule over the logs on another, publishing only the newest result on the FX
+ * thread. A newer request cancels an older run; files asked for are kept until a run has read them.
  */
 public final class WorkbenchModel {
 
   private final ExecutorService analysisExecutor =
       Executors.newSingleThreadExecutor(daemon("rule-analysis"));
-  private final ExecutorService logExecutor =
-      Executors.newSingleThreadExecutor(daemon("log-reader"));
+  private final ExecutorService runExecutor = Executors.newSingleThreadExecutor(daemon("test-run"));
   private final AtomicLong analysisGeneration = new AtomicLong();
-  private final AtomicLong rowsGeneration = new AtomicLong();
+  private final AtomicLong runGeneration = new AtomicLong();
 
   private final ReadOnlyObjectWrapper<RuleAnalysis> analysis = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper kqlText = new ReadOnlyStringWrapper("");
-  private final SimpleBooleanProperty kqlStale = new SimpleBooleanProperty(false);
+  private final ReadOnlyBooleanWrapper kqlStale = new ReadOnlyBooleanWrapper(false);
   private final ObjectProperty<Target> target =
       new SimpleObjectProperty<>(TargetCatalog.get("sentinel_asim"));
   private final BooleanProperty keepUnmapped = new SimpleBooleanProperty(false);
@@ -52,9 +51,14 @@ public final class WorkbenchModel {
   private final ReadOnlyStringWrapper testStatus =
       new ReadOnlyStringWrapper("Drop a log file here, or File > Open Logs");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-  private final SimpleBooleanProperty loading = new SimpleBooleanProperty(false);
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final List<Path> pendingFiles = new ArrayList<>();
   private String ruleText = "";
   private String ruleSource = "rule.yml";
+  private long lastEvents;
+  private long lastHits;
+  private boolean lastTruncated;
 
   public WorkbenchModel() {
     target.addListener((o, a, b) -> analyze());
@@ -82,8 +86,6 @@ public final class WorkbenchModel {
     String source = ruleSource;
     Target t = target.get();
     KqlOptions options = new KqlOptions(keepUnmapped.get());
-    List<LoadedLog> currentLogs = List.copyOf(logs);
-    long rowGen = rowsGeneration.incrementAndGet();
     analysisExecutor.execute(
         () -> {
           if (gen != analysisGeneration.get()) {
@@ -96,18 +98,25 @@ public final class WorkbenchModel {
             ErrorReporting.report(e);
             return;
           }
-          List<EventRow> newRows = match(a, currentLogs);
           Platform.runLater(
               () -> {
                 if (gen != analysisGeneration.get()) {
                   return;
                 }
+                boolean ruleChanged =
+                    analysis.get() == null || !sameMatcherInput(analysis.get(), a);
                 apply(a);
-                if (rowGen == rowsGeneration.get()) {
-                  setRows(newRows);
+                if (ruleChanged || a.compiled() == null) {
+                  startRun();
                 }
               });
         });
+  }
+
+  /** Same text means the same matcher: a target switch needs no new run. */
+  private static boolean sameMatcherInput(RuleAnalysis before, RuleAnalysis after) {
+    return before.text().equals(after.text())
+        && (before.compiled() == null) == (after.compiled() == null);
   }
 
   private void apply(RuleAnalysis a) {
@@ -120,22 +129,6 @@ public final class WorkbenchModel {
     }
   }
 
-  private static List<EventRow> match(RuleAnalysis a, List<LoadedLog> logs) {
-    CompiledRule rule = a.compiled();
-    List<EventRow> out = new ArrayList<>();
-    for (LoadedLog log : logs) {
-      for (Event e : log.events()) {
-        if (rule == null) {
-          out.add(new EventRow(e, null));
-        } else {
-          boolean hit = rule.appliesTo(e) && rule.matches(e);
-          out.add(new EventRow(e, hit ? rule.explain(e) : null));
-        }
-      }
-    }
-    return out;
-  }
-
   /**
    * Reads logs in the background and adds them to the test pane; files that are not logs are
    * reported.
@@ -144,57 +137,98 @@ public final class WorkbenchModel {
     if (files.isEmpty()) {
       return;
     }
-    loading.set(true);
-    notice.set("Reading " + files.size() + (files.size() == 1 ? " file…" : " files…"));
-    logExecutor.execute(
+    pendingFiles.addAll(files);
+    startRun();
+  }
+
+  public void clearLogs() {
+    pendingFiles.clear();
+    logs.clear();
+    notice.set("");
+    startRun();
+  }
+
+  /** Stops the run in progress; the rows shown so far stay. */
+  public void cancelRun() {
+    runGeneration.incrementAndGet();
+    running.set(false);
+    testStatus.set("Stopped. " + testStatus.get());
+  }
+
+  private void startRun() {
+    long gen = runGeneration.incrementAndGet();
+    RuleAnalysis a = analysis.get();
+    CompiledRule rule = a == null ? null : a.compiled();
+    List<LoadedLog> current = List.copyOf(logs);
+    List<Path> newFiles = List.copyOf(pendingFiles);
+    if (current.isEmpty() && newFiles.isEmpty()) {
+      rows.clear();
+      running.set(false);
+      updateStatus(0, 0, false);
+      return;
+    }
+    running.set(true);
+    progress.set(0);
+    if (!newFiles.isEmpty()) {
+      notice.set("");
+      testStatus.set(
+          "Reading "
+              + String.join(", ", newFiles.stream().map(p -> p.getFileName().toString()).toList())
+              + "…");
+    }
+    runExecutor.execute(
         () -> {
-          List<LoadedLog> read = new ArrayList<>();
-          List<String> messages = new ArrayList<>();
-          for (Path f : files) {
-            try (EventStream s = LogReaders.open(f)) {
-              List<Event> events = new ArrayList<>();
-              Event e;
-              while ((e = s.next()) != null) {
-                events.add(e);
-              }
-              read.add(new LoadedLog(f, s.formatName(), events, List.copyOf(s.problems())));
-              s.problems().forEach(p -> messages.add(p.describe()));
-            } catch (LogFormatException ex) {
-              messages.add(ex.getMessage());
-            } catch (IOException | RuntimeException ex) {
-              messages.add(f.getFileName() + ": cannot read: " + ex.getMessage());
-              if (ex instanceof RuntimeException) {
-                ErrorReporting.report(ex);
-              }
-            }
+          if (gen != runGeneration.get()) {
+            return;
+          }
+          long[] lastPublished = {0};
+          TestRun.Result r =
+              TestRun.run(
+                  rule,
+                  current,
+                  newFiles,
+                  p -> {
+                    long now = System.nanoTime();
+                    if (now - lastPublished[0] > 100_000_000L) {
+                      lastPublished[0] = now;
+                      Platform.runLater(
+                          () -> {
+                            if (gen == runGeneration.get()) {
+                              progress.set(p);
+                            }
+                          });
+                    }
+                  },
+                  () -> gen != runGeneration.get());
+          if (r.cancelled()) {
+            return;
           }
           Platform.runLater(
               () -> {
-                loading.set(false);
-                logs.addAll(read);
-                notice.set(String.join("\n", messages));
-                analyze();
+                if (gen != runGeneration.get()) {
+                  return;
+                }
+                pendingFiles.removeAll(newFiles);
+                logs.setAll(r.logs());
+                rows.setAll(r.rows());
+                running.set(false);
+                progress.set(1);
+                if (!newFiles.isEmpty()) {
+                  notice.set(String.join("\n", r.messages()));
+                }
+                updateStatus(r.events(), r.hits(), r.truncated());
               });
         });
   }
 
-  public void clearLogs() {
-    logs.clear();
-    notice.set("");
-    analyze();
-  }
-
-  private void setRows(List<EventRow> newRows) {
-    rows.setAll(newRows);
-    updateStatus();
-  }
-
-  private void updateStatus() {
+  private void updateStatus(long events, long hits, boolean truncated) {
+    lastEvents = events;
+    lastHits = hits;
+    lastTruncated = truncated;
     if (logs.isEmpty()) {
       testStatus.set("Drop a log file here, or File > Open Logs");
       return;
     }
-    long hits = rows.stream().filter(EventRow::hit).count();
     String names = String.join(", ", logs.stream().map(LoadedLog::name).toList());
     RuleAnalysis a = analysis.get();
     String prefix = a != null && a.compiled() == null ? "Rule has errors; " : "";
@@ -202,10 +236,11 @@ public final class WorkbenchModel {
         prefix
             + hits
             + (hits == 1 ? " hit in " : " hits in ")
-            + rows.size()
-            + (rows.size() == 1 ? " event (" : " events (")
+            + events
+            + (events == 1 ? " event (" : " events (")
             + names
-            + ")");
+            + ")"
+            + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : ""));
   }
 
   public ReadOnlyObjectProperty<RuleAnalysis> analysisProperty() {
@@ -217,8 +252,8 @@ public final class WorkbenchModel {
     return kqlText.getReadOnlyProperty();
   }
 
-  public SimpleBooleanProperty kqlStaleProperty() {
-    return kqlStale;
+  public ReadOnlyBooleanProperty kqlStaleProperty() {
+    return kqlStale.getReadOnlyProperty();
   }
 
   public ObjectProperty<Target> targetProperty() {
@@ -245,12 +280,31 @@ public final class WorkbenchModel {
     return notice.getReadOnlyProperty();
   }
 
-  public SimpleBooleanProperty loadingProperty() {
-    return loading;
+  /** True while a run reads logs or matches. */
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  /** Progress of the current run, 0 to 1. */
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  long lastEvents() {
+    return lastEvents;
+  }
+
+  long lastHits() {
+    return lastHits;
+  }
+
+  boolean lastTruncated() {
+    return lastTruncated;
   }
 
   public void shutdown() {
+    runGeneration.incrementAndGet();
     analysisExecutor.shutdownNow();
-    logExecutor.shutdownNow();
+    runExecutor.shutdownNow();
   }
 }

@@ -1,0 +1,209 @@
+package org.sigmaworkbench.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.EventStream;
+import org.sigmaworkbench.logs.LogFormatException;
+import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.logs.LogReaders;
+
+/**
+ * One pass of a rule over the loaded logs, off the FX thread. Keeps every hit (up to {@link
+ * #HIT_CAP}) and the first {@link #WINDOW} events as rows; counts the rest. Files small enough are
+ * kept in memory for the next pass; larger ones are streamed from disk each time.
+ */
+final class TestRun {
+
+  /** Events shown as rows, beyond the hits. */
+  static final int WINDOW = 50_000;
+
+  /** Hits kept as rows; beyond that they are counted. */
+  static final int HIT_CAP = 100_000;
+
+  /** Files with at most this many events stay in memory between runs. */
+  static final int CACHE_LIMIT = 200_000;
+
+  /** What a pass produced. */
+  record Result(
+      List<EventRow> rows,
+      List<LoadedLog> logs,
+      long events,
+      long hits,
+      boolean truncated,
+      List<String> messages,
+      boolean cancelled) {}
+
+  private TestRun() {}
+
+  /**
+   * Runs {@code rule} (or none: rows without hits) over {@code logs}, then reads {@code newFiles}
+   * and adds them. Progress goes to {@code progress} (0 to 1); {@code cancelled} is polled.
+   */
+  static Result run(
+      CompiledRule rule,
+      List<LoadedLog> logs,
+      List<Path> newFiles,
+      DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    List<EventRow> rows = new ArrayList<>();
+    List<LoadedLog> outLogs = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
+    long[] counts = new long[2];
+    long totalBytes = 0;
+    for (LoadedLog l : logs) {
+      totalBytes += l.cached() == null ? size(l.path()) : 0;
+    }
+    for (Path p : newFiles) {
+      totalBytes += size(p);
+    }
+    long[] doneBytes = {0};
+    boolean[] truncated = {false};
+    for (LoadedLog log : logs) {
+      if (cancelled.getAsBoolean()) {
+        return new Result(rows, logs, counts[0], counts[1], truncated[0], messages, true);
+      }
+      if (log.cached() != null) {
+        for (Event e : log.cached()) {
+          add(rule, e, rows, counts, truncated);
+        }
+        outLogs.add(log);
+      } else {
+        LoadedLog again =
+            stream(
+                log.path(),
+                rule,
+                rows,
+                counts,
+                truncated,
+                messages,
+                totalBytes,
+                doneBytes,
+                progress,
+                cancelled);
+        if (again == null) {
+          return new Result(rows, logs, counts[0], counts[1], truncated[0], messages, true);
+        }
+        outLogs.add(again);
+      }
+    }
+    for (Path p : newFiles) {
+      if (cancelled.getAsBoolean()) {
+        return new Result(rows, logs, counts[0], counts[1], truncated[0], messages, true);
+      }
+      LoadedLog read =
+          stream(
+              p,
+              rule,
+              rows,
+              counts,
+              truncated,
+              messages,
+              totalBytes,
+              doneBytes,
+              progress,
+              cancelled);
+      if (read == null) {
+        return new Result(rows, logs, counts[0], counts[1], truncated[0], messages, true);
+      }
+      if (read.format() != null) {
+        outLogs.add(read);
+        read.problems().forEach(pr -> messages.add(pr.describe()));
+      }
+    }
+    progress.accept(1);
+    return new Result(rows, outLogs, counts[0], counts[1], truncated[0], messages, false);
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void add(
+      CompiledRule rule, Event e, List<EventRow> rows, long[] counts, boolean[] truncated) {
+    counts[0]++;
+    boolean hit = rule != null && rule.appliesTo(e) && rule.matches(e);
+    if (hit) {
+      counts[1]++;
+      if (counts[1] <= HIT_CAP) {
+        rows.add(new EventRow(e, rule.explain(e)));
+      } else {
+        truncated[0] = true;
+      }
+    } else if (counts[0] <= WINDOW) {
+      rows.add(new EventRow(e, null));
+    } else {
+      truncated[0] = true;
+    }
+  }
+
+  /**
+   * Streams one file; returns {@code null} when cancelled, a log with a null format when
+   * unreadable.
+   */
+  private static LoadedLog stream(
+      Path p,
+      CompiledRule rule,
+      List<EventRow> rows,
+      long[] counts,
+      boolean[] truncated,
+      List<String> messages,
+      long totalBytes,
+      long[] doneBytes,
+      DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    try (EventStream s = LogReaders.open(p)) {
+      List<Event> cache = new ArrayList<>();
+      long n = 0;
+      Event e;
+      while ((e = s.next()) != null) {
+        n++;
+        add(rule, e, rows, counts, truncated);
+        if (cache != null) {
+          cache.add(e);
+          if (cache.size() > CACHE_LIMIT) {
+            cache = null;
+          }
+        }
+        if ((n & 4095) == 0) {
+          if (cancelled.getAsBoolean()) {
+            return null;
+          }
+          if (totalBytes > 0) {
+            progress.accept(Math.min(1.0, (doneBytes[0] + s.bytesRead()) / (double) totalBytes));
+          }
+        }
+      }
+      doneBytes[0] += size(p);
+      List<LogProblem> problems = List.copyOf(s.problems());
+      if (n == 0) {
+        for (LogProblem pr : problems) {
+          if (pr.fatal()) {
+            messages.add(pr.describe());
+            return new LoadedLog(p, null, 0, null, problems);
+          }
+        }
+      }
+      return new LoadedLog(
+          p, s.formatName(), n, cache == null ? null : List.copyOf(cache), problems);
+    } catch (LogFormatException ex) {
+      messages.add(ex.getMessage());
+    } catch (IOException | RuntimeException ex) {
+      messages.add(p.getFileName() + ": cannot read: " + ex.getMessage());
+      if (ex instanceof RuntimeException) {
+        ErrorReporting.report(ex);
+      }
+    }
+    return new LoadedLog(p, null, 0, null, List.of());
+  }
+}

@@ -1,0 +1,98 @@
+package org.sigmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.rule.RuleLoader;
+
+/** A run keeps every hit and a window of events, counts the rest, and can be stopped. */
+class TestRunTest {
+
+  @TempDir Path dir;
+
+  private static final CompiledRule HEADLINE =
+      CompiledRule.compile(
+          new RuleLoader().load(TestFiles.headlineRuleText(), "h.yml").firstRule().orElseThrow());
+
+  private Path csv(int events, int hitEvery) throws IOException {
+    Path p = dir.resolve("big.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+      w.write("Image,CommandLine\n");
+      for (int i = 1; i <= events; i++) {
+        w.write(
+            i % hitEvery == 0
+                ? "p.exe,Export-PfxCertificate -Cert " + i + "\n"
+                : "c.exe,cmd /c echo " + i + "\n");
+      }
+    }
+    return p;
+  }
+
+  @Test
+  void keepsAllHitsAndTheFirstWindowOfEvents() throws IOException {
+    int events = TestRun.WINDOW + 20_000;
+    Path p = csv(events, 1000);
+    TestRun.Result r = TestRun.run(HEADLINE, List.of(), List.of(p), x -> {}, () -> false);
+    assertThat(r.events()).isEqualTo(events);
+    assertThat(r.hits()).isEqualTo(events / 1000);
+    assertThat(r.truncated()).isTrue();
+    long hitRows = r.rows().stream().filter(EventRow::hit).count();
+    assertThat(hitRows).isEqualTo(events / 1000);
+    assertThat(r.rows())
+        .hasSize(
+            TestRun.WINDOW
+                + (int)
+                    r.rows().stream()
+                        .filter(EventRow::hit)
+                        .filter(x -> x.event().record() > TestRun.WINDOW)
+                        .count());
+    assertThat(r.logs()).hasSize(1);
+    assertThat(r.logs().get(0).cached()).hasSize(events);
+  }
+
+  @Test
+  void aSecondRunUsesTheCachedEventsWithANewRule() throws IOException {
+    Path p = csv(3000, 10);
+    TestRun.Result first = TestRun.run(HEADLINE, List.of(), List.of(p), x -> {}, () -> false);
+    TestRun.Result second = TestRun.run(null, first.logs(), List.of(), x -> {}, () -> false);
+    assertThat(second.events()).isEqualTo(3000);
+    assertThat(second.hits()).isZero();
+    assertThat(second.rows()).hasSize(3000);
+  }
+
+  @Test
+  void stopsWhenCancelled() throws IOException {
+    Path p = csv(20_000, 10);
+    AtomicInteger polls = new AtomicInteger();
+    TestRun.Result r =
+        TestRun.run(HEADLINE, List.of(), List.of(p), x -> {}, () -> polls.incrementAndGet() > 1);
+    assertThat(r.cancelled()).isTrue();
+    assertThat(r.events()).isLessThan(20_000);
+  }
+
+  @Test
+  void unreadableFilesAreReportedAndOthersKept() throws IOException {
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "words\n");
+    TestRun.Result r =
+        TestRun.run(
+            HEADLINE,
+            List.of(),
+            List.of(TestFiles.sample("sysmon-flat.jsonl"), notes),
+            x -> {},
+            () -> false);
+    assertThat(r.logs()).extracting(LoadedLog::name).containsExactly("sysmon-flat.jsonl");
+    assertThat(r.messages()).anyMatch(m -> m.contains("notes.txt"));
+    assertThat(r.hits()).isEqualTo(2);
+  }
+}
