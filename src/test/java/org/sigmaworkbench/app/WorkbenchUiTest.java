@@ -166,6 +166,29 @@ class WorkbenchUiTest {
   }
 
   @Test
+  void aDragOntoTheTestPaneGoesThroughTheRealDropHandler(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> status(robot).startsWith("8 hits"));
+    Label source = new Label("security-4688-wevtutil.xml");
+    source.setId("dragSource");
+    source.setOnDragDetected(
+        e -> {
+          javafx.scene.input.Dragboard db =
+              source.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+          javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+          c.putFiles(
+              List.of(TestFiles.sample("security-4688-wevtutil.xml").toAbsolutePath().toFile()));
+          db.setContent(c);
+          e.consume();
+        });
+    robot.interact(() -> ((javafx.scene.layout.HBox) window.getBottom()).getChildren().add(source));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.drag("#dragSource").moveBy(8, 0).moveBy(8, -8).dropTo("#eventTable");
+    waitUntil(() -> status(robot).startsWith("11 hits"));
+    assertThat(status(robot))
+        .isEqualTo("11 hits in 24 events (sysmon-fields.csv, security-4688-wevtutil.xml)");
+  }
+
+  @Test
   void copyPutsExactlyThePreviewOnTheClipboard(FxRobot robot) throws Exception {
     waitUntil(() -> preview().equals(HEADLINE_KQL));
     robot.interact(() -> Clipboard.getSystemClipboard().clear());
