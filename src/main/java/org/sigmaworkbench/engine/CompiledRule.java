@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.FieldSchema;
+import org.sigmaworkbench.logs.WindowsLogsources;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.Predicate;
@@ -61,7 +62,8 @@ public final class CompiledRule {
   /**
    * Whether the rule's logsource fits the event. An event of unknown kind (a flat export that names
    * no channel or event id) fits every rule. Otherwise a rule's category must be one of the
-   * event's, its service the event's channel's, and its product, when both say one, the event's.
+   * event's, its service the event's channel's (a service the logsource table does not know fits
+   * events of channels it does not know), and its product, when both say one, the event's.
    */
   public boolean appliesTo(Event event) {
     EventSource source = event.schema().layout().source();
@@ -86,8 +88,12 @@ public final class CompiledRule {
     if (rule.category() != null && !event.hasCategory(rule.category())) {
       return false;
     }
-    return rule.service() == null
-        || (event.service() != null && rule.service().equalsIgnoreCase(event.service()));
+    if (rule.service() == null) {
+      return true;
+    }
+    String service = WindowsLogsources.builtIn().eventService(rule.service());
+    // A service no known channel has may be the channel of an event we cannot name either.
+    return service == null ? event.service() == null : service.equalsIgnoreCase(event.service());
   }
 
   /** Why the rule matches or not, with the matched spans. */

@@ -44,17 +44,50 @@ final class EvtxECmdFields {
         b.setName(i, to);
       }
     }
+    String problem = null;
     int p = b.indexOf("Payload");
-    if (p < 0) {
-      return null;
+    if (p >= 0) {
+      try {
+        JsonFields.addPayload(b.value(p), b);
+      } catch (JsonProcessingException e) {
+        problem =
+            "the Payload column is not valid JSON ("
+                + e.getOriginalMessage()
+                + "); the record was kept without its event data";
+      }
     }
-    try {
-      JsonFields.addPayload(b.value(p), b);
-      return null;
-    } catch (JsonProcessingException e) {
-      return "the Payload column is not valid JSON ("
-          + e.getOriginalMessage()
-          + "); the record was kept without its event data";
+    if (b.indexOf("CommandLine") < 0 && "1".equals(b.get("EventID"))) {
+      sysmonProcessFromMapColumns(b);
+    }
+    return problem;
+  }
+
+  /**
+   * Without a payload (exports often drop the column: it is the largest), EvtxECmd's Sysmon 1 map
+   * still gives the command line in {@code ExecutableInfo} and the parent in {@code PayloadData4}
+   * and {@code PayloadData6}.
+   */
+  private static void sysmonProcessFromMapColumns(EventBuilder b) {
+    String provider = b.get("Provider_Name");
+    if (provider == null || !provider.contains("Sysmon")) {
+      return;
+    }
+    String exe = b.get("ExecutableInfo");
+    if (exe != null && !exe.isEmpty()) {
+      b.add("CommandLine", exe);
+    }
+    labelled(b, "PayloadData4", "ParentProcess: ", "ParentImage");
+    labelled(b, "PayloadData6", "ParentCommandLine: ", "ParentCommandLine");
+    String user = b.get("UserName");
+    if (user != null && !user.isEmpty()) {
+      b.addIfAbsent("User", user);
+    }
+  }
+
+  private static void labelled(EventBuilder b, String column, String label, String field) {
+    String v = b.get(column);
+    if (v != null && v.startsWith(label)) {
+      b.addIfAbsent(field, v.substring(label.length()));
     }
   }
 }

@@ -18,6 +18,7 @@ public final class WindowsLogsources {
   record Channel(
       String name,
       String service,
+      List<String> otherServices,
       List<String> aliases,
       List<String> providers,
       Map<Integer, List<String>> events,
@@ -31,6 +32,7 @@ public final class WindowsLogsources {
   private final Map<String, Channel> byChannel = new HashMap<>();
   private final Map<String, Channel> byProvider = new HashMap<>();
   private final Map<Integer, Channel> byBareId = new HashMap<>();
+  private final Map<String, String> services = new HashMap<>();
   private final Map<String, EventSource> cache = new ConcurrentHashMap<>();
 
   private WindowsLogsources(String product, List<Channel> channels) {
@@ -47,12 +49,25 @@ public final class WindowsLogsources {
       for (Integer id : c.bareIds()) {
         byBareId.putIfAbsent(id, c);
       }
+      services.putIfAbsent(key(c.service()), c.service());
+      for (String s : c.otherServices()) {
+        services.putIfAbsent(key(s), c.service());
+      }
     }
   }
 
   /** The built-in table. */
   public static WindowsLogsources builtIn() {
     return BUILT_IN;
+  }
+
+  /** Every category some event id of the table has. */
+  java.util.Set<String> categories() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Channel c : channels) {
+      c.events().values().forEach(out::addAll);
+    }
+    return out;
   }
 
   /** The channels the table knows, in file order. */
@@ -77,6 +92,14 @@ public final class WindowsLogsources {
       }
     }
     return s;
+  }
+
+  /**
+   * The service name events carry for a rule's Sigma service ({@code ldap} is {@code ldap_debug}'s
+   * channel), or {@code null} when no channel of the table has that service.
+   */
+  public String eventService(String ruleService) {
+    return ruleService == null ? null : services.get(key(ruleService));
   }
 
   /** The channel name for a channel alias (Hayabusa's {@code Sec}), or the name itself. */
@@ -163,6 +186,7 @@ public final class WindowsLogsources {
           new Channel(
               name,
               DataFiles.string(m.get("service"), where + ": service"),
+              DataFiles.strings(m.get("also"), where + ": also"),
               DataFiles.strings(m.get("aliases"), where + ": aliases"),
               DataFiles.strings(m.get("providers"), where + ": providers"),
               Map.copyOf(events),

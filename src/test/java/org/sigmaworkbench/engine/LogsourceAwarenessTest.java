@@ -106,6 +106,28 @@ class LogsourceAwarenessTest {
     assertThat(sysmonService.appliesTo(add)).isTrue();
   }
 
+  @Test
+  void aServiceTheTableDoesNotKnowFitsEventsOfChannelsItDoesNotKnow() {
+    Event foo = windowsEvent("Microsoft-Windows-Foo/Operational", "7");
+    Event ldap = windowsEvent("Microsoft-Windows-LDAP-Client/Debug", "30");
+    String sel = "sel:\n  EventID: 7\n";
+    assertThat(rule("product: windows\nservice: foo-operational", sel).appliesTo(foo)).isTrue();
+    assertThat(rule("product: windows\nservice: security", sel).appliesTo(foo)).isFalse();
+    assertThat(rule("product: windows\nservice: foo-operational", sel).appliesTo(ldap)).isFalse();
+    assertThat(rule("product: windows\nservice: ldap", sel).appliesTo(ldap)).isTrue();
+    assertThat(rule("product: windows\nservice: ldap_debug", sel).appliesTo(ldap)).isTrue();
+  }
+
+  private static Event windowsEvent(String channel, String eventId) {
+    return new Event(
+        "t",
+        1,
+        FieldSchema.of(
+            List.of("Channel", "EventID"),
+            org.sigmaworkbench.logs.Layouts.forWindowsEvent(channel, null, eventId)),
+        new String[] {channel, eventId});
+  }
+
   private static Event sysmon(String eventId) {
     FieldLayout layout =
         org.sigmaworkbench.logs.Layouts.forWindowsEvent(

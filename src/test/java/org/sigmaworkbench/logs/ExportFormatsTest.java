@@ -74,9 +74,11 @@ class ExportFormatsTest {
     assertThat(logon.get("CommandLine")).isNull();
     assertThat(logon.schema().layout().source()).isEqualTo(SECURITY);
 
+    // Without a payload, the Sysmon 1 map columns still give the command line.
     Event noPayload = r.get(5);
-    assertThat(noPayload.get("CommandLine")).isNull();
     assertThat(noPayload.get("ExecutableInfo")).startsWith("powershell.exe Export-PfxCertificate");
+    assertThat(noPayload.get("CommandLine")).isEqualTo(noPayload.get("ExecutableInfo"));
+    assertThat(noPayload.get("Image")).isNull();
 
     Event cleared = r.get(7);
     assertThat(cleared.get("SubjectUserName")).isEqualTo("admin");
