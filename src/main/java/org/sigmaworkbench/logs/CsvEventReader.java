@@ -2,7 +2,6 @@ package org.sigmaworkbench.logs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,13 +16,10 @@ import java.util.Map;
  * header, or given by an Excel {@code sep=} line): RFC 4180 quoting, CRLF or LF, a PowerShell
  * {@code #TYPE} line skipped, Log Analytics suffixes such as {@code " [UTC]"} removed from column
  * names. The header and first rows tell which tool wrote it ({@link CsvKinds}); each kind maps its
- * columns to Sigma names. UTF-8 files are split on their bytes; large files are read ahead on a
- * second thread ({@link CsvRowPump}).
+ * columns to Sigma names. UTF-8 files are split on their bytes, and the fields of plain rows stay
+ * bytes until read ({@link RawCsvRow}).
  */
 final class CsvEventReader implements EventStream {
-
-  /** Files above this size are read ahead on a thread of their own. */
-  static final long READ_AHEAD_FROM = 4L << 20;
 
   private static final int DETECT_ROWS = 5;
 
@@ -36,8 +32,6 @@ final class CsvEventReader implements EventStream {
   private final Map<String, String> userColumns;
   private final String formatName;
   private final List<LogProblem> problems = new ArrayList<>();
-  private final List<LogProblem> published = new ArrayList<>();
-  private ReadAhead readAhead;
   private final ArrayDeque<CsvRow> pending = new ArrayDeque<>();
   private final CsvRow row = new CsvRow();
   private final EventBuilder builder = new EventBuilder();
@@ -139,9 +133,6 @@ final class CsvEventReader implements EventStream {
       this.lazy = plain && tokenizer instanceof Utf8CsvTokenizer u ? u : null;
       this.hints = new DecodeHints(names.size());
       this.formatName = formatName(kind, delimiter, layout, !userColumns.isEmpty());
-      if (Files.size(path) > READ_AHEAD_FROM) {
-        readAhead = new ReadAhead(new Producer(), file);
-      }
       ok = true;
     } catch (Utf8CsvTokenizer.RecordTooLong e) {
       throw new LogFormatException(file + ": " + e.getMessage() + "; a quote is never closed?");
@@ -209,16 +200,6 @@ final class CsvEventReader implements EventStream {
 
   @Override
   public Event next() throws IOException {
-    if (readAhead != null) {
-      return readAhead.next(published);
-    }
-    Event e = produce();
-    drainProblems(published);
-    return e;
-  }
-
-  /** The next event, read on whichever thread reads the file. */
-  private Event produce() throws IOException {
     if (!nextRow()) {
       return null;
     }
@@ -364,37 +345,7 @@ final class CsvEventReader implements EventStream {
 
   @Override
   public List<LogProblem> problems() {
-    return published;
-  }
-
-  private void drainProblems(List<LogProblem> to) {
-    if (!problems.isEmpty()) {
-      to.addAll(problems);
-      problems.clear();
-    }
-  }
-
-  /** The reading half, run on the read-ahead thread for large files. */
-  private final class Producer implements ReadAhead.Producer {
-    @Override
-    public Event next() throws IOException {
-      return produce();
-    }
-
-    @Override
-    public long bytesRead() {
-      return tokenizer.bytesRead();
-    }
-
-    @Override
-    public void drainProblems(List<LogProblem> to) {
-      CsvEventReader.this.drainProblems(to);
-    }
-
-    @Override
-    public void close() throws IOException {
-      tokenizer.close();
-    }
+    return problems;
   }
 
   @Override
@@ -409,15 +360,11 @@ final class CsvEventReader implements EventStream {
 
   @Override
   public long bytesRead() {
-    return readAhead != null ? readAhead.bytesRead() : tokenizer.bytesRead();
+    return tokenizer.bytesRead();
   }
 
   @Override
   public void close() throws IOException {
-    if (readAhead != null) {
-      readAhead.close();
-    } else {
-      tokenizer.close();
-    }
+    tokenizer.close();
   }
 }

@@ -33,7 +33,7 @@ final class JsonEventReader implements EventStream {
   private final Map<String, String> userColumns;
   private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
   private final Map<List<String>, FieldLayout> columnLayouts = new java.util.HashMap<>();
-  private LogKind seen;
+  private volatile LogKind seen;
   private long line;
   private long record;
   private JsonParser arrayParser;

@@ -43,9 +43,9 @@ public final class LogReaders {
       throws IOException, LogFormatException {
     LogKind kind = options.kind() != null ? options.kind() : detectKind(file);
     return switch (kind.format()) {
-      case CSV -> new CsvEventReader(file, options);
-      case XML -> new XmlEventReader(file, options);
-      case JSON -> new JsonEventReader(file, options, kind);
+      case CSV -> ReadAheadStream.of(new CsvEventReader(file, options), file);
+      case XML -> ReadAheadStream.of(new XmlEventReader(file, options), file);
+      case JSON -> ReadAheadStream.of(new JsonEventReader(file, options, kind), file);
       case EVTX -> open(file, LogFormat.EVTX);
     };
   }

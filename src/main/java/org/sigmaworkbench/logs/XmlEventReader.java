@@ -34,8 +34,8 @@ final class XmlEventReader implements EventStream {
   private boolean done;
   private final Map<String, String> userColumns;
   private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
-  private boolean rootEvents;
-  private boolean rendered;
+  private volatile boolean rootEvents;
+  private volatile boolean rendered;
 
   XmlEventReader(Path path) throws IOException, LogFormatException {
     this(path, ReadOptions.AUTO);
