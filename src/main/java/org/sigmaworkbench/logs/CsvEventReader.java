@@ -335,6 +335,7 @@ final class CsvEventReader implements EventStream {
       case POWERSHELL_CSV -> PowerShellCsvFields.shape(b);
       case HAYABUSA_CSV -> HayabusaFields.shapeCsv(b);
       case CHAINSAW_CSV -> problem = ChainsawFields.shapeCsv(b);
+      case LOG_ANALYTICS_EVENT_CSV -> problem = EventDataColumn.shape(b);
       default -> {}
     }
     if (problem != null) {

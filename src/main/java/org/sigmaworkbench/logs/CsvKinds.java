@@ -54,6 +54,9 @@ final class CsvKinds {
     if (PowerShellCsvFields.matches(names, eventLogRecord)) {
       return LogKind.POWERSHELL_CSV;
     }
+    if (EventDataColumn.matches(names)) {
+      return LogKind.LOG_ANALYTICS_EVENT_CSV;
+    }
     if (Layouts.forColumns(names) != FieldLayout.NATIVE) {
       return LogKind.TABLE_EXPORT_CSV;
     }

@@ -16,6 +16,9 @@ public enum LogKind {
   CSV(LogFormat.CSV, "CSV with Sigma field names"),
   TABLE_EXPORT_CSV(
       LogFormat.CSV, "Sentinel / Log Analytics / Defender CSV export (columns of a KQL table)"),
+  LOG_ANALYTICS_EVENT_CSV(
+      LogFormat.CSV,
+      "Sentinel / Log Analytics CSV export with an EventData column (Event, WindowsEvent)"),
   EVTXECMD_CSV(LogFormat.CSV, "EvtxECmd CSV"),
   EVENT_VIEWER_CSV(LogFormat.CSV, "Event Viewer CSV (fields from the message text)"),
   EVENT_VIEWER_TEXT(

@@ -35,7 +35,8 @@ class ExportHitsTest {
         "sysmon-wevtutil-rendered.xml | 2 | 1",
         "sysmon-evtx-dump.xml         | 2 | 1",
         "sysmon-eventviewer-utf16.xml | 2 | 1",
-        "security-logons-and-4688.xml | 6 | 5"
+        "security-logons-and-4688.xml | 6 | 5",
+        "sentinel-event-table.csv     | 3 | 1"
       })
   void headlineRuleHitsTheProcessCreationsWithTheCmdlet(String file, int events, String hits) {
     CompiledRule rule =

@@ -301,6 +301,109 @@ class ExportFormatsTest {
   }
 
   @Test
+  void logAnalyticsEventTableExportParsesItsEventDataColumn() throws Exception {
+    Path p = fixture("sentinel-event-table.csv");
+    assertThat(LogReaders.detectKind(p)).isEqualTo(LogKind.LOG_ANALYTICS_EVENT_CSV);
+    Read r = read(p);
+    assertThat(r.events()).hasSize(3);
+    Event e = r.get(1);
+    assertThat(e.get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
+    assertThat(e.get("Image")).isEqualTo(PS);
+    assertThat(e.get("Channel")).isEqualTo("Microsoft-Windows-Sysmon/Operational");
+    assertThat(e.get("TimeGenerated")).isEqualTo("11/20/2026, 9:00:13.123 AM");
+    assertThat(e.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(r.get(3).get("CommandLine")).isNull();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(pr -> assertThat(pr.where()).isEqualTo("record 3, line 4"));
+  }
+
+  @Test
+  void evtxECmdJsonLinesReadLikeItsCsv() throws Exception {
+    Path p = fixture("evtxecmd.csv");
+    Read csv = read(p);
+    java.nio.file.Path json = java.nio.file.Files.createTempFile("evtxecmd", ".json");
+    try {
+      StringBuilder b = new StringBuilder();
+      for (Event e : csv.events()) {
+        b.append('{');
+        boolean first = true;
+        for (String column :
+            List.of(
+                "RecordNumber",
+                "EventRecordId",
+                "TimeCreated",
+                "EventId",
+                "Provider",
+                "Channel",
+                "Computer",
+                "MapDescription",
+                "ExecutableInfo",
+                "Payload")) {
+          String name =
+              switch (column) {
+                case "EventRecordId" -> "EventRecordID";
+                case "EventId" -> "EventID";
+                case "Provider" -> "Provider_Name";
+                default -> column;
+              };
+          String v = e.get(name);
+          if (!first) {
+            b.append(',');
+          }
+          first = false;
+          b.append('"').append(column).append("\":");
+          b.append(v == null ? "null" : quote(v));
+        }
+        b.append("}\n");
+      }
+      java.nio.file.Files.writeString(json, b.toString());
+      assertThat(LogReaders.detectKind(json)).isEqualTo(LogKind.EVTXECMD_JSON);
+      Read r = read(json);
+      assertThat(r.events()).hasSize(7);
+      assertThat(r.get(1).get("CommandLine")).isEqualTo(csv.get(1).get("CommandLine"));
+      assertThat(r.get(3).get("Image")).isEqualTo(csv.get(3).get("Image"));
+      assertThat(r.get(1).schema().layout().source()).isEqualTo(sysmon("process_creation"));
+      assertThat(r.problems()).hasSize(1);
+    } finally {
+      java.nio.file.Files.delete(json);
+    }
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\r' -> b.append("\\r");
+        case '\n' -> b.append("\\n");
+        default -> b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  @Test
+  void hayabusaAllFieldInfoProfile() throws Exception {
+    java.nio.file.Path p = java.nio.file.Files.createTempFile("hayabusa-all", ".csv");
+    try {
+      java.nio.file.Files.writeString(
+          p,
+          "\"Timestamp\",\"RuleTitle\",\"Level\",\"Computer\",\"Channel\",\"EventID\",\"RecordID\",\"AllFieldInfo\",\"RuleID\"\n"
+              + "\"2026-11-20 18:00:13.123 +09:00\",\"Proc Exec\",\"info\",\"WS-0142\",\"Sysmon\",\"1\",\"3321\","
+              + "\"CommandLine: cmd.exe /c whoami \u00a6 Image: C:\\Windows\\System32\\cmd.exe \u00a6 ParentImage: C:\\Windows\\explorer.exe\",\"x\"\n");
+      assertThat(LogReaders.detectKind(p)).isEqualTo(LogKind.HAYABUSA_CSV);
+      Event e = read(p).get(1);
+      assertThat(e.get("CommandLine")).isEqualTo("cmd.exe /c whoami");
+      assertThat(e.get("Image")).isEqualTo("C:\\Windows\\System32\\cmd.exe");
+      assertThat(e.get("ParentImage")).isEqualTo("C:\\Windows\\explorer.exe");
+    } finally {
+      java.nio.file.Files.delete(p);
+    }
+  }
+
+  @Test
   void renderedEventXmlKeepsTheMessage() throws Exception {
     Path p = fixture("sysmon-wevtutil-rendered.xml");
     assertThat(LogReaders.detectKind(p)).isEqualTo(LogKind.EVENT_XML);
