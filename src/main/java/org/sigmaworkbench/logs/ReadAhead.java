@@ -32,6 +32,10 @@ final class ReadAhead implements AutoCloseable {
   }
 
   private static final int BATCH = 1024;
+
+  /** A batch ends early past this many bytes of the file, so large events keep memory bounded. */
+  private static final long BATCH_BYTES = 4L << 20;
+
   private static final int QUEUED = 8;
 
   private record Batch(
@@ -64,7 +68,8 @@ final class ReadAhead implements AutoCloseable {
         Event[] events = new Event[BATCH];
         int n = 0;
         boolean end = false;
-        while (n < BATCH) {
+        long from = producer.bytesRead();
+        while (n < BATCH && producer.bytesRead() - from < BATCH_BYTES) {
           Event e = producer.next();
           if (e == null) {
             end = true;
