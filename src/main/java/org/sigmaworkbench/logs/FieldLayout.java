@@ -17,33 +17,36 @@ import org.sigmaworkbench.kql.TargetCatalog;
  * @param name a label for the UI ({@code Sigma field names}, {@code imProcessCreate})
  * @param sigmaToColumns Sigma field to the columns that hold it, tried in order; a field it does
  *     not name is looked up under its own name
+ * @param category the main Sigma logsource category of the events, or {@code null} when unknown
+ *     (always {@code source.category()})
  * @param source the Sigma logsource of the events ({@link EventSource#UNKNOWN} when the log does
- *     not say)
+ *     not say); when {@code null}, the events are of {@code category} only
  */
 public record FieldLayout(
-    String name, Map<String, List<String>> sigmaToColumns, EventSource source) {
+    String name, Map<String, List<String>> sigmaToColumns, String category, EventSource source) {
 
   public FieldLayout {
     Objects.requireNonNull(name, "name");
     sigmaToColumns = Map.copyOf(sigmaToColumns);
-    source = source == null ? EventSource.UNKNOWN : source;
+    source = source == null ? EventSource.ofCategory(category) : source;
+    category = source.category();
   }
 
   /**
    * A layout whose events are of one category, or of unknown kind when {@code category} is null.
    */
   public FieldLayout(String name, Map<String, List<String>> sigmaToColumns, String category) {
-    this(name, sigmaToColumns, EventSource.ofCategory(category));
+    this(name, sigmaToColumns, category, null);
+  }
+
+  /** A layout for events of the given kind. */
+  public static FieldLayout of(
+      String name, Map<String, List<String>> sigmaToColumns, EventSource source) {
+    return new FieldLayout(name, sigmaToColumns, null, source);
   }
 
   /** Field names are Sigma names; the kind of event is unknown. */
-  public static final FieldLayout NATIVE =
-      new FieldLayout("Sigma field names", Map.of(), EventSource.UNKNOWN);
-
-  /** The Sigma logsource category of the events, or {@code null} when unknown. */
-  public String category() {
-    return source.category();
-  }
+  public static final FieldLayout NATIVE = new FieldLayout("Sigma field names", Map.of(), null);
 
   /** The Sigma logsource product of the events, or {@code null} when unknown. */
   public String product() {
@@ -57,7 +60,7 @@ public record FieldLayout(
 
   /** The same columns for events of another kind. */
   public FieldLayout withSource(EventSource newSource) {
-    return newSource.equals(source) ? this : new FieldLayout(name, sigmaToColumns, newSource);
+    return newSource.equals(source) ? this : of(name, sigmaToColumns, newSource);
   }
 
   /**
@@ -79,7 +82,7 @@ public record FieldLayout(
       }
       merged.put(e.getValue(), columns);
     }
-    return new FieldLayout(name + " + your mapping", merged, source);
+    return of(name + " + your mapping", merged, source);
   }
 
   /** The layout of a target table; {@code category} null for a table of unknown kind. */
@@ -111,7 +114,7 @@ public record FieldLayout(
    */
   public static FieldLayout security4688() {
     FieldLayout se = of("azure_monitor", "SecurityEvent", null);
-    return new FieldLayout(
+    return of(
         "Security 4688",
         se.sigmaToColumns(),
         WindowsLogsources.builtIn().of("Security", null, "4688"));

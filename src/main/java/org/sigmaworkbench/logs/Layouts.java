@@ -92,7 +92,7 @@ public final class Layouts {
     if (!source.isKnown()) {
       return FieldLayout.NATIVE;
     }
-    return NATIVE_BY_SOURCE.computeIfAbsent(source, s -> new FieldLayout(describe(s), Map.of(), s));
+    return NATIVE_BY_SOURCE.computeIfAbsent(source, s -> FieldLayout.of(describe(s), Map.of(), s));
   }
 
   /** A layout's columns for one row's kind (a SecurityEvent export holds every Security event). */
