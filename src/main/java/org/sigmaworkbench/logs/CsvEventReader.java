@@ -239,8 +239,7 @@ final class CsvEventReader implements EventStream {
   /** An event over the row's bytes: the columns matching reads are decoded here, the rest later. */
   private Event lazyEvent(int n) {
     RawCsvRow raw = new RawCsvRow(row.raw, row.bounds, hints);
-    String[] values = new String[n];
-    Arrays.fill(values, 0, row.size, LazyValues.PENDING);
+    String[] values = new String[n]; // null: decoded by the row when first read
     if (hints.version() != hintsVersion) {
       hintsVersion = hints.version();
       List<Integer> eager = new ArrayList<>();

@@ -25,10 +25,7 @@ public final class Event {
     this(file, record, schema, values, null);
   }
 
-  /**
-   * An event whose slots holding {@link LazyValues#PENDING} are decoded by {@code lazy} when first
-   * read.
-   */
+  /** An event whose {@code null} slots are decoded by {@code lazy} when first read. */
   Event(String file, long record, FieldSchema schema, String[] values, LazyValues lazy) {
     this.file = file;
     this.record = record;
@@ -55,7 +52,7 @@ public final class Event {
       return null;
     }
     String v = values[slot];
-    if (v == LazyValues.PENDING) {
+    if (v == null && lazy != null) {
       v = lazy.decode(slot);
       values[slot] = v;
     }

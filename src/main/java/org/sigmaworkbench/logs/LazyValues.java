@@ -6,9 +6,6 @@ package org.sigmaworkbench.logs;
  */
 interface LazyValues {
 
-  /** Marks a slot not decoded yet (compared by identity, never shown). */
-  String PENDING = new String("");
-
   /** The value of a slot, or {@code null} when the record has no such field. */
   String decode(int slot);
 }
