@@ -1,5 +1,6 @@
 package org.sigmaworkbench.cli;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,8 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    // Buffered: a line per hit, flushed once at the end, not once per hit.
+    PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     PrintWriter err = spec.commandLine().getErr();
     RuleSet set = RuleSet.load(inputs, err);
     if (set.rules.isEmpty()) {
@@ -60,6 +62,7 @@ final class TestCommand implements Callable<Integer> {
                   print(out, json, set, h);
                 }
               });
+      out.flush();
       if (r.error() != null) {
         unreadable++;
         err.println("error: " + r.error());
@@ -80,8 +83,8 @@ final class TestCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, JsonLines json, RuleSet set, Hit h) {
     Path rulePath = set.paths.get(h.rule());
-    Map<String, String> fields = h.event().fields();
     if (format == OutputFormat.jsonl) {
+      Map<String, String> fields = h.event().fields();
       json.object(
           g -> {
             g.writeStringField("path", rulePath.toString());

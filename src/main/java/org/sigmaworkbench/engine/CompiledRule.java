@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.FieldSchema;
+import org.sigmaworkbench.logs.WindowsLogsources;
 import org.sigmaworkbench.rule.Expr;
+import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.Predicate;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -24,7 +27,11 @@ public final class CompiledRule {
   private final Map<FieldSchema, int[]> slotCache = new ConcurrentHashMap<>();
   private volatile SchemaSlots last;
 
+  private volatile SourceFit lastFit;
+
   private record SchemaSlots(FieldSchema schema, int[] slots) {}
+
+  private record SourceFit(EventSource source, boolean applies) {}
 
   private CompiledRule(SigmaRule rule) {
     this.rule = rule;
@@ -52,13 +59,41 @@ public final class CompiledRule {
     return root.eval(event, slots(event.schema()));
   }
 
-  /** Whether the rule's logsource fits the event (an event of unknown kind fits every rule). */
+  /**
+   * Whether the rule's logsource fits the event. An event of unknown kind (a flat export that names
+   * no channel or event id) fits every rule. Otherwise a rule's category must be one of the
+   * event's, its service the event's channel's (a service the logsource table does not know fits
+   * events of channels it does not know), and its product, when both say one, the event's.
+   */
   public boolean appliesTo(Event event) {
-    String eventCategory = event.schema().layout().category();
-    String ruleCategory = rule.logsource().category();
-    return eventCategory == null
-        || ruleCategory == null
-        || eventCategory.equalsIgnoreCase(ruleCategory);
+    EventSource source = event.schema().layout().source();
+    SourceFit fit = lastFit;
+    if (fit != null && fit.source() == source) {
+      return fit.applies();
+    }
+    boolean applies = fits(rule.logsource(), source);
+    lastFit = new SourceFit(source, applies);
+    return applies;
+  }
+
+  private static boolean fits(LogSource rule, EventSource event) {
+    if (!event.isKnown()) {
+      return true;
+    }
+    if (rule.product() != null
+        && event.product() != null
+        && !rule.product().equalsIgnoreCase(event.product())) {
+      return false;
+    }
+    if (rule.category() != null && !event.hasCategory(rule.category())) {
+      return false;
+    }
+    if (rule.service() == null) {
+      return true;
+    }
+    String service = WindowsLogsources.builtIn().eventService(rule.service());
+    // A service no known channel has may be the channel of an event we cannot name either.
+    return service == null ? event.service() == null : service.equalsIgnoreCase(event.service());
   }
 
   /** Why the rule matches or not, with the matched spans. */

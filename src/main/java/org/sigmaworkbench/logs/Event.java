@@ -5,13 +5,15 @@ import java.util.Map;
 
 /**
  * One log record: values by slot of a shared {@link FieldSchema}. A value is {@code null} when the
- * record does not have the field.
+ * record does not have the field. A reader may leave values undecoded until first asked for ({@link
+ * LazyValues}): a CSV row keeps its bytes, and a rule that reads one column decodes one.
  */
 public final class Event {
   private final String file;
   private final long record;
   private final FieldSchema schema;
   private final String[] values;
+  private final LazyValues lazy;
 
   /**
    * @param file the log file name, for display
@@ -20,10 +22,16 @@ public final class Event {
    * @param values one value per slot of the schema
    */
   public Event(String file, long record, FieldSchema schema, String[] values) {
+    this(file, record, schema, values, null);
+  }
+
+  /** An event whose {@code null} slots are decoded by {@code lazy} when first read. */
+  Event(String file, long record, FieldSchema schema, String[] values, LazyValues lazy) {
     this.file = file;
     this.record = record;
     this.schema = schema;
     this.values = values;
+    this.lazy = lazy;
   }
 
   public String file() {
@@ -40,7 +48,15 @@ public final class Event {
 
   /** The value in a slot; {@code null} when absent. */
   public String value(int slot) {
-    return slot < 0 || slot >= values.length ? null : values[slot];
+    if (slot < 0 || slot >= values.length) {
+      return null;
+    }
+    String v = values[slot];
+    if (v == null && lazy != null) {
+      v = lazy.decode(slot);
+      values[slot] = v;
+    }
+    return v;
   }
 
   /** The value of a Sigma field (through the layout), or {@code null}. */
@@ -52,8 +68,9 @@ public final class Event {
   public Map<String, String> fields() {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
-        out.putIfAbsent(schema.displayName(i), values[i]);
+      String v = value(i);
+      if (v != null) {
+        out.putIfAbsent(schema.displayName(i), v);
       }
     }
     return out;

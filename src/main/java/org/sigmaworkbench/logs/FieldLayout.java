@@ -1,30 +1,91 @@
 package org.sigmaworkbench.logs;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 
 /**
- * How the fields of a log relate to Sigma field names: native (the log already uses Sigma names, as
- * Sysmon does) or the layout of a KQL table (an ASIM, Defender or SecurityEvent export), in which
- * case the table's mapping, the same one the KQL writer uses, says which column holds a Sigma
- * field.
+ * How the fields of a log relate to Sigma field names, and what kind of events they are: native
+ * (the log already uses Sigma names, as Sysmon does) or the layout of a KQL table (an ASIM,
+ * Defender or SecurityEvent export), in which case the table's mapping, the same one the KQL writer
+ * uses, says which column holds a Sigma field.
  *
- * @param name a label for the UI ({@code Sysmon/Sigma names}, {@code imProcessCreate})
- * @param sigmaToColumns Sigma field to the columns that hold it; empty for native layouts
- * @param category the Sigma logsource category the events belong to, or {@code null} when unknown
+ * @param name a label for the UI ({@code Sigma field names}, {@code imProcessCreate})
+ * @param sigmaToColumns Sigma field to the columns that hold it, tried in order; a field it does
+ *     not name is looked up under its own name
+ * @param category the main Sigma logsource category of the events, or {@code null} when unknown
+ *     (always {@code source.category()})
+ * @param source the Sigma logsource of the events ({@link EventSource#UNKNOWN} when the log does
+ *     not say); when {@code null}, the events are of {@code category} only
  */
-public record FieldLayout(String name, Map<String, List<String>> sigmaToColumns, String category) {
+public record FieldLayout(
+    String name, Map<String, List<String>> sigmaToColumns, String category, EventSource source) {
 
   public FieldLayout {
+    Objects.requireNonNull(name, "name");
     sigmaToColumns = Map.copyOf(sigmaToColumns);
+    source = source == null ? EventSource.ofCategory(category) : source;
+    category = source.category();
   }
 
-  /** Field names are Sigma names; the category is unknown. */
+  /**
+   * A layout whose events are of one category, or of unknown kind when {@code category} is null.
+   */
+  public FieldLayout(String name, Map<String, List<String>> sigmaToColumns, String category) {
+    this(name, sigmaToColumns, category, null);
+  }
+
+  /** A layout for events of the given kind. */
+  public static FieldLayout of(
+      String name, Map<String, List<String>> sigmaToColumns, EventSource source) {
+    return new FieldLayout(name, sigmaToColumns, null, source);
+  }
+
+  /** Field names are Sigma names; the kind of event is unknown. */
   public static final FieldLayout NATIVE = new FieldLayout("Sigma field names", Map.of(), null);
 
-  /** The layout of a target table. */
+  /** The Sigma logsource product of the events, or {@code null} when unknown. */
+  public String product() {
+    return source.product();
+  }
+
+  /** The Sigma logsource service of the events, or {@code null} when unknown. */
+  public String service() {
+    return source.service();
+  }
+
+  /** The same columns for events of another kind. */
+  public FieldLayout withSource(EventSource newSource) {
+    return newSource.equals(source) ? this : of(name, sigmaToColumns, newSource);
+  }
+
+  /**
+   * This layout with the user's choice of columns on top: each entry says a column holds a Sigma
+   * field, and is tried before what the layout says.
+   */
+  public FieldLayout withColumns(Map<String, String> columnToSigma) {
+    if (columnToSigma.isEmpty()) {
+      return this;
+    }
+    Map<String, List<String>> merged = new LinkedHashMap<>(sigmaToColumns);
+    for (Map.Entry<String, String> e : columnToSigma.entrySet()) {
+      List<String> columns = new ArrayList<>();
+      columns.add(e.getKey());
+      for (String c : merged.getOrDefault(e.getValue(), List.of())) {
+        if (!c.equals(e.getKey())) {
+          columns.add(c);
+        }
+      }
+      merged.put(e.getValue(), columns);
+    }
+    return of(name + " + your mapping", merged, source);
+  }
+
+  /** The layout of a target table; {@code category} null for a table of unknown kind. */
   public static FieldLayout of(String target, String table, String category) {
     Target t = TargetCatalog.get(target);
     for (Target.Table tb : t.tables()) {
@@ -35,11 +96,15 @@ public record FieldLayout(String name, Map<String, List<String>> sigmaToColumns,
     throw new IllegalArgumentException("target " + target + " has no table " + table);
   }
 
-  /** Exports of query results, by the table whose columns they carry. */
+  /**
+   * Exports of query results, by the table whose columns they carry. An export of one table does
+   * not say per row what kind of event it is, so the process tables are of unknown kind: every rule
+   * is tried on them. SecurityEvent rows say it through their EventID (see {@link Layouts}).
+   */
   public static List<FieldLayout> exportLayouts() {
     return List.of(
-        of("sentinel_asim", "imProcessCreate", "process_creation"),
-        of("microsoft_xdr", "DeviceProcessEvents", "process_creation"),
+        of("sentinel_asim", "imProcessCreate", null),
+        of("microsoft_xdr", "DeviceProcessEvents", null),
         of("azure_monitor", "SecurityEvent", null));
   }
 
@@ -48,8 +113,11 @@ public record FieldLayout(String name, Map<String, List<String>> sigmaToColumns,
    * fields.
    */
   public static FieldLayout security4688() {
-    FieldLayout se = of("azure_monitor", "SecurityEvent", "process_creation");
-    return new FieldLayout("Security 4688", se.sigmaToColumns(), "process_creation");
+    FieldLayout se = of("azure_monitor", "SecurityEvent", null);
+    return of(
+        "Security 4688",
+        se.sigmaToColumns(),
+        WindowsLogsources.builtIn().of("Security", null, "4688"));
   }
 
   /** The Sigma name shown for a column: the Sigma field it holds, or the column itself. */
@@ -60,5 +128,20 @@ public record FieldLayout(String name, Map<String, List<String>> sigmaToColumns,
       }
     }
     return column;
+  }
+
+  /** Cheap: layouts are map keys of every schema, and their column maps are large. */
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + source.hashCode() + sigmaToColumns.size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof FieldLayout l
+            && l.name.equals(name)
+            && l.source.equals(source)
+            && l.sigmaToColumns.equals(sigmaToColumns));
   }
 }

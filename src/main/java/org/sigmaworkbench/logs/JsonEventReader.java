@@ -1,30 +1,26 @@
 package org.sigmaworkbench.logs;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Reads JSON events: JSON lines, pretty-printed objects one after another (evtx_dump {@code -o
- * json}, with its {@code Record N} lines), or one array of objects. An evtx_dump object ({@code
- * Event.System}, {@code Event.EventData}, attributes under {@code #attributes} or {@code
- * X_attributes}) gets the same field names as event XML; other objects keep their keys, nested keys
- * joined with dots.
+ * json}, with its {@code Record N} lines; Hayabusa's json-timeline), or one array of objects
+ * (Chainsaw {@code --json}). Each object is flattened (nested keys joined with dots) and shaped by
+ * the tool that wrote it ({@link WindowsJsonFields}), judged per object unless the user chose the
+ * kind. A line that is not valid JSON is reported with its line and column, and reading goes on.
  */
 final class JsonEventReader implements EventStream {
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-          .build();
   private static final Pattern RECORD_LINE = Pattern.compile("^Record \\d+\\s*$");
 
   private final String file;
@@ -32,13 +28,36 @@ final class JsonEventReader implements EventStream {
   private final BufferedReader reader;
   private final List<LogProblem> problems = new ArrayList<>();
   private final StringBuilder object = new StringBuilder();
+  private final EventBuilder builder = new EventBuilder();
+  private final LogKind forced;
+  private final Map<String, String> userColumns;
+  private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
+  private final Map<List<String>, FieldLayout> columnLayouts = new java.util.HashMap<>();
+  private volatile LogKind seen;
   private long line;
   private long record;
   private JsonParser arrayParser;
   private boolean arrayMode;
 
   JsonEventReader(Path path) throws IOException {
+    this(path, ReadOptions.AUTO);
+  }
+
+  JsonEventReader(Path path, ReadOptions options) throws IOException {
+    this(path, options, null);
+  }
+
+  /**
+   * @param detected the kind detection found, shown until the first object says otherwise
+   */
+  JsonEventReader(Path path, ReadOptions options, LogKind detected) throws IOException {
+    if (options.kind() != null && options.kind().format() != LogFormat.JSON) {
+      throw new IllegalArgumentException(options.kind() + " is not a JSON format");
+    }
     this.file = path.getFileName().toString();
+    this.forced = options.kind();
+    this.seen = detected != null && detected.format() == LogFormat.JSON ? detected : null;
+    this.userColumns = options.columnToSigma();
     this.input = TextInput.open(path);
     this.reader = new BufferedReader(input.reader(), 1 << 16);
     reader.mark(1 << 12);
@@ -49,7 +68,7 @@ final class JsonEventReader implements EventStream {
     reader.reset();
     if (c == '[') {
       arrayMode = true;
-      arrayParser = JSON.createParser(reader);
+      arrayParser = JsonFields.JSON.createParser(reader);
       arrayParser.nextToken();
     }
   }
@@ -64,7 +83,8 @@ final class JsonEventReader implements EventStream {
       JsonToken t = arrayParser.nextToken();
       while (t != null && t != JsonToken.END_ARRAY) {
         if (t == JsonToken.START_OBJECT) {
-          return toEvent(arrayParser);
+          long at = arrayParser.currentLocation().getLineNr();
+          return toEvent(arrayParser, at);
         }
         arrayParser.skipChildren();
         t = arrayParser.nextToken();
@@ -156,9 +176,9 @@ final class JsonEventReader implements EventStream {
   }
 
   private Event parseObject(long startLine) throws IOException {
-    try (JsonParser p = JSON.createParser(object.toString())) {
+    try (JsonParser p = JsonFields.JSON.createParser(object.toString())) {
       p.nextToken();
-      Event e = toEvent(p);
+      Event e = toEvent(p, startLine);
       if (p.nextToken() != null) {
         throw new JsonParseException(p, "more text after the object");
       }
@@ -175,129 +195,38 @@ final class JsonEventReader implements EventStream {
     }
   }
 
-  private Event toEvent(JsonParser p) throws IOException {
-    List<String> names = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    flatten(p, "", names, values, 0);
-    boolean evtxShape = false;
-    for (int i = 0; i < names.size(); i++) {
-      String n = names.get(i);
-      if (n.startsWith("Event.System.")
-          || n.startsWith("Event.EventData.")
-          || n.startsWith("Event.UserData.")) {
-        evtxShape = true;
-        break;
-      }
-    }
-    if (evtxShape) {
-      rename(names);
+  private Event toEvent(JsonParser p, long startLine) throws IOException {
+    EventBuilder b = builder;
+    b.clear();
+    JsonFields.flatten(p, "", b);
+    LogKind kind = forced != null ? forced : WindowsJsonFields.classify(b.names());
+    if (record == 0) {
+      seen = kind;
     }
     record++;
-    String channel = valueOf(names, values, "Channel");
-    String eventId = valueOf(names, values, "EventID");
-    FieldLayout layout =
-        evtxShape || channel != null
-            ? Layouts.forWindowsEvent(channel, eventId)
-            : Layouts.forColumns(names);
-    // Duplicate names after renaming keep the first value.
-    List<String> uniqueNames = new ArrayList<>();
-    List<String> uniqueValues = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      String n = names.get(i);
-      if (evtxShape && (n.startsWith("Event.#attributes.") || n.startsWith("Event_attributes."))) {
-        continue;
-      }
-      if (!uniqueNames.contains(n)) {
-        uniqueNames.add(names.get(i));
-        uniqueValues.add(values.get(i));
-      }
+    String problem = WindowsJsonFields.shape(kind, b);
+    if (problem != null) {
+      problems.add(
+          new LogProblem(file, "record " + record + ", line " + startLine, problem, false));
     }
-    return new Event(
-        file, record, FieldSchema.of(uniqueNames, layout), uniqueValues.toArray(String[]::new));
+    FieldLayout columns = kind == LogKind.JSON ? columnsLayout(b.names()) : FieldLayout.NATIVE;
+    FieldLayout layout = b.windowsLayoutOr(columns);
+    if (!userColumns.isEmpty()) {
+      layout = userLayouts.computeIfAbsent(layout, l -> l.withColumns(userColumns));
+    }
+    return b.build(file, record, layout);
   }
 
-  /**
-   * evtx_dump names to Sigma names: {@code Event.System.Provider.#attributes.Name} to {@code
-   * Provider_Name}.
-   */
-  private static void rename(List<String> names) {
-    for (int i = 0; i < names.size(); i++) {
-      String n = names.get(i);
-      String rest;
-      if (n.startsWith("Event.System.")) {
-        rest = n.substring("Event.System.".length());
-        rest = rest.replace(".#attributes.", "_").replace("_attributes.", "_");
-        if (rest.endsWith(".#text")) {
-          rest = rest.substring(0, rest.length() - 6);
-        }
-      } else if (n.startsWith("Event.EventData.")) {
-        rest = n.substring("Event.EventData.".length());
-        if (rest.endsWith(".#text")) {
-          rest = rest.substring(0, rest.length() - 6);
-        }
-      } else if (n.startsWith("Event.UserData.")) {
-        rest = n.substring("Event.UserData.".length());
-        int dot = rest.lastIndexOf('.');
-        rest = dot >= 0 ? rest.substring(dot + 1) : rest;
-      } else {
-        continue;
-      }
-      names.set(i, rest);
-    }
-  }
-
-  private static void flatten(
-      JsonParser p, String prefix, List<String> names, List<String> values, int depth)
-      throws IOException {
-    // p is on START_OBJECT
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_OBJECT && t != null) {
-      String key = p.currentName();
-      String name = prefix.isEmpty() ? key : prefix + "." + key;
-      JsonToken v = p.nextToken();
-      if (v == JsonToken.START_OBJECT) {
-        flatten(p, name, names, values, depth + 1);
-      } else if (v == JsonToken.START_ARRAY) {
-        names.add(name);
-        values.add(arrayText(p));
-      } else if (v == JsonToken.VALUE_NULL) {
-        names.add(name);
-        values.add(null);
-      } else {
-        names.add(name);
-        values.add(p.getText());
+  /** The layout of flat names (an export of a KQL table as JSON), cached per set of names. */
+  private FieldLayout columnsLayout(List<String> names) {
+    FieldLayout l = columnLayouts.get(names);
+    if (l == null) {
+      l = Layouts.forColumns(names);
+      if (columnLayouts.size() < 1000) {
+        columnLayouts.put(List.copyOf(names), l);
       }
     }
-  }
-
-  /** An array's scalar items joined with ", " (objects inside are written as JSON-ish text). */
-  private static String arrayText(JsonParser p) throws IOException {
-    StringBuilder b = new StringBuilder();
-    int depth = 1;
-    JsonToken t;
-    while (depth > 0 && (t = p.nextToken()) != null) {
-      if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
-        depth++;
-        continue;
-      }
-      if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
-        depth--;
-        continue;
-      }
-      if (t == JsonToken.FIELD_NAME) {
-        continue;
-      }
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(t == JsonToken.VALUE_NULL ? "" : p.getText());
-    }
-    return b.toString();
-  }
-
-  private static String valueOf(List<String> names, List<String> values, String name) {
-    int i = names.indexOf(name);
-    return i < 0 ? null : values.get(i);
+    return l;
   }
 
   @Override
@@ -307,7 +236,10 @@ final class JsonEventReader implements EventStream {
 
   @Override
   public String formatName() {
-    return arrayMode ? "JSON array" : "JSON lines";
+    LogKind k = forced != null ? forced : seen;
+    String shape = arrayMode ? "JSON array" : "JSON lines";
+    String name = k == null ? shape : k.title() + ", " + shape;
+    return userColumns.isEmpty() ? name : name + ", with your column mapping";
   }
 
   @Override

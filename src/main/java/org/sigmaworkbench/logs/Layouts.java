@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Chooses the {@link FieldLayout} of a log from its column names or its event identity. */
-final class Layouts {
+public final class Layouts {
 
   /** Sigma names of the process-creation taxonomy, to recognise logs that already use them. */
   private static final Set<String> SIGMA_PROCESS_FIELDS =
@@ -25,6 +27,9 @@ final class Layouts {
           "Hashes",
           "ProcessGuid",
           "ParentProcessGuid");
+
+  private static final FieldLayout SECURITY_4688 = FieldLayout.security4688();
+  private static final Map<EventSource, FieldLayout> NATIVE_BY_SOURCE = new ConcurrentHashMap<>();
 
   private Layouts() {}
 
@@ -61,33 +66,54 @@ final class Layouts {
         bestScore = score;
       }
     }
-    if (best.name().equals("SecurityEvent")) {
-      return FieldLayout.security4688();
-    }
     return best;
   }
 
-  /** The layout of a Windows event by channel and event id. */
-  static FieldLayout forWindowsEvent(String channel, String eventId) {
-    if (eventId == null) {
-      return FieldLayout.NATIVE;
-    }
-    if ("4688".equals(eventId) && (channel == null || channel.equalsIgnoreCase("Security"))) {
+  /**
+   * The layout of a Windows event by where it comes from and its event id: the Security 4688 column
+   * names for process creation in the Security log, Sigma names otherwise; and the Sigma logsource
+   * from {@code logsources.yaml}. Any argument may be {@code null}.
+   */
+  public static FieldLayout forWindowsEvent(String channel, String provider, String eventId) {
+    EventSource source = WindowsLogsources.builtIn().of(channel, provider, eventId);
+    if ("security".equals(source.service()) && source.hasCategory("process_creation")) {
       return SECURITY_4688;
     }
-    if ("1".equals(eventId)
-        && channel != null
-        && channel.toLowerCase(Locale.ROOT).contains("sysmon")) {
-      return SYSMON_PROCESS;
-    }
-    return FieldLayout.NATIVE;
+    return nativeFor(source);
   }
 
-  private static final FieldLayout SECURITY_4688 = FieldLayout.security4688();
-  private static final FieldLayout SYSMON_PROCESS =
-      new FieldLayout("Sysmon process creation", java.util.Map.of(), "process_creation");
+  /** The layout of a Windows event by channel and event id (either may be {@code null}). */
+  static FieldLayout forWindowsEvent(String channel, String eventId) {
+    return forWindowsEvent(channel, null, eventId);
+  }
+
+  /** Sigma field names, for events of the given kind. */
+  static FieldLayout nativeFor(EventSource source) {
+    if (!source.isKnown()) {
+      return FieldLayout.NATIVE;
+    }
+    return NATIVE_BY_SOURCE.computeIfAbsent(source, s -> FieldLayout.of(describe(s), Map.of(), s));
+  }
+
+  /** A layout's columns for one row's kind (a SecurityEvent export holds every Security event). */
+  static FieldLayout forRow(FieldLayout columns, EventSource source) {
+    if (columns == FieldLayout.NATIVE) {
+      return nativeFor(source);
+    }
+    return columns.withSource(source);
+  }
+
+  private static String describe(EventSource s) {
+    if (s.service() != null && s.category() != null) {
+      return "Windows " + s.service() + " " + s.category();
+    }
+    if (s.service() != null) {
+      return "Windows " + s.service();
+    }
+    return s.describe();
+  }
 
   static List<FieldLayout> all() {
-    return List.of(FieldLayout.NATIVE, SECURITY_4688, SYSMON_PROCESS);
+    return List.of(FieldLayout.NATIVE, SECURITY_4688);
   }
 }

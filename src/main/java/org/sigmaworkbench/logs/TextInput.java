@@ -15,9 +15,9 @@ import java.nio.file.Path;
 
 /**
  * Opens a text log with the right encoding: UTF-8 with or without a byte order mark, UTF-16 LE or
- * BE with one (as PowerShell 5.1 writes), or UTF-16 without one when the zero bytes give it away.
- * Counts the bytes consumed for progress. Undecodable bytes become U+FFFD rather than stopping the
- * read.
+ * BE with one (as PowerShell 5.1 writes), UTF-16 without one when the zero bytes give it away, or
+ * Windows-1252 when the bytes are not UTF-8. Counts the bytes consumed for progress. Undecodable
+ * bytes become U+FFFD rather than stopping the read.
  */
 final class TextInput {
 
@@ -64,36 +64,90 @@ final class TextInput {
     }
   }
 
-  static Opened open(Path file) throws IOException {
-    Counter counter = new Counter(Files.newInputStream(file));
-    BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
-    in.mark(4);
-    byte[] head = in.readNBytes(4);
-    in.reset();
-    Charset cs = StandardCharsets.UTF_8;
-    int skip = 0;
+  /**
+   * The encoding of a text file: a byte order mark (UTF-8, UTF-16 LE or BE) decides; without one,
+   * zero bytes in the first characters say UTF-16, bytes that are not valid UTF-8 say Windows-1252
+   * (what Excel and Windows PowerShell 5.1 write as "ANSI"), else UTF-8.
+   *
+   * @param charset the encoding
+   * @param bom the length of the byte order mark to skip
+   */
+  record Encoding(Charset charset, int bom) {}
+
+  static Encoding sniff(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(1 << 16);
+    }
+    return sniff(head);
+  }
+
+  static Encoding sniff(byte[] head) {
     if (head.length >= 3
         && (head[0] & 0xFF) == 0xEF
         && (head[1] & 0xFF) == 0xBB
         && (head[2] & 0xFF) == 0xBF) {
-      skip = 3;
-    } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-      cs = StandardCharsets.UTF_16LE;
-      skip = 2;
-    } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-      cs = StandardCharsets.UTF_16BE;
-      skip = 2;
-    } else if (head.length == 4 && head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) {
-      cs = StandardCharsets.UTF_16LE;
-    } else if (head.length == 4 && head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
-      cs = StandardCharsets.UTF_16BE;
+      return new Encoding(StandardCharsets.UTF_8, 3);
     }
-    in.skipNBytes(skip);
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      return new Encoding(StandardCharsets.UTF_16LE, 2);
+    }
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      return new Encoding(StandardCharsets.UTF_16BE, 2);
+    }
+    if (head.length >= 4 && head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) {
+      return new Encoding(StandardCharsets.UTF_16LE, 0);
+    }
+    if (head.length >= 4 && head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
+      return new Encoding(StandardCharsets.UTF_16BE, 0);
+    }
+    return new Encoding(validUtf8(head) ? StandardCharsets.UTF_8 : WINDOWS_1252, 0);
+  }
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /** Whether bytes are UTF-8 (a sequence cut off at the end of the sample is fine). */
+  private static boolean validUtf8(byte[] b) {
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xFF;
+      int more;
+      if (c < 0x80) {
+        i++;
+        continue;
+      } else if (c >= 0xC2 && c <= 0xDF) {
+        more = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        more = 2;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        more = 3;
+      } else {
+        return false;
+      }
+      for (int k = 1; k <= more; k++) {
+        if (i + k >= b.length) {
+          return true;
+        }
+        if ((b[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      i += more + 1;
+    }
+    return true;
+  }
+
+  static Opened open(Path file) throws IOException {
+    Encoding enc = sniff(file);
+    Counter counter = new Counter(Files.newInputStream(file));
+    BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
+    in.skipNBytes(enc.bom());
     CharsetDecoder decoder =
-        cs.newDecoder()
+        enc.charset()
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new Opened(new InputStreamReader(in, decoder), counter, cs);
+    return new Opened(new InputStreamReader(in, decoder), counter, enc.charset());
   }
 
   /** The first {@code maxChars} characters of a file, decoded as {@link #open} would. */

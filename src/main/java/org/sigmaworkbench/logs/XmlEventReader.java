@@ -6,7 +6,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -30,9 +32,21 @@ final class XmlEventReader implements EventStream {
   private final List<LogProblem> problems = new ArrayList<>();
   private long record;
   private boolean done;
+  private final Map<String, String> userColumns;
+  private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
+  private volatile boolean rootEvents;
+  private volatile boolean rendered;
 
   XmlEventReader(Path path) throws IOException, LogFormatException {
+    this(path, ReadOptions.AUTO);
+  }
+
+  XmlEventReader(Path path, ReadOptions options) throws IOException, LogFormatException {
     this.file = path.getFileName().toString();
+    this.userColumns = options.columnToSigma();
+    String head = TextInput.head(path, FormatDetector.HEAD_CHARS);
+    this.rootEvents = head.contains("<Events>") || head.contains("<Events ");
+    this.rendered = head.contains("<RenderingInfo");
     this.input = TextInput.open(path);
     PushbackReader body = new PushbackReader(input.reader(), 8192);
     try {
@@ -43,7 +57,10 @@ final class XmlEventReader implements EventStream {
     }
     Reader wrapped =
         new ConcatReader(
-            List.of(new StringReader("<" + ROOT + ">"), body, new StringReader("</" + ROOT + ">")));
+            List.of(
+                new StringReader("<" + ROOT + ">"),
+                new XmlDeclarationFilter(body),
+                new StringReader("</" + ROOT + ">")));
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -112,8 +129,13 @@ final class XmlEventReader implements EventStream {
           fail("a DTD is not allowed in an event log (entities could reach outside the file)");
           return null;
         }
-        if (ev == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Event")) {
-          return readEvent();
+        if (ev == XMLStreamConstants.START_ELEMENT) {
+          if (xml.getLocalName().equals("Event")) {
+            return readEvent();
+          }
+          if (xml.getLocalName().equals("Events")) {
+            rootEvents = true;
+          }
         }
       }
       done = true;
@@ -216,6 +238,7 @@ final class XmlEventReader implements EventStream {
               add(names, values, local, value);
             }
           } else if (section.equals("RenderingInfo")) {
+            rendered = true;
             if (local.equals("Message")) {
               add(names, values, "Message", value);
             }
@@ -227,7 +250,12 @@ final class XmlEventReader implements EventStream {
     record++;
     FieldLayout layout =
         Layouts.forWindowsEvent(
-            valueOf(names, values, "Channel"), valueOf(names, values, "EventID"));
+            valueOf(names, values, "Channel"),
+            valueOf(names, values, "Provider_Name"),
+            valueOf(names, values, "EventID"));
+    if (!userColumns.isEmpty()) {
+      layout = userLayouts.computeIfAbsent(layout, l -> l.withColumns(userColumns));
+    }
     return new Event(file, record, FieldSchema.of(names, layout), values.toArray(String[]::new));
   }
 
@@ -250,7 +278,11 @@ final class XmlEventReader implements EventStream {
 
   @Override
   public String formatName() {
-    return "Event XML";
+    String name =
+        rootEvents && rendered
+            ? "Event Viewer XML (Save as XML, with rendered messages)"
+            : rendered ? "Event XML with rendered messages (wevtutil /f:RenderedXml)" : "Event XML";
+    return userColumns.isEmpty() ? name : name + ", with your column mapping";
   }
 
   @Override

@@ -1,0 +1,123 @@
+package org.sigmaworkbench.logs;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fields of one record while a reader shapes them (renames a tool's columns to Sigma names,
+ * adds fields found in a payload or a message), then the event they make.
+ */
+final class EventBuilder {
+
+  private final List<String> names = new ArrayList<>();
+  private final List<String> values = new ArrayList<>();
+
+  void clear() {
+    names.clear();
+    values.clear();
+  }
+
+  int size() {
+    return names.size();
+  }
+
+  String name(int i) {
+    return names.get(i);
+  }
+
+  String value(int i) {
+    return values.get(i);
+  }
+
+  List<String> names() {
+    return names;
+  }
+
+  /** Adds a field (a later field of the same name is dropped when the event is built). */
+  void add(String name, String value) {
+    names.add(name);
+    values.add(value);
+  }
+
+  /** Adds a field unless one of that name is there. */
+  void addIfAbsent(String name, String value) {
+    if (indexOf(name) < 0) {
+      add(name, value);
+    }
+  }
+
+  int indexOf(String name) {
+    return names.indexOf(name);
+  }
+
+  /** The value of the first field of that name, or {@code null}. */
+  String get(String name) {
+    int i = names.indexOf(name);
+    return i < 0 ? null : values.get(i);
+  }
+
+  /** The first non-blank value among these field names, or {@code null}. */
+  String first(String... candidates) {
+    for (String c : candidates) {
+      String v = get(c);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  void setName(int i, String name) {
+    names.set(i, name);
+  }
+
+  void setValue(int i, String value) {
+    values.set(i, value);
+  }
+
+  /** Renames a field unless a field of the new name is already there. */
+  void rename(String from, String to) {
+    int i = names.indexOf(from);
+    if (i >= 0 && names.indexOf(to) < 0) {
+      names.set(i, to);
+    }
+  }
+
+  void remove(int i) {
+    names.remove(i);
+    values.remove(i);
+  }
+
+  /** The event, with the first field of each name; {@code layout} decides the Sigma names. */
+  Event build(String file, long record, FieldLayout layout) {
+    int n = names.size();
+    Set<String> seen = new HashSet<>(n * 2);
+    List<String> outNames = new ArrayList<>(n);
+    List<String> outValues = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (seen.add(names.get(i))) {
+        outNames.add(names.get(i));
+        outValues.add(values.get(i));
+      }
+    }
+    return new Event(
+        file, record, FieldSchema.of(outNames, layout), outValues.toArray(String[]::new));
+  }
+
+  /** The layout of the record: by its Windows identity when it has one, else {@code columns}. */
+  FieldLayout windowsLayoutOr(FieldLayout columns) {
+    String channel = get("Channel");
+    String provider = get("Provider_Name");
+    String eventId = get("EventID");
+    if (channel == null && provider == null && eventId == null) {
+      return columns;
+    }
+    FieldLayout w = Layouts.forWindowsEvent(channel, provider, eventId);
+    if (!w.source().isKnown() && columns != FieldLayout.NATIVE) {
+      return columns;
+    }
+    return w;
+  }
+}

@@ -1,0 +1,88 @@
+package org.sigmaworkbench.logs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link EventStream} whose reader runs ahead on a thread of its own ({@link ReadAhead}): for
+ * large files, reading and the caller's matching use both cores. The wrapped stream is only ever
+ * called from the reading thread once reading has started.
+ */
+final class ReadAheadStream implements EventStream {
+
+  /** Files above this size are read ahead. */
+  static final long FROM_SIZE = 4L << 20;
+
+  private final EventStream inner;
+  private final ReadAhead ahead;
+  private final List<LogProblem> problems = new ArrayList<>();
+
+  private ReadAheadStream(EventStream inner, String fileName) {
+    this.inner = inner;
+    this.ahead =
+        new ReadAhead(
+            new ReadAhead.Producer() {
+              private int handedOver;
+
+              @Override
+              public Event next() throws IOException {
+                return inner.next();
+              }
+
+              @Override
+              public long bytesRead() {
+                return inner.bytesRead();
+              }
+
+              @Override
+              public void drainProblems(List<LogProblem> to) {
+                List<LogProblem> all = inner.problems();
+                while (handedOver < all.size()) {
+                  to.add(all.get(handedOver++));
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                inner.close();
+              }
+            },
+            fileName);
+  }
+
+  /** {@code stream} read ahead when {@code file} is large enough for it to pay, else itself. */
+  static EventStream of(EventStream stream, Path file) throws IOException {
+    if (Files.size(file) <= FROM_SIZE) {
+      return stream;
+    }
+    return new ReadAheadStream(stream, file.getFileName().toString());
+  }
+
+  @Override
+  public Event next() throws IOException {
+    return ahead.next(problems);
+  }
+
+  @Override
+  public List<LogProblem> problems() {
+    return problems;
+  }
+
+  @Override
+  public String formatName() {
+    return inner.formatName();
+  }
+
+  @Override
+  public long bytesRead() {
+    return ahead.bytesRead();
+  }
+
+  @Override
+  public void close() throws IOException {
+    ahead.close();
+  }
+}

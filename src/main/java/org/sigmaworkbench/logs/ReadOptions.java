@@ -1,0 +1,38 @@
+package org.sigmaworkbench.logs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to open a log when the user overrides what detection chose.
+ *
+ * @param kind the format to read the file as, or {@code null} to detect it from the content
+ * @param columnToSigma source column (or field) name to the Sigma field it holds, tried before what
+ *     the detected layout says; empty for none
+ */
+public record ReadOptions(LogKind kind, Map<String, String> columnToSigma) {
+
+  /** Detect everything. */
+  public static final ReadOptions AUTO = new ReadOptions(null, Map.of());
+
+  public ReadOptions {
+    columnToSigma = Map.copyOf(columnToSigma == null ? Map.of() : columnToSigma);
+  }
+
+  /** Read as this format. */
+  public static ReadOptions as(LogKind kind) {
+    return new ReadOptions(kind, Map.of());
+  }
+
+  /** These options with another format ({@code null}: detect). */
+  public ReadOptions withKind(LogKind newKind) {
+    return new ReadOptions(newKind, columnToSigma);
+  }
+
+  /** These options with one more column mapped to a Sigma field. */
+  public ReadOptions withColumn(String column, String sigmaField) {
+    Map<String, String> m = new LinkedHashMap<>(columnToSigma);
+    m.put(column, sigmaField);
+    return new ReadOptions(kind, m);
+  }
+}

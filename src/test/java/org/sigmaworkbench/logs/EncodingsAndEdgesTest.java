@@ -1,0 +1,171 @@
+package org.sigmaworkbench.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sigmaworkbench.logs.ExportFormatsTest.fixture;
+import static org.sigmaworkbench.logs.ExportFormatsTest.read;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every reader on UTF-16 input, and the records that are not what they should be. */
+class EncodingsAndEdgesTest {
+
+  @TempDir Path dir;
+
+  /** The fixture re-encoded: UTF-16 LE or BE with a byte order mark, as PowerShell 5.1 writes. */
+  private Path reencoded(String fixture, Charset cs) throws Exception {
+    String text = Files.readString(fixture(fixture), StandardCharsets.UTF_8).replace("\uFEFF", "");
+    byte[] bom =
+        cs.equals(StandardCharsets.UTF_16BE)
+            ? new byte[] {(byte) 0xFE, (byte) 0xFF}
+            : new byte[] {(byte) 0xFF, (byte) 0xFE};
+    byte[] body = text.getBytes(cs);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, bom.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    Path p = dir.resolve(cs.name() + "-" + fixture);
+    Files.write(p, all);
+    return p;
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({
+    "evtxecmd.csv,              UTF-16LE, EVTXECMD_CSV,      7",
+    "eventviewer-sysmon.csv,    UTF-16LE, EVENT_VIEWER_CSV,  4",
+    "eventviewer-security.txt,  UTF-16BE, EVENT_VIEWER_TEXT, 4",
+    "getwinevent-export.csv,    UTF-16LE, POWERSHELL_CSV,    3",
+    "hayabusa-timeline.csv,     UTF-16LE, HAYABUSA_CSV,      4",
+    "chainsaw-hunt-sigma.csv,   UTF-16BE, CHAINSAW_CSV,      3",
+    "hayabusa-timeline.jsonl,   UTF-16LE, HAYABUSA_JSON,     4",
+    "winlogbeat-ecs.ndjson,     UTF-16BE, WINLOGBEAT_JSON,   4",
+    "chainsaw-hunt.json,        UTF-16LE, CHAINSAW_JSON,     1",
+    "sysmon-wevtutil-rendered.xml, UTF-16LE, EVENT_XML,      2",
+    "security-logons-and-4688.xml, UTF-16BE, EVENT_XML,      6"
+  })
+  void utf16ReadsTheSameAsUtf8(String fixture, String charset, LogKind kind, int events)
+      throws Exception {
+    Path utf16 = reencoded(fixture, Charset.forName(charset));
+    assertThat(LogReaders.detectKind(utf16)).isEqualTo(kind);
+    ExportFormatsTest.Read a = read(fixture(fixture));
+    ExportFormatsTest.Read b = read(utf16);
+    assertThat(b.events()).hasSize(events);
+    for (int i = 0; i < events; i++) {
+      assertThat(b.events().get(i).fields()).isEqualTo(a.events().get(i).fields());
+    }
+    assertThat(b.problems().stream().map(LogProblem::where).toList())
+        .isEqualTo(a.problems().stream().map(LogProblem::where).toList());
+  }
+
+  @Test
+  void windows1252CsvFromExcelKeepsItsAccents() throws Exception {
+    Path p = dir.resolve("ansi.csv");
+    Files.write(p, "Image,CommandLine\r\nc:\\x.exe,\"Jürgen Größe\"\r\n".getBytes("windows-1252"));
+    assertThat(read(p).get(1).get("CommandLine")).isEqualTo("Jürgen Größe");
+  }
+
+  @Test
+  void emptyFieldsAndShortRowsAreAbsentOrEmptyNeverShifted() throws Exception {
+    Path p = dir.resolve("e.csv");
+    Files.writeString(p, "Image,CommandLine,User\nx.exe,,u\n,\"\",\ny.exe\n");
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).hasSize(3);
+    assertThat(r.get(1).get("CommandLine")).isEmpty();
+    assertThat(r.get(1).get("User")).isEqualTo("u");
+    assertThat(r.get(2).get("Image")).isEmpty();
+    assertThat(r.get(2).get("CommandLine")).isEmpty();
+    assertThat(r.get(2).get("User")).isEmpty();
+    assertThat(r.get(3).get("Image")).isEqualTo("y.exe");
+    assertThat(r.get(3).get("CommandLine")).isNull();
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void anInvalidJsonLineIsReportedWithItsLineAndReadingGoesOn() throws Exception {
+    Path p = dir.resolve("h.jsonl");
+    List<String> lines = Files.readAllLines(fixture("hayabusa-timeline.jsonl"));
+    Files.write(
+        p,
+        List.of(lines.get(0), "{\"Timestamp\": \"2026\", \"Details\": {oops}}", lines.get(1)),
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).hasSize(2);
+    assertThat(r.get(2).get("CommandLine"))
+        .isEqualTo("powershell -c Get-Command Export-PfxCertificate");
+    assertThat(r.get(2).record()).isEqualTo(2);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.where()).startsWith("line 2, column ");
+              assertThat(pr.fatal()).isFalse();
+              assertThat(pr.describe()).contains("h.jsonl").contains("invalid JSON");
+            });
+  }
+
+  @Test
+  void aMissingOrEmptyPayloadFallsBackToTheMapColumnsWithoutAProblem() throws Exception {
+    Path p = dir.resolve("ec.csv");
+    Files.writeString(
+        p,
+        "RecordNumber,EventRecordId,TimeCreated,EventId,Provider,Channel,MapDescription,ExecutableInfo,Payload\n"
+            + "1,10,2026-11-20 09:00:00,1,Microsoft-Windows-Sysmon,Microsoft-Windows-Sysmon/Operational,Process creation,a.exe x,\n"
+            + "2,11,2026-11-20 09:00:01,1,Microsoft-Windows-Sysmon,Microsoft-Windows-Sysmon/Operational,Process creation,b.exe y\n");
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.format()).isEqualTo("EvtxECmd CSV");
+    assertThat(r.events()).hasSize(2);
+    assertThat(r.get(1).get("CommandLine")).isEqualTo("a.exe x");
+    assertThat(r.get(2).get("CommandLine")).isEqualTo("b.exe y");
+    assertThat(r.get(2).get("Image")).isNull();
+    assertThat(r.get(2).get("EventID")).isEqualTo("1");
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void unknownMessageLabelsGiveNoFieldsAndNoError() {
+    assertThat(MessageFields.parse("Sysmon", null, "1", "Prozess erstellt:\r\nBefehlszeile: x"))
+        .isEmpty();
+    assertThat(MessageFields.parse("Sysmon", null, "1", "")).isEmpty();
+    assertThat(MessageFields.parse("Some-Provider", null, "1", "CommandLine: x")).isEmpty();
+    assertThat(
+            MessageFields.parse(
+                "Microsoft-Windows-Security-Auditing", null, "4624", "Process Command Line:\tx"))
+        .isEmpty();
+    assertThat(MessageFields.parse("Sysmon", null, "1", "Process Create:\r\nCommandLine:"))
+        .containsEntry("CommandLine", "");
+  }
+
+  @Test
+  void aScriptBlockMessageGivesTheScriptText() {
+    String message =
+        "Creating Scriptblock text (1 of 1):\r\n$c = Get-Item Cert:\\x\r\n\r\nExport-PfxCertificate -Cert $c\r\n\r\n"
+            + "ScriptBlock ID: 6d8e0d1a-1c2b-4d5e-8f90-123456789abc\r\nPath: C:\\s.ps1";
+    assertThat(MessageFields.parse("Microsoft-Windows-PowerShell", null, "4104", message))
+        .containsEntry(
+            "ScriptBlockText", "$c = Get-Item Cert:\\x\r\n\r\nExport-PfxCertificate -Cert $c")
+        .containsEntry("ScriptBlockId", "6d8e0d1a-1c2b-4d5e-8f90-123456789abc")
+        .containsEntry("Path", "C:\\s.ps1");
+  }
+
+  @Test
+  void excelSepLineSetsTheDelimiter() throws Exception {
+    Path p = dir.resolve("sep.csv");
+    Files.writeString(p, "sep=;\r\nImage;CommandLine\r\nx.exe;a, b\r\ny.exe;c; d\r\n");
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.get(1).get("CommandLine")).isEqualTo("a, b");
+    assertThat(r.get(2).get("CommandLine")).isEqualTo("c; d");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.where()).isEqualTo("record 2, line 4");
+              assertThat(pr.message()).contains("3 fields").contains("kept in the last column");
+            });
+  }
+}
