@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.logs.ReadOptions;
 
 /**
  * A log file in the test pane. Small logs keep their events in memory ({@code cached}); large ones
@@ -14,9 +15,17 @@ import org.sigmaworkbench.logs.LogProblem;
  * @param events how many events it holds
  * @param cached its events, or {@code null} when it is too large to keep
  * @param problems records that could not be read
+ * @param options the format and column mapping the user chose (or automatic)
+ * @param columns the field names of its first event, for the column mapping dialog
  */
 record LoadedLog(
-    Path path, String format, long events, List<Event> cached, List<LogProblem> problems) {
+    Path path,
+    String format,
+    long events,
+    List<Event> cached,
+    List<LogProblem> problems,
+    ReadOptions options,
+    List<String> columns) {
   String name() {
     return path.getFileName().toString();
   }

@@ -15,13 +15,19 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
@@ -35,6 +41,9 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.sigmaworkbench.engine.MatchSpan;
 import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.LogKind;
+import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.ReadOptions;
 
 /**
  * The test pane: drop logs on it, see every event with hit rows marked and the matched part of the
@@ -47,8 +56,10 @@ final class TestPane extends BorderPane {
   private final StyleClassedTextArea detail = new StyleClassedTextArea();
   private final Label status = new Label();
   private final Label notice = new Label();
+  private final WorkbenchModel model;
 
   TestPane(WorkbenchModel model, Runnable chooseLogs) {
+    this.model = model;
     getStyleClass().addAll("pane", "test-pane");
     setId("testPane");
 
@@ -79,7 +90,15 @@ final class TestPane extends BorderPane {
     status.textProperty().bind(model.testStatusProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(8, title, open, hitsOnly, clear, progress, stop, spacer, status);
+    MenuButton logsMenu = new MenuButton("Logs");
+    logsMenu.setId("logsMenu");
+    logsMenu.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.logs()));
+    model
+        .logs()
+        .addListener(
+            (javafx.collections.ListChangeListener<LoadedLog>) c -> fillLogsMenu(logsMenu, model));
+    HBox header =
+        new HBox(8, title, open, logsMenu, hitsOnly, clear, progress, stop, spacer, status);
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("pane-header");
     header.setPadding(new Insets(4, 8, 4, 8));
@@ -151,6 +170,41 @@ final class TestPane extends BorderPane {
 
     setOnDragOver(this::dragOver);
     setOnDragDropped(e -> dropped(e, model::openLogs));
+  }
+
+  /** One submenu per loaded log: its format (to read it as another), its column mapping, remove. */
+  private void fillLogsMenu(MenuButton menu, WorkbenchModel model) {
+    menu.getItems().clear();
+    for (LoadedLog log : model.logs()) {
+      Menu m = new Menu(log.name() + " — " + log.format() + " (" + log.events() + " events)");
+      m.setId("log-" + log.name());
+      Menu readAs = new Menu("Read as");
+      ToggleGroup group = new ToggleGroup();
+      RadioMenuItem auto = new RadioMenuItem("Detect from the content");
+      auto.setToggleGroup(group);
+      auto.setSelected(log.options().kind() == null);
+      auto.setOnAction(e -> model.reopen(log, log.options().withKind(null)));
+      readAs.getItems().add(auto);
+      for (LogKind k : LogReaders.kinds()) {
+        RadioMenuItem item = new RadioMenuItem(k.title());
+        item.setToggleGroup(group);
+        item.setSelected(k == log.options().kind());
+        item.setOnAction(e -> model.reopen(log, log.options().withKind(k)));
+        readAs.getItems().add(item);
+      }
+      MenuItem mapping = new MenuItem("Map columns…");
+      mapping.setOnAction(
+          e -> {
+            ColumnMappingDialog d = new ColumnMappingDialog(log);
+            d.initOwner(getScene().getWindow());
+            d.showAndWait()
+                .ifPresent(map -> model.reopen(log, new ReadOptions(log.options().kind(), map)));
+          });
+      MenuItem remove = new MenuItem("Remove");
+      remove.setOnAction(e -> model.remove(log));
+      m.getItems().addAll(readAs, mapping, new SeparatorMenuItem(), remove);
+      menu.getItems().add(m);
+    }
   }
 
   private static String whyText(EventRow r) {
@@ -231,6 +285,16 @@ final class TestPane extends BorderPane {
     return c;
   }
 
+  /** " (the format it was read as)" for an event's log. */
+  private String formatOf(Event e) {
+    for (LoadedLog l : model.logs()) {
+      if (l.name().equals(e.file()) && l.format() != null) {
+        return " (" + l.format() + ")";
+      }
+    }
+    return "";
+  }
+
   private void showDetail(EventRow r) {
     if (r == null) {
       detail.replaceText("Select a row to see all of its fields and why the rule matched it.");
@@ -242,6 +306,7 @@ final class TestPane extends BorderPane {
     int styledUpTo = 0;
     String head =
         e.file()
+            + formatOf(e)
             + ", record "
             + e.record()
             + (r.hit() ? " — HIT: " + r.explanation().summary() : " — no hit")

@@ -49,7 +49,7 @@ final class TestRun {
   static Result run(
       CompiledRule rule,
       List<LoadedLog> logs,
-      List<Path> newFiles,
+      List<PendingLog> newFiles,
       DoubleConsumer progress,
       BooleanSupplier cancelled) {
     List<EventRow> rows = new ArrayList<>();
@@ -60,8 +60,8 @@ final class TestRun {
     for (LoadedLog l : logs) {
       totalBytes += l.cached() == null ? size(l.path()) : 0;
     }
-    for (Path p : newFiles) {
-      totalBytes += size(p);
+    for (PendingLog p : newFiles) {
+      totalBytes += size(p.path());
     }
     long[] doneBytes = {0};
     boolean[] truncated = {false};
@@ -77,7 +77,7 @@ final class TestRun {
       } else {
         LoadedLog again =
             stream(
-                log.path(),
+                new PendingLog(log.path(), log.options()),
                 rule,
                 rows,
                 counts,
@@ -93,7 +93,7 @@ final class TestRun {
         outLogs.add(again);
       }
     }
-    for (Path p : newFiles) {
+    for (PendingLog p : newFiles) {
       if (cancelled.getAsBoolean()) {
         return new Result(rows, logs, counts[0], counts[1], truncated[0], messages, true);
       }
@@ -152,7 +152,7 @@ final class TestRun {
    * unreadable.
    */
   private static LoadedLog stream(
-      Path p,
+      PendingLog pending,
       CompiledRule rule,
       List<EventRow> rows,
       long[] counts,
@@ -162,12 +162,17 @@ final class TestRun {
       long[] doneBytes,
       DoubleConsumer progress,
       BooleanSupplier cancelled) {
-    try (EventStream s = LogReaders.open(p)) {
+    Path p = pending.path();
+    try (EventStream s = LogReaders.open(p, pending.options())) {
       List<Event> cache = new ArrayList<>();
+      List<String> columns = List.of();
       long n = 0;
       Event e;
       while ((e = s.next()) != null) {
         n++;
+        if (n == 1) {
+          columns = List.copyOf(e.schema().names());
+        }
         add(rule, e, rows, counts, truncated);
         if (cache != null) {
           cache.add(e);
@@ -190,12 +195,18 @@ final class TestRun {
         for (LogProblem pr : problems) {
           if (pr.fatal()) {
             messages.add(pr.describe());
-            return new LoadedLog(p, null, 0, null, problems);
+            return new LoadedLog(p, null, 0, null, problems, pending.options(), columns);
           }
         }
       }
       return new LoadedLog(
-          p, s.formatName(), n, cache == null ? null : List.copyOf(cache), problems);
+          p,
+          s.formatName(),
+          n,
+          cache == null ? null : List.copyOf(cache),
+          problems,
+          pending.options(),
+          columns);
     } catch (LogFormatException ex) {
       messages.add(ex.getMessage());
     } catch (IOException | RuntimeException ex) {
@@ -204,6 +215,6 @@ final class TestRun {
         ErrorReporting.report(ex);
       }
     }
-    return new LoadedLog(p, null, 0, null, List.of());
+    return new LoadedLog(p, null, 0, null, List.of(), pending.options(), List.of());
   }
 }

@@ -25,6 +25,7 @@ import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.logs.ReadOptions;
 
 /**
  * The state of the workbench and the background work that derives it. The view writes the rule
@@ -53,7 +54,7 @@ public final class WorkbenchModel {
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
-  private final List<Path> pendingFiles = new ArrayList<>();
+  private final List<PendingLog> pendingFiles = new ArrayList<>();
   private String ruleText = "";
   private String ruleSource = "rule.yml";
   private long lastEvents;
@@ -137,7 +138,25 @@ public final class WorkbenchModel {
     if (files.isEmpty()) {
       return;
     }
-    pendingFiles.addAll(files);
+    for (Path f : files) {
+      pendingFiles.add(PendingLog.auto(f));
+    }
+    startRun();
+  }
+
+  /**
+   * Reads a loaded log again with another format or column mapping; its rows follow when the run is
+   * done.
+   */
+  public void reopen(LoadedLog log, ReadOptions options) {
+    logs.remove(log);
+    pendingFiles.add(new PendingLog(log.path(), options));
+    startRun();
+  }
+
+  /** Takes a log out of the test pane. */
+  public void remove(LoadedLog log) {
+    logs.remove(log);
     startRun();
   }
 
@@ -160,7 +179,7 @@ public final class WorkbenchModel {
     RuleAnalysis a = analysis.get();
     CompiledRule rule = a == null ? null : a.compiled();
     List<LoadedLog> current = List.copyOf(logs);
-    List<Path> newFiles = List.copyOf(pendingFiles);
+    List<PendingLog> newFiles = List.copyOf(pendingFiles);
     if (current.isEmpty() && newFiles.isEmpty()) {
       rows.clear();
       running.set(false);
@@ -173,7 +192,8 @@ public final class WorkbenchModel {
       notice.set("");
       testStatus.set(
           "Reading "
-              + String.join(", ", newFiles.stream().map(p -> p.getFileName().toString()).toList())
+              + String.join(
+                  ", ", newFiles.stream().map(p -> p.path().getFileName().toString()).toList())
               + "…");
     }
     runExecutor.execute(

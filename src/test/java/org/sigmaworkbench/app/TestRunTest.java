@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.rule.RuleLoader;
 
 /** A run keeps every hit and a window of events, counts the rest, and can be stopped. */
@@ -42,7 +43,8 @@ class TestRunTest {
   void keepsAllHitsAndTheFirstWindowOfEvents() throws IOException {
     int events = TestRun.WINDOW + 20_000;
     Path p = csv(events, 1000);
-    TestRun.Result r = TestRun.run(HEADLINE, List.of(), List.of(p), x -> {}, () -> false);
+    TestRun.Result r =
+        TestRun.run(HEADLINE, List.of(), List.of(PendingLog.auto(p)), x -> {}, () -> false);
     assertThat(r.events()).isEqualTo(events);
     assertThat(r.hits()).isEqualTo(events / 1000);
     assertThat(r.truncated()).isTrue();
@@ -63,7 +65,8 @@ class TestRunTest {
   @Test
   void aSecondRunUsesTheCachedEventsWithANewRule() throws IOException {
     Path p = csv(3000, 10);
-    TestRun.Result first = TestRun.run(HEADLINE, List.of(), List.of(p), x -> {}, () -> false);
+    TestRun.Result first =
+        TestRun.run(HEADLINE, List.of(), List.of(PendingLog.auto(p)), x -> {}, () -> false);
     TestRun.Result second = TestRun.run(null, first.logs(), List.of(), x -> {}, () -> false);
     assertThat(second.events()).isEqualTo(3000);
     assertThat(second.hits()).isZero();
@@ -75,9 +78,30 @@ class TestRunTest {
     Path p = csv(20_000, 10);
     AtomicInteger polls = new AtomicInteger();
     TestRun.Result r =
-        TestRun.run(HEADLINE, List.of(), List.of(p), x -> {}, () -> polls.incrementAndGet() > 1);
+        TestRun.run(
+            HEADLINE,
+            List.of(),
+            List.of(PendingLog.auto(p)),
+            x -> {},
+            () -> polls.incrementAndGet() > 1);
     assertThat(r.cancelled()).isTrue();
     assertThat(r.events()).isLessThan(20_000);
+  }
+
+  @Test
+  void theUsersColumnMappingDecidesWhichColumnARuleReads() throws IOException {
+    Path p = dir.resolve("odd.csv");
+    Files.writeString(p, "host,cmd\nws1,powershell Export-Certificate -Cert x\nws2,cmd /c dir\n");
+    TestRun.Result plain =
+        TestRun.run(HEADLINE, List.of(), List.of(PendingLog.auto(p)), x -> {}, () -> false);
+    assertThat(plain.hits()).isZero();
+    assertThat(plain.logs().get(0).columns()).containsExactly("host", "cmd");
+    ReadOptions mapped = ReadOptions.AUTO.withColumn("cmd", "CommandLine");
+    TestRun.Result r =
+        TestRun.run(HEADLINE, List.of(), List.of(new PendingLog(p, mapped)), x -> {}, () -> false);
+    assertThat(r.hits()).isEqualTo(1);
+    assertThat(r.logs().get(0).options()).isEqualTo(mapped);
+    assertThat(r.logs().get(0).format()).contains("your column mapping");
   }
 
   @Test
@@ -88,7 +112,7 @@ class TestRunTest {
         TestRun.run(
             HEADLINE,
             List.of(),
-            List.of(TestFiles.sample("sysmon-flat.jsonl"), notes),
+            List.of(PendingLog.auto(TestFiles.sample("sysmon-flat.jsonl")), PendingLog.auto(notes)),
             x -> {},
             () -> false);
     assertThat(r.logs()).extracting(LoadedLog::name).containsExactly("sysmon-flat.jsonl");

@@ -189,6 +189,35 @@ class WorkbenchUiTest {
   }
 
   @Test
+  void theLogsMenuShowsTheFormatAndTheUserCanRemapAColumn(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> status(robot).startsWith("8 hits"));
+    javafx.scene.control.MenuButton menu =
+        robot.lookup("#logsMenu").queryAs(javafx.scene.control.MenuButton.class);
+    assertThat(menu.getItems()).hasSize(1);
+    assertThat(menu.getItems().get(0).getText())
+        .isEqualTo("sysmon-fields.csv — CSV (Sigma field names) (18 events)");
+    LoadedLog log = window.model().logs().get(0);
+    assertThat(log.columns()).contains("CommandLine", "ParentCommandLine");
+    robot.interact(
+        () ->
+            window
+                .model()
+                .reopen(
+                    log,
+                    org.sigmaworkbench.logs.ReadOptions.AUTO.withColumn(
+                        "ParentCommandLine", "CommandLine")));
+    waitUntil(() -> status(robot).startsWith("1 hit in"));
+    assertThat(status(robot)).isEqualTo("1 hit in 18 events (sysmon-fields.csv)");
+    assertThat(menu.getItems().get(0).getText()).contains("with your column mapping");
+    robot.interact(
+        () ->
+            window
+                .model()
+                .reopen(window.model().logs().get(0), org.sigmaworkbench.logs.ReadOptions.AUTO));
+    waitUntil(() -> status(robot).startsWith("8 hits"));
+  }
+
+  @Test
   void copyPutsExactlyThePreviewOnTheClipboard(FxRobot robot) throws Exception {
     waitUntil(() -> preview().equals(HEADLINE_KQL));
     robot.interact(() -> Clipboard.getSystemClipboard().clear());
