@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sigmaworkbench.logs.evtx.EvtxEventReader;
 
 /** Detects a log's format from its content (never its name) and opens the matching reader. */
 public final class LogReaders {
@@ -92,11 +93,7 @@ public final class LogReaders {
       case CSV -> new CsvEventReader(file);
       case XML -> new XmlEventReader(file);
       case JSON -> new JsonEventReader(file);
-      case EVTX ->
-          throw new LogFormatException(
-              file.getFileName()
-                  + ": native .evtx files are not read yet; export the log as XML (wevtutil qe"
-                  + " /lf:FILE /f:xml) or CSV and load that");
+      case EVTX -> new EvtxEventReader(file, Layouts::forWindowsEvent);
     };
   }
 }
