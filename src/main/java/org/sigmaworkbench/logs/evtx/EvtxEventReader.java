@@ -148,6 +148,9 @@ public final class EvtxEventReader implements EventStream {
 
   @Override
   public Event next() throws IOException {
+    if (closed) {
+      return null;
+    }
     while (true) {
       DecodedChunk c = current;
       if (c != null) {
