@@ -131,6 +131,28 @@ class EvtxReferenceCorpusTest {
         .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> againstLibevtx(f)));
   }
 
+  @TestFactory
+  Stream<DynamicTest> decodingOnAPoolGivesTheSameEventsAndProblems() throws IOException {
+    return files().stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    f.getFileName().toString(),
+                    () -> {
+                      List<LogProblem> p1 = new ArrayList<>();
+                      List<LogProblem> p3 = new ArrayList<>();
+                      List<Read> one = readOurs(f, 1, p1);
+                      List<Read> three = readOurs(f, 3, p3);
+                      assertThat(three).hasSameSizeAs(one);
+                      for (int i = 0; i < one.size(); i++) {
+                        assertThat(three.get(i).offset()).isEqualTo(one.get(i).offset());
+                        assertThat(raw(three.get(i).event())).isEqualTo(raw(one.get(i).event()));
+                        assertThat(three.get(i).event().record()).isEqualTo(i + 1);
+                      }
+                      assertThat(p3).isEqualTo(p1);
+                    }));
+  }
+
   private void againstPython(Path file) throws Exception {
     String name = file.getFileName().toString();
     Path dump = refDir.resolve("python-evtx").resolve(name.replace(".evtx", ".xml"));
