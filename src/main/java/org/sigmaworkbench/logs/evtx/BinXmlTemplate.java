@@ -34,6 +34,15 @@ final class BinXmlTemplate {
   final String[] text2;
   final int size;
 
+  /** For an {@link #OPEN}: the index of its first content operation (after its attributes). */
+  final int[] content;
+
+  /**
+   * For an {@link #OPEN}: its content is nothing but optional substitutions, so the element is
+   * dropped when none of them has a value.
+   */
+  final boolean[] droppable;
+
   /** Chunk offset just past the compiled bytes. */
   final int endOffset;
 
@@ -53,5 +62,22 @@ final class BinXmlTemplate {
     this.text2 = text2;
     this.size = size;
     this.endOffset = endOffset;
+    this.content = new int[size];
+    this.droppable = new boolean[size];
+    for (int i = 0; i < size; i++) {
+      if (kind[i] != OPEN) {
+        continue;
+      }
+      int c = i + 1;
+      while (c < arg[i] && kind[c] == ATTR) {
+        c += 1 + arg[c];
+      }
+      content[i] = c;
+      boolean only = c < arg[i];
+      for (int k = c; k < arg[i] && only; k++) {
+        only = kind[k] == SUBST && arg2[k] == 1;
+      }
+      droppable[i] = only;
+    }
   }
 }

@@ -380,23 +380,17 @@ final class ChunkDecoder {
   }
 
   /**
-   * Whether an element is left out: its content (operations after its attributes, up to {@code
-   * endIdx}) is nothing but optional substitutions without a value, so Windows drops the element
-   * ([MS-EVEN6]; an element with child elements or text stays).
+   * Whether an element is left out: its content is nothing but optional substitutions, none of
+   * which has a value, so Windows drops the element ([MS-EVEN6]; an element with child elements or
+   * text stays).
    */
   private static boolean optionalWithoutValue(
       BinXmlTemplate t, InstanceValues v, int open, int endIdx) {
-    int i = open + 1;
-    while (i < endIdx && t.kind[i] == BinXmlTemplate.ATTR) {
-      i += 1 + t.arg[i];
-    }
-    if (i == endIdx) {
+    if (!t.droppable[open]) {
       return false;
     }
-    for (; i < endIdx; i++) {
-      if (t.kind[i] != BinXmlTemplate.SUBST
-          || t.arg2[i] != 1
-          || v.type(t.arg[i]) != ValueType.NULL) {
+    for (int i = t.content[open]; i < endIdx; i++) {
+      if (v.type(t.arg[i]) != ValueType.NULL) {
         return false;
       }
     }
@@ -406,8 +400,8 @@ final class ChunkDecoder {
   private void element(BinXmlTemplate t, InstanceValues v, int open, int endIdx, int depth) {
     String name = t.text[open];
     fields.start(name);
-    int i = open + 1;
-    while (i < endIdx && t.kind[i] == BinXmlTemplate.ATTR) {
+    int content = t.content[open];
+    for (int i = open + 1; i < content; ) {
       int parts = t.arg[i];
       String value = attributeValue(t, v, i + 1, parts);
       if (value != null) {
@@ -415,7 +409,7 @@ final class ChunkDecoder {
       }
       i += 1 + parts;
     }
-    walk(t, v, i, endIdx, depth);
+    walk(t, v, content, endIdx, depth);
     fields.end(name);
   }
 

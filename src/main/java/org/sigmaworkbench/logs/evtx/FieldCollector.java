@@ -24,7 +24,7 @@ final class FieldCollector {
   static {
     UNNAMED_DATA[0] = "Data";
     for (int i = 1; i < UNNAMED_DATA.length; i++) {
-      UNNAMED_DATA[i] = "Data" + (i + 1);
+      UNNAMED_DATA[i] = ("Data" + (i + 1)).intern();
     }
   }
 
@@ -39,6 +39,8 @@ final class FieldCollector {
   String[] values = new String[32];
   int count;
 
+  private long seenLow;
+  private long seenHigh;
   private int depth;
   private Section section = Section.OTHER;
   private boolean inElement;
@@ -49,6 +51,8 @@ final class FieldCollector {
 
   void reset() {
     count = 0;
+    seenLow = 0;
+    seenHigh = 0;
     depth = 0;
     section = Section.OTHER;
     inElement = false;
@@ -156,11 +160,22 @@ final class FieldCollector {
   }
 
   private void add(String name, String value) {
-    for (int i = 0; i < count; i++) {
-      String n = names[i];
-      if (n == name || n.equals(name)) {
-        return;
+    // A 128-bit filter of the names' hashes spares the scan for names not seen yet.
+    int h = name.hashCode();
+    long bit = 1L << h;
+    boolean seen = (h & 64) == 0 ? (seenLow & bit) != 0 : (seenHigh & bit) != 0;
+    if (seen) {
+      for (int i = 0; i < count; i++) {
+        String n = names[i];
+        if (n == name || n.equals(name)) {
+          return;
+        }
       }
+    }
+    if ((h & 64) == 0) {
+      seenLow |= bit;
+    } else {
+      seenHigh |= bit;
     }
     if (count == names.length) {
       names = Arrays.copyOf(names, count * 2);

@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs.evtx;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -196,15 +197,23 @@ final class ValueRenderer {
     while (n > 0 && b[off + 2 * n - 2] == 0 && b[off + 2 * n - 1] == 0) {
       n--;
     }
-    char[] c = new char[n];
-    for (int i = 0, p = off; i < n; i++, p += 2) {
-      c[i] = (char) ((b[p] & 0xFF) | (b[p + 1] << 8));
-    }
-    return new String(c);
+    return utf16Exact(b, off, n);
   }
 
   /** Exactly {@code chars} UTF-16LE characters. */
   static String utf16Exact(byte[] b, int off, int chars) {
+    // Most event text is Latin-1: then the low bytes are the string (kept one byte a char).
+    byte high = 0;
+    for (int i = 0, p = off + 1; i < chars; i++, p += 2) {
+      high |= b[p];
+    }
+    if (high == 0) {
+      byte[] latin1 = new byte[chars];
+      for (int i = 0, p = off; i < chars; i++, p += 2) {
+        latin1[i] = b[p];
+      }
+      return new String(latin1, StandardCharsets.ISO_8859_1);
+    }
     char[] c = new char[chars];
     for (int i = 0, p = off; i < chars; i++, p += 2) {
       c[i] = (char) ((b[p] & 0xFF) | (b[p + 1] << 8));
