@@ -1,9 +1,6 @@
 package org.sigmaworkbench.logs.evtx;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.sigmaworkbench.logs.FieldLayout;
@@ -15,31 +12,23 @@ import org.sigmaworkbench.logs.LogProblem;
  * and compiled templates while it works on that chunk, and forgets them before the next (chunks are
  * independent: every offset in a record is relative to its chunk).
  *
- * <p>A record is its binary XML: usually a fragment header and a template instance (template
- * definition offset, inline definition the first time the chunk uses it, then the substitution
- * values: count, size and type of each, the values). The compiled template is walked with the
- * record's values; optional substitutions without a value drop their attribute, array values repeat
- * their element once per item, BinXml values are decoded in place.
+ * <p>Records follow each other from offset 512 up to the chunk's free space offset: signature,
+ * size, record id, write time, binary XML ({@link BinXmlWalker}), size again. Zeroes where a record
+ * would start end the chunk quietly (never written, or wiped); a bad signature or an impossible
+ * size ends it with a problem; a record whose binary XML cannot be followed is skipped with a
+ * problem. Events of one template share a {@link FieldSchema} while their field names stay the
+ * same.
  */
 final class ChunkDecoder {
-  private static final int MAX_NESTING = 16;
-
   private final String file;
   private final BiFunction<String, String, FieldLayout> layouts;
-  private final ChunkNames names = new ChunkNames();
-  private final BinXmlCompiler compiler = new BinXmlCompiler(names);
-  private final Map<Integer, BinXmlTemplate> templates = new HashMap<>();
   private final FieldCollector fields = new FieldCollector();
-  private final InstanceValues[] valuesByDepth = new InstanceValues[MAX_NESTING + 1];
-  private final InstanceValues noValues = new InstanceValues();
+  private final BinXmlWalker walker = new BinXmlWalker(fields);
 
   /** The chunk being decoded; callers fill it before {@link #decode}. */
   final byte[] chunk = new byte[EvtxChunk.SIZE];
 
   private byte[] b;
-  private InstanceValues expandValues;
-  private int expandSub = -1;
-  private String expandItem;
 
   /**
    * @param file the file name, for problems
@@ -48,9 +37,6 @@ final class ChunkDecoder {
   ChunkDecoder(String file, BiFunction<String, String, FieldLayout> layouts) {
     this.file = file;
     this.layouts = layouts;
-    for (int i = 0; i < valuesByDepth.length; i++) {
-      valuesByDepth[i] = new InstanceValues();
-    }
   }
 
   /**
@@ -65,8 +51,7 @@ final class ChunkDecoder {
     DecodedChunk out = new DecodedChunk(slot, fileOffset);
     out.length = length;
     b = chunk;
-    names.clear();
-    templates.clear();
+    walker.startChunk(chunk);
     long free = EvtxChunk.freeSpaceOffset(b);
     int limit =
         free >= EvtxChunk.HEADER_SIZE && free <= EvtxChunk.SIZE ? (int) free : EvtxChunk.SIZE;
@@ -83,6 +68,7 @@ final class ChunkDecoder {
       limit = length;
     }
     int off = EvtxChunk.HEADER_SIZE;
+    int seen = 0;
     while (off + EvtxChunk.RECORD_HEADER_SIZE <= limit) {
       if ((out.count & 63) == 0 && stop.getAsBoolean()) {
         break;
@@ -102,7 +88,7 @@ final class ChunkDecoder {
                 String.format(
                     "no record signature ('**\\0\\0') at byte offset 0x%x; the rest of the chunk%s"
                         + " is skipped",
-                    fileOffset + off, promised(b, out.count)),
+                    fileOffset + off, promised(b, seen)),
                 false));
         break;
       }
@@ -115,40 +101,31 @@ final class ChunkDecoder {
                 String.format(
                     "record at byte offset 0x%x has an impossible size of %d bytes (at least 28,"
                         + " and within the chunk); the rest of the chunk%s is skipped",
-                    fileOffset + off, size, promised(b, out.count)),
+                    fileOffset + off, size, promised(b, seen)),
                 false));
         break;
       }
       int end = off + (int) size;
+      seen++;
+      String failure;
       try {
         decodeRecord(out, off, end);
+        failure = null;
       } catch (BinXmlException e) {
-        out.problems.add(
-            problem(
-                out,
-                ", record " + recordId,
-                String.format(
-                    "record at byte offset 0x%x skipped: %s at byte offset 0x%x",
-                    fileOffset + off, e.getMessage(), fileOffset + e.chunkOffset),
-                false));
+        failure =
+            String.format("%s at byte offset 0x%x", e.getMessage(), fileOffset + e.chunkOffset);
       } catch (IndexOutOfBoundsException e) {
-        out.problems.add(
-            problem(
-                out,
-                ", record " + recordId,
-                String.format(
-                    "record at byte offset 0x%x skipped: its binary XML points outside the chunk",
-                    fileOffset + off),
-                false));
+        failure = "its binary XML points outside the chunk";
       } catch (RuntimeException e) {
         // Whatever else a damaged record provokes, it costs that record only.
+        failure = "it could not be decoded (" + e + ")";
+      }
+      if (failure != null) {
         out.problems.add(
             problem(
                 out,
                 ", record " + recordId,
-                String.format(
-                    "record at byte offset 0x%x skipped: it could not be decoded (%s)",
-                    fileOffset + off, e),
+                String.format("record at byte offset 0x%x skipped: %s", fileOffset + off, failure),
                 false));
       }
       off = end;
@@ -157,13 +134,13 @@ final class ChunkDecoder {
     return out;
   }
 
-  /** Which records the chunk header says the chunk holds, after the ones read. */
-  private static String promised(byte[] b, int read) {
+  /** How many of the records the chunk header announces come after the {@code seen} ones. */
+  private static String promised(byte[] b, int seen) {
     long first = EvtxChunk.firstRecordNumber(b);
     long last = EvtxChunk.lastRecordNumber(b);
     if (last >= first && last - first < 100_000) {
       long total = last - first + 1;
-      long lost = total - read;
+      long lost = total - seen;
       if (lost > 0) {
         return " (" + lost + " of its " + total + " records by the chunk header)";
       }
@@ -181,15 +158,12 @@ final class ChunkDecoder {
 
   private void decodeRecord(DecodedChunk out, int off, int end) {
     fields.reset();
-    rootTemplate = null;
-    decodeStream(off + EvtxChunk.RECORD_HEADER_SIZE, end - 4, 0, false);
+    BinXmlTemplate template = walker.walkRecord(off + EvtxChunk.RECORD_HEADER_SIZE, end - 4);
     if (fields.count == 0) {
       throw new BinXmlException("the record holds no event fields", off);
     }
-    out.add(schema(rootTemplate), Arrays.copyOf(fields.values, fields.count), off, end);
+    out.add(schema(template), Arrays.copyOf(fields.values, fields.count), off, end);
   }
-
-  private BinXmlTemplate rootTemplate;
 
   /** The schema of the fields just collected, reusing the last one built for the template. */
   private FieldSchema schema(BinXmlTemplate t) {
@@ -236,287 +210,5 @@ final class ChunkDecoder {
       }
     }
     return true;
-  }
-
-  /** Decodes fragments, template instances and elements from {@code pos} up to {@code end}. */
-  private void decodeStream(int pos, int end, int depth, boolean inValue) {
-    while (pos < end) {
-      int token = b[pos] & 0xFF;
-      switch (token) {
-        case BinXmlCompiler.TOKEN_EOF:
-          return;
-        case BinXmlCompiler.TOKEN_FRAGMENT_HEADER:
-          pos += 4;
-          break;
-        case BinXmlCompiler.TOKEN_TEMPLATE_INSTANCE:
-          pos = templateInstance(pos, end, depth);
-          break;
-        case BinXmlCompiler.TOKEN_OPEN_START:
-        case BinXmlCompiler.TOKEN_OPEN_START | BinXmlCompiler.MORE_FLAG:
-          {
-            BinXmlTemplate t = compiler.compileElement(b, pos, end, inValue);
-            walk(t, noValues, 0, t.size, depth);
-            pos = t.endOffset;
-            break;
-          }
-        default:
-          throw new BinXmlException(
-              String.format("unexpected binary XML token 0x%02x where an element starts", token),
-              pos);
-      }
-    }
-  }
-
-  /** A template instance at {@code pos}; returns the offset after its values. */
-  private int templateInstance(int pos, int end, int depth) {
-    if (pos + 10 > end) {
-      throw new BinXmlException("template instance runs past the end of the record", pos);
-    }
-    int defOff = Bytes.i32(b, pos + 6);
-    int after = pos + 10;
-    int valuesAt;
-    if (defOff == after) {
-      if (after + 24 > end) {
-        throw new BinXmlException("template definition runs past the end of the record", after);
-      }
-      long dataSize = Bytes.u32(b, after + 20);
-      if (after + 24 + dataSize > end) {
-        throw new BinXmlException("template definition runs past the end of the record", after);
-      }
-      valuesAt = after + 24 + (int) dataSize;
-    } else if (defOff >= EvtxChunk.HEADER_SIZE && defOff < pos) {
-      valuesAt = after;
-    } else {
-      throw new BinXmlException(
-          String.format("template definition offset 0x%x is outside the chunk's records", defOff),
-          pos);
-    }
-    BinXmlTemplate t = templates.get(defOff);
-    if (t == null) {
-      t = compileTemplateAt(defOff);
-      templates.put(defOff, t);
-    }
-    if (depth == 0 && rootTemplate == null) {
-      rootTemplate = t;
-    }
-    if (depth > MAX_NESTING) {
-      throw new BinXmlException("binary XML values nested deeper than " + MAX_NESTING, pos);
-    }
-    InstanceValues v = valuesByDepth[depth];
-    v.read(b, valuesAt, end);
-    walk(t, v, 0, t.size, depth);
-    return v.end;
-  }
-
-  private BinXmlTemplate compileTemplateAt(int defOff) {
-    if (defOff + 24 > EvtxChunk.SIZE) {
-      throw new BinXmlException("template definition runs past the end of the chunk", defOff);
-    }
-    long dataSize = Bytes.u32(b, defOff + 20);
-    long start = defOff + 24L;
-    if (start + dataSize > EvtxChunk.SIZE) {
-      throw new BinXmlException("template definition runs past the end of the chunk", defOff);
-    }
-    return compiler.compileTemplate(b, (int) start, (int) (start + dataSize));
-  }
-
-  /** Walks operations {@code [from, to)} of a template with the values of one instance. */
-  private void walk(BinXmlTemplate t, InstanceValues v, int from, int to, int depth) {
-    int i = from;
-    while (i < to) {
-      switch (t.kind[i]) {
-        case BinXmlTemplate.OPEN:
-          {
-            int endIdx = t.arg[i];
-            int direct = t.arg2[i];
-            if (direct >= 0) {
-              if (optionalWithoutValue(t, v, i, endIdx)) {
-                // An optional substitution without a value drops its element ([MS-EVEN6]).
-                i = endIdx + 1;
-                break;
-              }
-              int sub = t.arg[direct];
-              int type = v.type(sub);
-              if (ValueType.isArray(type)) {
-                List<String> items = ValueRenderer.items(b, v.off[sub], v.size[sub], type);
-                InstanceValues savedValues = expandValues;
-                int savedSub = expandSub;
-                String savedItem = expandItem;
-                expandValues = v;
-                expandSub = sub;
-                if (items.isEmpty()) {
-                  expandItem = "";
-                  element(t, v, i, endIdx, depth);
-                } else {
-                  for (String item : items) {
-                    expandItem = item;
-                    element(t, v, i, endIdx, depth);
-                  }
-                }
-                expandValues = savedValues;
-                expandSub = savedSub;
-                expandItem = savedItem;
-                i = endIdx + 1;
-                break;
-              }
-            }
-            element(t, v, i, endIdx, depth);
-            i = endIdx + 1;
-            break;
-          }
-        case BinXmlTemplate.LITERAL:
-          fields.text(t.text[i]);
-          i++;
-          break;
-        case BinXmlTemplate.SUBST:
-          substitute(t, v, i, depth);
-          i++;
-          break;
-        default:
-          i++;
-          break;
-      }
-    }
-  }
-
-  /**
-   * Whether an element is left out: its content is nothing but optional substitutions, none of
-   * which has a value, so Windows drops the element ([MS-EVEN6]; an element with child elements or
-   * text stays).
-   */
-  private static boolean optionalWithoutValue(
-      BinXmlTemplate t, InstanceValues v, int open, int endIdx) {
-    if (!t.droppable[open]) {
-      return false;
-    }
-    for (int i = t.content[open]; i < endIdx; i++) {
-      if (v.type(t.arg[i]) != ValueType.NULL) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void element(BinXmlTemplate t, InstanceValues v, int open, int endIdx, int depth) {
-    String name = t.text[open];
-    fields.start(name);
-    int content = t.content[open];
-    for (int i = open + 1; i < content; ) {
-      int parts = t.arg[i];
-      String value = attributeValue(t, v, i + 1, parts);
-      if (value != null) {
-        fields.attribute(name, t.text[i], t.text2[i], value);
-      }
-      i += 1 + parts;
-    }
-    walk(t, v, content, endIdx, depth);
-    fields.end(name);
-  }
-
-  /** An attribute's value, or {@code null} when an optional substitution in it has no value. */
-  private String attributeValue(BinXmlTemplate t, InstanceValues v, int first, int parts) {
-    if (parts == 0) {
-      return "";
-    }
-    if (parts == 1) {
-      return part(t, v, first);
-    }
-    StringBuilder s = new StringBuilder();
-    for (int k = first; k < first + parts; k++) {
-      String p = part(t, v, k);
-      if (p == null) {
-        return null;
-      }
-      s.append(p);
-    }
-    return s.toString();
-  }
-
-  private String part(BinXmlTemplate t, InstanceValues v, int i) {
-    if (t.kind[i] == BinXmlTemplate.LITERAL) {
-      return t.text[i];
-    }
-    int sub = t.arg[i];
-    int type = v.type(sub);
-    if (type == ValueType.NULL) {
-      return t.arg2[i] == 1 ? null : "";
-    }
-    return scalar(v, sub, type);
-  }
-
-  private void substitute(BinXmlTemplate t, InstanceValues v, int i, int depth) {
-    int sub = t.arg[i];
-    int type = v.type(sub);
-    if (type == ValueType.NULL) {
-      return;
-    }
-    if (type == ValueType.BINXML) {
-      if (depth >= MAX_NESTING) {
-        throw new BinXmlException(
-            "binary XML values nested deeper than " + MAX_NESTING, v.off[sub]);
-      }
-      decodeStream(v.off[sub], v.off[sub] + v.size[sub], depth + 1, true);
-      return;
-    }
-    fields.text(scalar(v, sub, type));
-  }
-
-  /** A value as text; array items are joined by a space unless the element is repeated. */
-  private String scalar(InstanceValues v, int sub, int type) {
-    if (ValueType.isArray(type)) {
-      if (expandValues == v && expandSub == sub) {
-        return expandItem;
-      }
-      return String.join(" ", ValueRenderer.items(b, v.off[sub], v.size[sub], type));
-    }
-    if (type == ValueType.BINXML) {
-      return "";
-    }
-    return ValueRenderer.render(b, v.off[sub], v.size[sub], type);
-  }
-
-  /** The substitution values of one template instance: where each is, its size and its type. */
-  static final class InstanceValues {
-    int count;
-    int[] off = new int[64];
-    int[] size = new int[64];
-    int[] type = new int[64];
-    int end;
-
-    /** The type of a value, {@link ValueType#NULL} for a value the instance does not have. */
-    int type(int i) {
-      return i < count ? type[i] : ValueType.NULL;
-    }
-
-    void read(byte[] b, int pos, int limit) {
-      if (pos + 4 > limit) {
-        throw new BinXmlException("template values run past the end of the record", pos);
-      }
-      long n = Bytes.u32(b, pos);
-      if (n > (limit - pos - 4) / 4) {
-        throw new BinXmlException(
-            "template instance claims " + n + " values, more than the record can hold", pos);
-      }
-      int c = (int) n;
-      if (c > off.length) {
-        off = new int[c];
-        size = new int[c];
-        type = new int[c];
-      }
-      int data = pos + 4 + 4 * c;
-      for (int i = 0; i < c; i++) {
-        int d = pos + 4 + 4 * i;
-        int s = Bytes.u16(b, d);
-        off[i] = data;
-        size[i] = s;
-        type[i] = b[d + 2] & 0xFF;
-        data += s;
-      }
-      if (data > limit) {
-        throw new BinXmlException("template values run past the end of the record", pos);
-      }
-      count = c;
-      end = data;
-    }
   }
 }
