@@ -154,7 +154,6 @@ class EvtxBinaryXmlTest {
                             2,
                             r -> {
                               r.fragmentHeader();
-                              int valuesAt = r.pos + 10;
                               r.templateInstance(
                                   outer[0],
                                   systemValues(
@@ -162,10 +161,10 @@ class EvtxBinaryXmlTest {
                                       1102,
                                       "Security",
                                       new Value(ValueType.BINXML, new byte[0])));
-                              // Replace the empty BinXml value: patch its size and append the
-                              // nested fragment as the value's bytes.
-                              int descriptor = valuesAt + 4 + 6 * 4;
+                              // The empty BinXml value becomes the nested fragment written next.
                               int start = r.pos;
+                              r.lastValueSize(0);
+                              int[] outerValues = {r.lastValuesAt};
                               r.fragmentHeader()
                                   .templateInstance(
                                       inner,
@@ -183,7 +182,8 @@ class EvtxBinaryXmlTest {
                                       Value.string("admmig"),
                                       Value.le(ValueType.HEX_INT64, 0x1caf291, 8))
                                   .eof();
-                              r.bb.putShort(descriptor, (short) (r.pos - start));
+                              r.lastValuesAt = outerValues[0];
+                              r.lastValueSize(r.pos - start);
                             }));
     List<Event> events = read(w);
     assertThat(events).hasSize(2);
@@ -288,5 +288,47 @@ class EvtxBinaryXmlTest {
     assertThat(events).extracting(Event::record).containsExactly(1L, 2L, 3L);
     assertThat(events.get(1).schema()).isSameAs(events.get(2).schema());
     assertThat(events.get(0).schema().layout().category()).isEqualTo("process_creation");
+  }
+
+  @Test
+  void elementsInABinXmlValueWithOrWithoutTheDependencyId() throws Exception {
+    for (boolean withId : new boolean[] {true, false}) {
+      int[] def = new int[1];
+      EvtxWriter w =
+          new EvtxWriter()
+              .chunk(
+                  c ->
+                      c.record(
+                          1,
+                          r -> {
+                            r.fragmentHeader();
+                            r.templateInstance(
+                                def,
+                                t -> {
+                                  t.open("Event", false).closeStart();
+                                  system(t);
+                                  t.subst(6, ValueType.BINXML, true);
+                                  t.end();
+                                },
+                                systemValues(
+                                    "P", 5, "Setup", new Value(ValueType.BINXML, new byte[0])));
+                            int start = r.pos;
+                            if (withId) {
+                              r.open("UserData", false);
+                            } else {
+                              r.openWithoutDependencyId("UserData", false);
+                            }
+                            r.closeStart();
+                            if (withId) {
+                              r.open("Param", false);
+                            } else {
+                              r.openWithoutDependencyId("Param", false);
+                            }
+                            r.closeStart().text("value").end().end().eof();
+                            r.lastValueSize(r.pos - start);
+                          }));
+      Event e = read(w).get(0);
+      assertThat(e.get("Param")).as("with dependency id: %s", withId).isEqualTo("value");
+    }
   }
 }

@@ -85,6 +85,9 @@ final class EvtxWriter {
     private long lastRecord = -1;
     private int lastRecordOffset;
 
+    /** Where the value count of the last template instance written is. */
+    int lastValuesAt;
+
     /** Where each record starts, in order. */
     final List<Integer> recordOffsets = new ArrayList<>();
 
@@ -171,6 +174,17 @@ final class EvtxWriter {
     Chunk open(String name, boolean attributes) {
       u8(attributes ? 0x41 : 0x01);
       u16(0xFFFF);
+      u32(0);
+      name(name);
+      if (attributes) {
+        u32(0);
+      }
+      return this;
+    }
+
+    /** Element start without the dependency id (as seen inside BinXml values). */
+    Chunk openWithoutDependencyId(String name, boolean attributes) {
+      u8(attributes ? 0x41 : 0x01);
       u32(0);
       name(name);
       if (attributes) {
@@ -275,6 +289,7 @@ final class EvtxWriter {
     }
 
     private Chunk values(Value... values) {
+      lastValuesAt = pos;
       u32(values.length);
       for (Value v : values) {
         u16(v.bytes.length);
@@ -284,6 +299,16 @@ final class EvtxWriter {
       for (Value v : values) {
         raw(v.bytes);
       }
+      return this;
+    }
+
+    /**
+     * Sets the size of the last template instance's last value, whose bytes are then what was
+     * written after the instance (a BinXml value written in place).
+     */
+    Chunk lastValueSize(int size) {
+      int n = bb.getInt(lastValuesAt);
+      bb.putShort(lastValuesAt + 4 + 4 * (n - 1), (short) size);
       return this;
     }
 
