@@ -33,7 +33,11 @@ final class BinXmlCompiler {
 
   private final ChunkNames names;
   private byte[] b;
+  private int start;
   private int limit;
+  private int[] externalOffsets = new int[16];
+  private String[] externalNames = new String[16];
+  private int externalCount;
 
   private byte[] kind = new byte[64];
   private int[] arg = new int[64];
@@ -73,8 +77,10 @@ final class BinXmlCompiler {
   private BinXmlTemplate compile(
       byte[] chunk, int start, int end, boolean inValue, boolean wholeFragment) {
     this.b = chunk;
+    this.start = start;
     this.limit = Math.min(end, chunk.length);
     n = 0;
+    externalCount = 0;
     int depth = 0;
     int pos = start;
     boolean inStartTag = false;
@@ -155,7 +161,7 @@ final class BinXmlCompiler {
             need(pos, 5);
             int nameOff = Bytes.i32(b, pos + 1);
             pos += 5;
-            String name = names.at(b, nameOff);
+            String name = name(nameOff);
             if (nameOff == pos) {
               pos = skipInlineName(pos);
             }
@@ -199,7 +205,7 @@ final class BinXmlCompiler {
             need(pos, 5);
             int nameOff = Bytes.i32(b, pos + 1);
             pos += 5;
-            String name = names.at(b, nameOff);
+            String name = name(nameOff);
             if (nameOff == pos) {
               pos = skipInlineName(pos);
             }
@@ -211,7 +217,7 @@ final class BinXmlCompiler {
             need(pos, 5);
             int nameOff = Bytes.i32(b, pos + 1);
             pos += 5;
-            names.at(b, nameOff);
+            name(nameOff);
             if (nameOff == pos) {
               pos = skipInlineName(pos);
             }
@@ -274,7 +280,7 @@ final class BinXmlCompiler {
     need(nameField, 4);
     int nameOff = Bytes.i32(b, nameField);
     int p = nameField + 4;
-    String name = names.at(b, nameOff);
+    String name = name(nameOff);
     if (nameOff == p) {
       p = skipInlineName(p);
     }
@@ -296,6 +302,24 @@ final class BinXmlCompiler {
       return ChunkNames.storedSize(b, off) > 0 && off + ChunkNames.storedSize(b, off) <= limit;
     }
     return off > 0 && off < field && ChunkNames.storedSize(b, off) > 0;
+  }
+
+  /**
+   * The name at a chunk offset; a name stored outside the bytes being compiled is remembered, so
+   * that a template compiled in one chunk is only reused in another that has the same names there.
+   */
+  private String name(int nameOff) {
+    String name = names.at(b, nameOff);
+    if (nameOff < start || nameOff >= limit) {
+      if (externalCount == externalOffsets.length) {
+        externalOffsets = Arrays.copyOf(externalOffsets, externalCount * 2);
+        externalNames = Arrays.copyOf(externalNames, externalCount * 2);
+      }
+      externalOffsets[externalCount] = nameOff;
+      externalNames[externalCount] = name;
+      externalCount++;
+    }
+    return name;
   }
 
   /** The offset after a name stored inline at {@code pos}. */
@@ -371,6 +395,8 @@ final class BinXmlCompiler {
         Arrays.copyOf(text, n),
         Arrays.copyOf(text2, n),
         n,
-        endOffset);
+        endOffset,
+        Arrays.copyOf(externalOffsets, externalCount),
+        Arrays.copyOf(externalNames, externalCount));
   }
 }

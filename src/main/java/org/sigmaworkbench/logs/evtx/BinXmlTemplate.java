@@ -46,6 +46,11 @@ final class BinXmlTemplate {
   /** Chunk offset just past the compiled bytes. */
   final int endOffset;
 
+  /** Names the compiled bytes refer to outside themselves: their chunk offsets and the names. */
+  final int[] externalNameOffsets;
+
+  final String[] externalNames;
+
   // The schema last built from this template's events (read and written by one decoder thread).
   String[] lastNames;
   FieldLayout lastLayout;
@@ -54,7 +59,15 @@ final class BinXmlTemplate {
   int lastEventIdSlot = -1;
 
   BinXmlTemplate(
-      byte[] kind, int[] arg, int[] arg2, String[] text, String[] text2, int size, int endOffset) {
+      byte[] kind,
+      int[] arg,
+      int[] arg2,
+      String[] text,
+      String[] text2,
+      int size,
+      int endOffset,
+      int[] externalNameOffsets,
+      String[] externalNames) {
     this.kind = kind;
     this.arg = arg;
     this.arg2 = arg2;
@@ -62,6 +75,8 @@ final class BinXmlTemplate {
     this.text2 = text2;
     this.size = size;
     this.endOffset = endOffset;
+    this.externalNameOffsets = externalNameOffsets;
+    this.externalNames = externalNames;
     this.content = new int[size];
     this.droppable = new boolean[size];
     for (int i = 0; i < size; i++) {

@@ -17,6 +17,7 @@ final class BinXmlWalker {
   private final ChunkNames names = new ChunkNames();
   private final BinXmlCompiler compiler = new BinXmlCompiler(names);
   private final Map<Integer, BinXmlTemplate> templates = new HashMap<>();
+  private final TemplateCache earlierChunks = new TemplateCache();
   private final TemplateValues[] valuesByDepth = new TemplateValues[MAX_NESTING + 1];
   private final TemplateValues noValues = new TemplateValues();
   private final FieldCollector fields;
@@ -125,6 +126,11 @@ final class BinXmlWalker {
     return v.end;
   }
 
+  /**
+   * The template defined at {@code defOff}: next-definition offset (4 bytes), GUID (16), data size
+   * (4), then its binary XML fragment. Taken from an earlier chunk when the definition is the same
+   * there.
+   */
   private BinXmlTemplate compileTemplateAt(int defOff) {
     if (defOff + 24 > EvtxChunk.SIZE) {
       throw new BinXmlException("template definition runs past the end of the chunk", defOff);
@@ -134,7 +140,13 @@ final class BinXmlWalker {
     if (start + dataSize > EvtxChunk.SIZE) {
       throw new BinXmlException("template definition runs past the end of the chunk", defOff);
     }
-    return compiler.compileTemplate(b, (int) start, (int) (start + dataSize));
+    int end = (int) (start + dataSize);
+    BinXmlTemplate t = earlierChunks.find(b, defOff + 4, end, names);
+    if (t == null) {
+      t = compiler.compileTemplate(b, (int) start, end);
+      earlierChunks.put(b, defOff + 4, end, t);
+    }
+    return t;
   }
 
   /** Walks operations {@code [from, to)} of a template with the values of one instance. */

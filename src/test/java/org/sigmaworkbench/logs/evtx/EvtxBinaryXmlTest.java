@@ -331,4 +331,45 @@ class EvtxBinaryXmlTest {
       assertThat(e.get("Param")).as("with dependency id: %s", withId).isEqualTo("value");
     }
   }
+
+  @Test
+  void aTemplateFromAnEarlierChunkIsReusedOnlyWithTheSameNames() throws Exception {
+    // Two chunks whose template definitions are the same bytes; the element name they refer to
+    // (stored by the chunk's first record at the same offset) is "Foo" in one, "Bar" in the other.
+    EvtxWriter w = new EvtxWriter();
+    for (String name : new String[] {"Foo", "Bar", "Foo"}) {
+      w.chunk(
+          c -> {
+            c.record(
+                1,
+                r -> {
+                  r.open("Event", false).closeStart();
+                  r.open("System", false).closeStart();
+                  r.open(name, false).closeStart().text("first").end();
+                  r.end().end().eof();
+                });
+            int[] def = new int[1];
+            c.record(
+                2,
+                r ->
+                    r.fragmentHeader()
+                        .templateInstance(
+                            def,
+                            t -> {
+                              t.open("Event", false).closeStart();
+                              t.open("System", false).closeStart();
+                              t.substElement(name, 0, ValueType.STRING, false);
+                              t.end().end();
+                            },
+                            Value.string("second"))
+                        .eof());
+          });
+    }
+    List<Event> events = read(w);
+    assertThat(events).hasSize(6);
+    assertThat(events.get(1).get("Foo")).isEqualTo("second");
+    assertThat(events.get(3).get("Bar")).isEqualTo("second");
+    assertThat(events.get(3).schema().names()).containsExactly("Bar");
+    assertThat(events.get(5).get("Foo")).isEqualTo("second");
+  }
 }
