@@ -1,8 +1,7 @@
 package org.sigmaworkbench.logs.evtx;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Walks the binary XML of one record into a {@link FieldCollector}: fragment headers, template
@@ -16,7 +15,10 @@ final class BinXmlWalker {
 
   private final ChunkNames names = new ChunkNames();
   private final BinXmlCompiler compiler = new BinXmlCompiler(names);
-  private final Map<Integer, BinXmlTemplate> templates = new HashMap<>();
+  // The chunk's templates by definition offset (a chunk holds a few dozen at most).
+  private int[] templateOffsets = new int[32];
+  private BinXmlTemplate[] templates = new BinXmlTemplate[32];
+  private int templateCount;
   private final TemplateCache earlierChunks = new TemplateCache();
   private final TemplateValues[] valuesByDepth = new TemplateValues[MAX_NESTING + 1];
   private final TemplateValues noValues = new TemplateValues();
@@ -39,7 +41,8 @@ final class BinXmlWalker {
   void startChunk(byte[] chunk) {
     b = chunk;
     names.clear();
-    templates.clear();
+    Arrays.fill(templates, 0, templateCount, null);
+    templateCount = 0;
   }
 
   /**
@@ -109,10 +112,21 @@ final class BinXmlWalker {
           String.format("template definition offset 0x%x is outside the chunk's records", defOff),
           pos);
     }
-    BinXmlTemplate t = templates.get(defOff);
+    BinXmlTemplate t = null;
+    for (int i = templateCount - 1; i >= 0; i--) {
+      if (templateOffsets[i] == defOff) {
+        t = templates[i];
+        break;
+      }
+    }
     if (t == null) {
       t = compileTemplateAt(defOff);
-      templates.put(defOff, t);
+      if (templateCount == templates.length) {
+        templates = Arrays.copyOf(templates, templateCount * 2);
+        templateOffsets = Arrays.copyOf(templateOffsets, templateCount * 2);
+      }
+      templateOffsets[templateCount] = defOff;
+      templates[templateCount++] = t;
     }
     if (depth == 0 && rootTemplate == null) {
       rootTemplate = t;

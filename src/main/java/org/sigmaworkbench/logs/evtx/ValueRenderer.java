@@ -75,10 +75,10 @@ final class ValueRenderer {
       case ValueType.SIZE_T:
       case ValueType.EVT_HANDLE:
         if (size == 4) {
-          return "0x" + Integer.toHexString(Bytes.i32(b, off));
+          return hex(Bytes.u32(b, off));
         }
         expect(size, 8, type, off);
-        return "0x" + Long.toHexString(Bytes.i64(b, off));
+        return hex(Bytes.i64(b, off));
       case ValueType.FILETIME:
         expect(size, 8, type, off);
         return WindowsTime.fileTime(Bytes.i64(b, off));
@@ -89,10 +89,10 @@ final class ValueRenderer {
         return sid(b, off, size);
       case ValueType.HEX_INT32:
         expect(size, 4, type, off);
-        return "0x" + Integer.toHexString(Bytes.i32(b, off));
+        return hex(Bytes.u32(b, off));
       case ValueType.HEX_INT64:
         expect(size, 8, type, off);
-        return "0x" + Long.toHexString(Bytes.i64(b, off));
+        return hex(Bytes.i64(b, off));
       default:
         throw new BinXmlException(
             "value of " + ValueType.name(type) + " cannot be rendered as text", off);
@@ -182,6 +182,21 @@ final class ValueRenderer {
           return out;
         }
     }
+  }
+
+  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
+  /** {@code 0x} and the unsigned value in lower-case hex without leading zeros. */
+  static String hex(long v) {
+    char[] c = new char[18];
+    int p = c.length;
+    do {
+      c[--p] = LOWER_HEX[(int) (v & 0xF)];
+      v >>>= 4;
+    } while (v != 0);
+    c[--p] = 'x';
+    c[--p] = '0';
+    return new String(c, p, c.length - p);
   }
 
   private static void expect(int size, int expected, int type, int off) {
