@@ -131,6 +131,37 @@ class EvtxReferenceCorpusTest {
         .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> againstLibevtx(f)));
   }
 
+  @Test
+  void theDamagedFilesReportWhereAndTheOthersNothing() throws Exception {
+    Map<String, List<String>> expected =
+        Map.of(
+            "Application_no_crc32.evtx",
+            List.of("file header at byte offset 0x0: the header checksum does not match"),
+            "sample_with_a_bad_chunk_magic.evtx",
+            List.of(
+                "chunk 6 at byte offset 0x61000: no chunk signature",
+                "chunk 10 at byte offset 0xa1000: no chunk signature"),
+            "sample-with-zero-data-size-event.evtx",
+            List.of(
+                "chunk 0 at byte offset 0x1000, record 3: record at byte offset 0x1820 has an"
+                    + " impossible size of 0 bytes"));
+    for (Path f : files()) {
+      List<LogProblem> problems = new ArrayList<>();
+      List<Read> events = readOurs(f, 2, problems);
+      String name = f.getFileName().toString();
+      List<String> want = expected.getOrDefault(name, List.of());
+      assertThat(problems).as("problems of %s", name).hasSameSizeAs(want);
+      for (int i = 0; i < want.size(); i++) {
+        LogProblem p = problems.get(i);
+        assertThat(p.where() + ": " + p.message()).startsWith(want.get(i));
+        assertThat(p.fatal()).isFalse();
+      }
+      if (name.equals("sample_with_a_bad_chunk_magic.evtx")) {
+        assertThat(events).hasSize(270);
+      }
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> decodingOnAPoolGivesTheSameEventsAndProblems() throws IOException {
     return files().stream()
