@@ -2,7 +2,12 @@ package org.sigmaworkbench.logs;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.sigmaworkbench.logs.evtx.EvtxEventReader;
+import org.sigmaworkbench.logs.evtx.WindowsLayouts;
 
 /**
  * Detects a log's format from its content (never its name) and opens the matching reader; or opens
@@ -46,7 +51,7 @@ public final class LogReaders {
       case CSV -> ReadAheadStream.of(new CsvEventReader(file, options), file);
       case XML -> ReadAheadStream.of(new XmlEventReader(file, options), file);
       case JSON -> ReadAheadStream.of(new JsonEventReader(file, options, kind), file);
-      case EVTX -> open(file, LogFormat.EVTX);
+      case EVTX -> new EvtxEventReader(file, evtxLayouts(options));
     };
   }
 
@@ -57,11 +62,22 @@ public final class LogReaders {
       case CSV -> new CsvEventReader(file);
       case XML -> new XmlEventReader(file);
       case JSON -> new JsonEventReader(file);
-      case EVTX ->
-          throw new LogFormatException(
-              file.getFileName()
-                  + ": native .evtx files are not read yet; export the log as XML (wevtutil qe"
-                  + " /lf:FILE /f:xml) or CSV and load that");
+      case EVTX -> new EvtxEventReader(file, Layouts::forWindowsEvent);
     };
+  }
+
+  /**
+   * The layouts of .evtx events: as event XML gets them, with the user's column mapping on top. The
+   * mapped layout is made once per underlying layout, so the decoder can reuse its schemas.
+   */
+  private static WindowsLayouts evtxLayouts(ReadOptions options) {
+    if (options.columnToSigma().isEmpty()) {
+      return Layouts::forWindowsEvent;
+    }
+    Map<FieldLayout, FieldLayout> mapped = Collections.synchronizedMap(new IdentityHashMap<>());
+    return (channel, provider, eventId) ->
+        mapped.computeIfAbsent(
+            Layouts.forWindowsEvent(channel, provider, eventId),
+            l -> l.withColumns(options.columnToSigma()));
   }
 }

@@ -1,0 +1,320 @@
+package org.sigmaworkbench.logs.evtx;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Walks the binary XML of one record into a {@link FieldCollector}: fragment headers, template
+ * instances (the definition compiled once per chunk, then walked with each instance's values) and
+ * elements outside templates. Optional substitutions without a value drop their attribute, or their
+ * element when it holds nothing else; an array value repeats its element once per item; a BinXml
+ * value is walked in place, with its own template instances.
+ */
+final class BinXmlWalker {
+  private static final int MAX_NESTING = 16;
+
+  private final ChunkNames names = new ChunkNames();
+  private final BinXmlCompiler compiler = new BinXmlCompiler(names);
+  // The chunk's templates by definition offset (a chunk holds a few dozen at most).
+  private int[] templateOffsets = new int[32];
+  private BinXmlTemplate[] templates = new BinXmlTemplate[32];
+  private int templateCount;
+  private final TemplateCache earlierChunks = new TemplateCache();
+  private final TemplateValues[] valuesByDepth = new TemplateValues[MAX_NESTING + 1];
+  private final TemplateValues noValues = new TemplateValues();
+  private final FieldCollector fields;
+
+  private byte[] b;
+  private BinXmlTemplate rootTemplate;
+  private TemplateValues expandValues;
+  private int expandSub = -1;
+  private String expandItem;
+
+  BinXmlWalker(FieldCollector fields) {
+    this.fields = fields;
+    for (int i = 0; i < valuesByDepth.length; i++) {
+      valuesByDepth[i] = new TemplateValues();
+    }
+  }
+
+  /** Starts on a new chunk: its names and templates are not those of the last one. */
+  void startChunk(byte[] chunk) {
+    b = chunk;
+    names.clear();
+    Arrays.fill(templates, 0, templateCount, null);
+    templateCount = 0;
+  }
+
+  /**
+   * Walks a record's binary XML, {@code [start, end)} of the chunk, into the collector.
+   *
+   * @return the template of the record's event, or {@code null} when it has none
+   * @throws BinXmlException when the bytes are not binary XML this walker can follow
+   */
+  BinXmlTemplate walkRecord(int start, int end) {
+    rootTemplate = null;
+    expandValues = null;
+    expandSub = -1;
+    decodeStream(start, end, 0, false);
+    return rootTemplate;
+  }
+
+  /** Decodes fragments, template instances and elements from {@code pos} up to {@code end}. */
+  private void decodeStream(int pos, int end, int depth, boolean inValue) {
+    while (pos < end) {
+      int token = b[pos] & 0xFF;
+      switch (token) {
+        case BinXmlCompiler.TOKEN_EOF:
+          return;
+        case BinXmlCompiler.TOKEN_FRAGMENT_HEADER:
+          pos += 4;
+          break;
+        case BinXmlCompiler.TOKEN_TEMPLATE_INSTANCE:
+          pos = templateInstance(pos, end, depth);
+          break;
+        case BinXmlCompiler.TOKEN_OPEN_START:
+        case BinXmlCompiler.TOKEN_OPEN_START | BinXmlCompiler.MORE_FLAG:
+          {
+            BinXmlTemplate t = compiler.compileElement(b, pos, end, inValue);
+            walk(t, noValues, 0, t.size, depth);
+            pos = t.endOffset;
+            break;
+          }
+        default:
+          throw new BinXmlException(
+              String.format("unexpected binary XML token 0x%02x where an element starts", token),
+              pos);
+      }
+    }
+  }
+
+  /** A template instance at {@code pos}; returns the offset after its values. */
+  private int templateInstance(int pos, int end, int depth) {
+    if (pos + 10 > end) {
+      throw new BinXmlException("template instance runs past the end of the record", pos);
+    }
+    int defOff = Bytes.i32(b, pos + 6);
+    int after = pos + 10;
+    int valuesAt;
+    if (defOff == after) {
+      if (after + 24 > end) {
+        throw new BinXmlException("template definition runs past the end of the record", after);
+      }
+      long dataSize = Bytes.u32(b, after + 20);
+      if (after + 24 + dataSize > end) {
+        throw new BinXmlException("template definition runs past the end of the record", after);
+      }
+      valuesAt = after + 24 + (int) dataSize;
+    } else if (defOff >= EvtxChunk.HEADER_SIZE && defOff < pos) {
+      valuesAt = after;
+    } else {
+      throw new BinXmlException(
+          String.format("template definition offset 0x%x is outside the chunk's records", defOff),
+          pos);
+    }
+    BinXmlTemplate t = null;
+    for (int i = templateCount - 1; i >= 0; i--) {
+      if (templateOffsets[i] == defOff) {
+        t = templates[i];
+        break;
+      }
+    }
+    if (t == null) {
+      t = compileTemplateAt(defOff);
+      if (templateCount == templates.length) {
+        templates = Arrays.copyOf(templates, templateCount * 2);
+        templateOffsets = Arrays.copyOf(templateOffsets, templateCount * 2);
+      }
+      templateOffsets[templateCount] = defOff;
+      templates[templateCount++] = t;
+    }
+    if (depth == 0 && rootTemplate == null) {
+      rootTemplate = t;
+    }
+    if (depth > MAX_NESTING) {
+      throw new BinXmlException("binary XML values nested deeper than " + MAX_NESTING, pos);
+    }
+    TemplateValues v = valuesByDepth[depth];
+    v.read(b, valuesAt, end);
+    walk(t, v, 0, t.size, depth);
+    return v.end;
+  }
+
+  /**
+   * The template defined at {@code defOff}: next-definition offset (4 bytes), GUID (16), data size
+   * (4), then its binary XML fragment. Taken from an earlier chunk when the definition is the same
+   * there.
+   */
+  private BinXmlTemplate compileTemplateAt(int defOff) {
+    if (defOff + 24 > EvtxChunk.SIZE) {
+      throw new BinXmlException("template definition runs past the end of the chunk", defOff);
+    }
+    long dataSize = Bytes.u32(b, defOff + 20);
+    long start = defOff + 24L;
+    if (start + dataSize > EvtxChunk.SIZE) {
+      throw new BinXmlException("template definition runs past the end of the chunk", defOff);
+    }
+    int end = (int) (start + dataSize);
+    BinXmlTemplate t = earlierChunks.find(b, defOff + 4, end, names);
+    if (t == null) {
+      t = compiler.compileTemplate(b, (int) start, end);
+      earlierChunks.put(b, defOff + 4, end, t);
+    }
+    return t;
+  }
+
+  /** Walks operations {@code [from, to)} of a template with the values of one instance. */
+  private void walk(BinXmlTemplate t, TemplateValues v, int from, int to, int depth) {
+    int i = from;
+    while (i < to) {
+      switch (t.kind[i]) {
+        case BinXmlTemplate.OPEN:
+          {
+            int endIdx = t.arg[i];
+            int direct = t.arg2[i];
+            if (direct >= 0) {
+              if (optionalWithoutValue(t, v, i, endIdx)) {
+                // An optional substitution without a value drops its element ([MS-EVEN6]).
+                i = endIdx + 1;
+                break;
+              }
+              int sub = t.arg[direct];
+              int type = v.type(sub);
+              if (ValueType.isArray(type)) {
+                List<String> items = ValueRenderer.items(b, v.off[sub], v.size[sub], type);
+                TemplateValues savedValues = expandValues;
+                int savedSub = expandSub;
+                String savedItem = expandItem;
+                expandValues = v;
+                expandSub = sub;
+                if (items.isEmpty()) {
+                  expandItem = "";
+                  element(t, v, i, endIdx, depth);
+                } else {
+                  for (String item : items) {
+                    expandItem = item;
+                    element(t, v, i, endIdx, depth);
+                  }
+                }
+                expandValues = savedValues;
+                expandSub = savedSub;
+                expandItem = savedItem;
+                i = endIdx + 1;
+                break;
+              }
+            }
+            element(t, v, i, endIdx, depth);
+            i = endIdx + 1;
+            break;
+          }
+        case BinXmlTemplate.LITERAL:
+          fields.text(t.text[i]);
+          i++;
+          break;
+        case BinXmlTemplate.SUBST:
+          substitute(t, v, i, depth);
+          i++;
+          break;
+        default:
+          i++;
+          break;
+      }
+    }
+  }
+
+  /**
+   * Whether an element is left out: its content is nothing but optional substitutions, none of
+   * which has a value, so Windows drops the element ([MS-EVEN6]; an element with child elements or
+   * text stays).
+   */
+  private static boolean optionalWithoutValue(
+      BinXmlTemplate t, TemplateValues v, int open, int endIdx) {
+    if (!t.droppable[open]) {
+      return false;
+    }
+    for (int i = t.content[open]; i < endIdx; i++) {
+      if (v.type(t.arg[i]) != ValueType.NULL) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void element(BinXmlTemplate t, TemplateValues v, int open, int endIdx, int depth) {
+    String name = t.text[open];
+    fields.start(name);
+    int content = t.content[open];
+    for (int i = open + 1; i < content; ) {
+      int parts = t.arg[i];
+      String value = attributeValue(t, v, i + 1, parts);
+      if (value != null) {
+        fields.attribute(name, t.text[i], t.text2[i], value);
+      }
+      i += 1 + parts;
+    }
+    walk(t, v, content, endIdx, depth);
+    fields.end(name);
+  }
+
+  /** An attribute's value, or {@code null} when an optional substitution in it has no value. */
+  private String attributeValue(BinXmlTemplate t, TemplateValues v, int first, int parts) {
+    if (parts == 0) {
+      return "";
+    }
+    if (parts == 1) {
+      return part(t, v, first);
+    }
+    StringBuilder s = new StringBuilder();
+    for (int k = first; k < first + parts; k++) {
+      String p = part(t, v, k);
+      if (p == null) {
+        return null;
+      }
+      s.append(p);
+    }
+    return s.toString();
+  }
+
+  private String part(BinXmlTemplate t, TemplateValues v, int i) {
+    if (t.kind[i] == BinXmlTemplate.LITERAL) {
+      return t.text[i];
+    }
+    int sub = t.arg[i];
+    int type = v.type(sub);
+    if (type == ValueType.NULL) {
+      return t.arg2[i] == 1 ? null : "";
+    }
+    return scalar(v, sub, type);
+  }
+
+  private void substitute(BinXmlTemplate t, TemplateValues v, int i, int depth) {
+    int sub = t.arg[i];
+    int type = v.type(sub);
+    if (type == ValueType.NULL) {
+      return;
+    }
+    if (type == ValueType.BINXML) {
+      if (depth >= MAX_NESTING) {
+        throw new BinXmlException(
+            "binary XML values nested deeper than " + MAX_NESTING, v.off[sub]);
+      }
+      decodeStream(v.off[sub], v.off[sub] + v.size[sub], depth + 1, true);
+      return;
+    }
+    fields.text(scalar(v, sub, type));
+  }
+
+  /** A value as text; array items are joined by a space unless the element is repeated. */
+  private String scalar(TemplateValues v, int sub, int type) {
+    if (ValueType.isArray(type)) {
+      if (expandValues == v && expandSub == sub) {
+        return expandItem;
+      }
+      return String.join(" ", ValueRenderer.items(b, v.off[sub], v.size[sub], type));
+    }
+    if (type == ValueType.BINXML) {
+      return "";
+    }
+    return ValueRenderer.render(b, v.off[sub], v.size[sub], type);
+  }
+}
