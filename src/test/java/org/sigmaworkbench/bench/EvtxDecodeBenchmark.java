@@ -102,7 +102,7 @@ public class EvtxDecodeBenchmark {
   }
 
   private int countEvtx(int threads) {
-    try (EvtxEventReader r = new EvtxEventReader(evtx, (c, e) -> FieldLayout.NATIVE, threads)) {
+    try (EvtxEventReader r = new EvtxEventReader(evtx, (c, p, e) -> FieldLayout.NATIVE, threads)) {
       int n = 0;
       Event e;
       while ((e = r.next()) != null) {
