@@ -5,7 +5,9 @@ import org.sigmaworkbench.rule.Predicate;
 /**
  * A Windows account written {@code DOMAIN\name} in the rule, kept as a domain column and a name
  * column in the table. Common comparisons are split over the two columns; any other is compared
- * with the two columns joined back into {@code DOMAIN\name}, which is always exact.
+ * with the two columns joined back into {@code DOMAIN\name}. A value without a backslash compared
+ * for equality names the account alone (as Linux and macOS rules write users), so it is compared
+ * with the name column whatever domain the table records.
  */
 final class DomainUserRewrite {
   private DomainUserRewrite() {}
@@ -42,9 +44,9 @@ final class DomainUserRewrite {
     switch (s.op()) {
       case EQUALS -> {
         if (first < 0) {
-          return Cond.all(
-              new Cond.Test(domain, new Predicate.Exists(false)),
-              Cond.test(name, Predicate.StringOp.EQUALS, v, cased));
+          // An account without a domain (a Linux or macOS user, or a bare Windows account name)
+          // is the account name, whatever domain the table records for it.
+          return Cond.test(name, Predicate.StringOp.EQUALS, v, cased);
         }
         if (first == 0) {
           return null;

@@ -99,7 +99,39 @@ final class RuleTranslator {
     if (r instanceof FieldMapping.Rewrite.Values x) {
       return ValueMapRewrite.apply(column, x.values(), p, m.field(), problems);
     }
-    return new Cond.Test(column, p);
+    return new Cond.Test(column, numericEquality(column, p));
+  }
+
+  /**
+   * Equality with a number written as text ({@code LogonId: '0x3e7'}) on a numeric column is
+   * numeric equality: the column holds the number, not the text Sysmon writes for it.
+   */
+  static Predicate numericEquality(ColumnExpr column, Predicate p) {
+    if (column.isNumeric()
+        && p instanceof Predicate.StringMatch s
+        && s.op() == Predicate.StringOp.EQUALS) {
+      java.math.BigDecimal n = number(s.text().trim());
+      if (n != null) {
+        return new Predicate.Compare(Predicate.CompareOp.EQ, n, s.text());
+      }
+    }
+    return p;
+  }
+
+  private static java.math.BigDecimal number(String t) {
+    try {
+      if (t.matches("-?0[xX][0-9a-fA-F]+")) {
+        boolean negative = t.startsWith("-");
+        java.math.BigInteger v = new java.math.BigInteger(t.substring(negative ? 3 : 2), 16);
+        return new java.math.BigDecimal(negative ? v.negate() : v);
+      }
+      if (t.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        return new java.math.BigDecimal(t);
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
   }
 
   /** How a field is read, or {@code null} (with the problem noted) when the table lacks it. */

@@ -33,6 +33,11 @@ class DomainUserRewriteTest {
   }
 
   @Test
+  void anAccountWithoutDomainIsTheName() {
+    assertThat(where(Predicate.StringOp.EQUALS, "root")).isEqualTo("AccountName =~ \"root\"");
+  }
+
+  @Test
   void anythingElseComparesTheJoinedAccount() {
     assertThat(where(Predicate.StringOp.STARTSWITH, "NT AUTH"))
         .isEqualTo(
@@ -49,9 +54,14 @@ class DomainUserRewriteTest {
     Cond c = DomainUserRewrite.apply(DOMAIN, NAME, p);
     boolean ours =
         CondEvaluator.eval(c, col -> col == DOMAIN ? domain : col == NAME ? name : sigma);
-    assertThat(ours)
-        .as("%s on %s as %s", p, sigma, CondWriter.write(c))
-        .isEqualTo(CondEvaluator.test(p, sigma));
+    // Equality with a value without a backslash names the account alone.
+    boolean expected =
+        p instanceof Predicate.StringMatch s
+                && s.op() == Predicate.StringOp.EQUALS
+                && s.text().indexOf('\\') < 0
+            ? CondEvaluator.test(p, name)
+            : CondEvaluator.test(p, sigma);
+    assertThat(ours).as("%s on %s as %s", p, sigma, CondWriter.write(c)).isEqualTo(expected);
   }
 
   @Provide
