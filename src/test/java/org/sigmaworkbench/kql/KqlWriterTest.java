@@ -280,4 +280,23 @@ class KqlWriterTest {
                 + " > 5");
     assertThat(k.warnings()).anySatisfy(w -> assertThat(w).contains("timeframe"));
   }
+
+  @Test
+  void numbersWrittenAsTextCompareNumericallyOnNumericColumns() {
+    assertThat(where("microsoft_xdr", "LogonId: '0x3e7'")).startsWith("LogonId == 999 and");
+    assertThat(where("microsoft_xdr", "LogonId: ['0x3e7', '0x3e4']"))
+        .startsWith("LogonId in (999, 996) and");
+    assertThat(where("microsoft_xdr", "LogonId: 'none'"))
+        .startsWith("tostring(LogonId) =~ \"none\"");
+  }
+
+  @Test
+  void accountsAndHashesAreReadFromTheirColumns() {
+    assertThat(where("microsoft_xdr", "User|contains: 'AUTHORI'"))
+        .startsWith("(AccountDomain contains \"AUTHORI\" or AccountName contains \"AUTHORI\") and");
+    assertThat(where("sentinel_asim", "Hashes|contains: 'IMPHASH=ABCD'"))
+        .startsWith("TargetProcessIMPHASH startswith \"ABCD\" and");
+    KqlResult r = write("microsoft_xdr", process("Hashes|contains: 'IMPHASH=ABCD'"));
+    assertThat(r.errors()).singleElement().asString().contains("names IMPHASH");
+  }
 }
