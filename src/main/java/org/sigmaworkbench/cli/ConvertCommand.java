@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
+import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
@@ -53,7 +54,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       defaultValue = "sentinel_asim",
-      description = "sentinel_asim, microsoft_xdr or azure_monitor (default: ${DEFAULT-VALUE}).")
+      description =
+          "sentinel_asim, microsoft_xdr, azure_monitor, or a target file of the same shape"
+              + " (.yaml) (default: ${DEFAULT-VALUE}).")
   String target;
 
   @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
@@ -80,13 +83,25 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    var t = TargetCatalog.builtIn(target);
+    java.util.Optional<Target> t = TargetCatalog.builtIn(target);
+    if (t.isEmpty() && (target.endsWith(".yaml") || target.endsWith(".yml"))) {
+      try {
+        t = java.util.Optional.of(TargetCatalog.load(Path.of(target)));
+      } catch (java.io.IOException e) {
+        err.println("error: cannot read target file " + target + ": " + e.getMessage());
+        return 2;
+      } catch (IllegalArgumentException e) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
+    }
     if (t.isEmpty()) {
       err.println(
           "error: unknown target '"
               + target
               + "'; expected one of "
-              + String.join(", ", TargetCatalog.BUILT_IN));
+              + String.join(", ", TargetCatalog.BUILT_IN)
+              + " or a target file (.yaml)");
       return 2;
     }
     Placeholders table = Placeholders.standard();

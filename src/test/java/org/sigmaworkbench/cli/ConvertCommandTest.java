@@ -96,4 +96,23 @@ class ConvertCommandTest {
     assertThat(kept.out()).isEqualTo("imProcessCreate\n| where ['Weird-Field'] =~ \"x\"\n");
     assertThat(kept.err()).contains("warning: field 'Weird-Field' is not mapped");
   }
+
+  @Test
+  void aTargetFileCanBeGiven() throws IOException {
+    Path rule = dir.resolve("r.yml");
+    Files.writeString(rule, BASE);
+    Path target = dir.resolve("mine.yaml");
+    Files.writeString(
+        target,
+        "name: mine\ntables:\n  - name: Proc_CL\n    logsources:\n"
+            + "      - {category: process_creation}\n    fields:\n      Image: exe_s\n"
+            + "    columns: {exe_s: string}\n");
+    Run r = run("convert", rule.toString(), "--target", target.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("Proc_CL\n| where exe_s endswith \"\\\\whoami.exe\"\n");
+    Files.writeString(target, "name: mine\ntables:\n  - name: T\n    logsourcs: []\n");
+    Run bad = run("convert", rule.toString(), "--target", target.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("mine.yaml:4:").contains("unknown key 'logsourcs'");
+  }
 }
