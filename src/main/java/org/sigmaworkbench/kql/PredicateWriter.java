@@ -62,7 +62,8 @@ final class PredicateWriter {
       return "* " + (s.cased() ? "contains_cs " : "contains ") + KqlStrings.quote(s.text());
     }
     if (p instanceof Predicate.Wildcard w) {
-      return "* matches regex " + KqlStrings.quote(unanchored(w));
+      // A keyword's pattern starts and ends with *, so the anchored regex still finds it inside.
+      return "* matches regex " + KqlStrings.quote(w.pattern().toRegex(w.cased()));
     }
     if (p instanceof Predicate.Regex r) {
       return "* matches regex " + KqlStrings.quote(regex(r));
@@ -75,14 +76,6 @@ final class PredicateWriter {
     return (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS)
         || p instanceof Predicate.Wildcard
         || p instanceof Predicate.Regex;
-  }
-
-  /**
-   * A keyword pattern is found inside some column value: its leading and trailing {@code *} are
-   * kept by {@code toRegex}, so the anchored pattern still matches whole values.
-   */
-  private static String unanchored(Predicate.Wildcard w) {
-    return w.pattern().toRegex(w.cased());
   }
 
   static String regex(Predicate.Regex r) {
