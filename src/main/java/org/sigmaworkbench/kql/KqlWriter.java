@@ -113,8 +113,8 @@ public final class KqlWriter {
           KqlResult.failure(
               List.of(
                   String.join("; ", empty)
-                      + ". Give the placeholder values (convert --placeholder NAME=VALUE,...)"
-                      + " so the query says what the rule means.")));
+                      + " (on the command line: convert --placeholder NAME=VALUE, repeated for"
+                      + " each value)")));
     }
     List<Target.Table> tables = target.tablesFor(rule.logsource());
     if (tables.isEmpty()) {
