@@ -172,8 +172,8 @@ public final class KqlWriter {
       ColumnExpr c = ColumnExpr.of(table, e.getKey());
       List<String> values = new ArrayList<>();
       for (Object v : e.getValue()) {
-        values.add(
-            v instanceof Long n && c.isNumeric() ? n.toString() : KqlStrings.quote(v.toString()));
+        boolean number = v instanceof Long || v.toString().matches("-?[0-9]+");
+        values.add(c.isNumeric() && number ? v.toString() : KqlStrings.quote(v.toString()));
       }
       String lhs = c.isNumeric() ? c.text() : c.asString();
       parts.add(
