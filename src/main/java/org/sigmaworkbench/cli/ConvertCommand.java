@@ -1,13 +1,22 @@
 package org.sigmaworkbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
+import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.rule.CorrelationRule;
+import org.sigmaworkbench.rule.FilterRule;
+import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
@@ -17,10 +26,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code convert}: prints the KQL of each rule. */
+/**
+ * {@code convert}: prints the KQL of each rule. A correlation rule is written over the rules it
+ * names, which must be among the inputs (in the same file or another file or folder given).
+ */
 @Command(
     name = "convert",
-    description = "Print the KQL of each rule for a target.",
+    description = {
+      "Print the KQL of each rule for a target.",
+      "A correlation is converted over the rules it names; give the files or folders that hold"
+          + " them too."
+    },
     mixinStandardHelpOptions = true)
 final class ConvertCommand implements Callable<Integer> {
 
@@ -38,7 +54,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       defaultValue = "sentinel_asim",
-      description = "sentinel_asim, microsoft_xdr or azure_monitor (default: ${DEFAULT-VALUE}).")
+      description =
+          "sentinel_asim, microsoft_xdr, azure_monitor, or a target file of the same shape"
+              + " (.yaml) (default: ${DEFAULT-VALUE}).")
   String target;
 
   @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
@@ -50,106 +68,169 @@ final class ConvertCommand implements Callable<Integer> {
       description = "fail: an unmapped field is an error; keep: write it under its Sigma name.")
   Unmapped unmapped;
 
+  @Option(
+      names = "--placeholder",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A value of a %%NAME%% placeholder (expand modifier); repeat for more values of the"
+              + " same name.")
+  List<String> placeholders = new ArrayList<>();
+
+  /** One document of the inputs, with the file it came from. */
+  private record Item(Path path, RuleFile file, RuleDocument document) {}
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    var t = TargetCatalog.builtIn(target);
+    java.util.Optional<Target> t = TargetCatalog.builtIn(target);
+    if (t.isEmpty() && (target.endsWith(".yaml") || target.endsWith(".yml"))) {
+      try {
+        t = java.util.Optional.of(TargetCatalog.load(Path.of(target)));
+      } catch (java.io.IOException e) {
+        err.println("error: cannot read target file " + target + ": " + e.getMessage());
+        return 2;
+      } catch (IllegalArgumentException e) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
+    }
     if (t.isEmpty()) {
       err.println(
           "error: unknown target '"
               + target
               + "'; expected one of "
-              + String.join(", ", TargetCatalog.BUILT_IN));
+              + String.join(", ", TargetCatalog.BUILT_IN)
+              + " or a target file (.yaml)");
       return 2;
     }
-    KqlWriter writer = new KqlWriter(t.get(), new KqlOptions(unmapped == Unmapped.keep));
-    RuleLoader loader = new RuleLoader();
-    JsonLines json = new JsonLines(out);
-    int failed = 0;
-    int total = 0;
-    for (Path p : RuleInputs.expand(inputs)) {
-      RuleFile file = loader.load(p);
-      List<SigmaRule> rules = file.rules();
-      if (rules.isEmpty()) {
-        total++;
-        failed++;
-        String message =
-            file.problems().stream()
-                .filter(RuleProblem::isError)
-                .findFirst()
-                .map(RuleProblem::describe)
-                .orElse("no detection rule in the file");
-        report(json, out, err, p, null, null, null, message);
-        continue;
+    Placeholders table = Placeholders.standard();
+    Map<String, List<String>> given = new LinkedHashMap<>();
+    for (String p : placeholders) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        err.println("error: --placeholder takes NAME=VALUE, not '" + p + "'");
+        return 2;
       }
-      for (SigmaRule rule : rules) {
-        total++;
-        KqlResult r;
-        String error;
-        if (rule.hasErrors() || !file.fileProblems().isEmpty()) {
-          r = null;
-          error =
-              file.problems().stream()
-                  .filter(RuleProblem::isError)
-                  .findFirst()
-                  .map(RuleProblem::describe)
-                  .orElse("the rule has errors");
-        } else {
-          r = writer.write(rule);
-          error = r.ok() ? null : String.join("; ", r.errors());
+      given.computeIfAbsent(p.substring(0, eq), k -> new ArrayList<>()).add(p.substring(eq + 1));
+    }
+    for (Map.Entry<String, List<String>> e : given.entrySet()) {
+      table = table.with(e.getKey(), e.getValue());
+    }
+    KqlWriter writer = new KqlWriter(t.get(), new KqlOptions(unmapped == Unmapped.keep));
+    List<Path> paths = RuleInputs.expand(inputs);
+    // Files are read and normalized in parallel; results are printed in input order.
+    RuleLoader loader = new RuleLoader(table);
+    List<RuleFile> files = paths.parallelStream().map(loader::load).toList();
+
+    List<Item> items = new ArrayList<>();
+    Map<String, SigmaRule> byReference = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      RuleFile file = files.get(i);
+      if (file.documents().isEmpty()) {
+        items.add(new Item(paths.get(i), file, null));
+      }
+      for (RuleDocument d : file.documents()) {
+        items.add(new Item(paths.get(i), file, d));
+        if (d instanceof SigmaRule r) {
+          if (r.meta().name() != null) {
+            byReference.putIfAbsent(r.meta().name(), r);
+          }
+          if (r.id() != null) {
+            byReference.putIfAbsent(r.id(), r);
+          }
         }
-        if (error != null) {
-          failed++;
-        }
-        report(json, out, err, p, rule, r, error, error);
       }
     }
+
+    List<Outcome> outcomes =
+        items.parallelStream().map(item -> convert(writer, item, byReference)).toList();
+    JsonLines json = new JsonLines(out);
+    boolean many = items.size() > 1 || Files.isDirectory(inputs.get(0));
+    int failed = 0;
+    for (int i = 0; i < items.size(); i++) {
+      Outcome o = outcomes.get(i);
+      if (o.error() != null) {
+        failed++;
+      }
+      report(json, out, err, items.get(i), o.result(), o.error(), many);
+    }
     if (failed > 0) {
-      err.println(failed + " of " + total + " rules could not be converted for " + target);
+      err.println(failed + " of " + items.size() + " rules could not be converted for " + target);
       return 1;
     }
     return 0;
+  }
+
+  /** The query of one document, or why there is none. */
+  private record Outcome(KqlResult result, String error) {}
+
+  private static Outcome convert(KqlWriter writer, Item item, Map<String, SigmaRule> rules) {
+    RuleDocument d = item.document();
+    String fileError = firstError(item.file().fileProblems());
+    if (d == null) {
+      return new Outcome(null, fileError == null ? "no rule in the file" : fileError);
+    }
+    if (fileError != null) {
+      return new Outcome(null, fileError);
+    }
+    if (d.hasErrors()) {
+      return new Outcome(null, firstError(d.problems()));
+    }
+    if (d instanceof FilterRule) {
+      return new Outcome(
+          null, "a filter adds exclusions to the rules it names; it is not converted on its own");
+    }
+    KqlResult result =
+        d instanceof CorrelationRule c ? writer.write(c, rules) : writer.write((SigmaRule) d);
+    return new Outcome(result, result.ok() ? null : String.join("; ", result.errors()));
+  }
+
+  private static String firstError(List<RuleProblem> problems) {
+    return problems.stream()
+        .filter(RuleProblem::isError)
+        .findFirst()
+        .map(RuleProblem::describe)
+        .orElse(null);
   }
 
   private void report(
       JsonLines json,
       PrintWriter out,
       PrintWriter err,
-      Path p,
-      SigmaRule rule,
+      Item item,
       KqlResult r,
       String error,
-      String message) {
-    String id = rule == null ? null : rule.id();
-    String title = rule == null ? null : rule.title();
+      boolean many) {
+    RuleDocument d = item.document();
+    String id = d == null ? null : d.meta().id();
+    String title = d == null ? null : d.meta().title();
     if (format == OutputFormat.jsonl) {
       json.object(
           g -> {
-            g.writeStringField("path", p.toString());
+            g.writeStringField("path", item.path().toString());
             g.writeStringField("id", id);
             g.writeStringField("title", title);
             g.writeStringField("target", target);
             g.writeBooleanField("ok", error == null);
-            g.writeStringField("query", r == null ? null : r.query());
+            g.writeStringField("query", r == null || error != null ? null : r.query());
             g.writeStringField("error", error);
           });
       return;
     }
     if (error != null) {
-      err.println(p + ": " + message);
+      err.println(item.path() + (title == null ? "" : " (" + title + ")") + ": " + error);
       return;
     }
-    boolean many = inputs.size() > 1 || java.nio.file.Files.isDirectory(inputs.get(0));
     if (many) {
-      out.println("// " + p + (title == null ? "" : " - " + title));
+      out.println("// " + item.path() + (title == null ? "" : " - " + title));
     }
     out.println(r.query());
     if (many) {
       out.println();
     }
     for (String w : r.warnings()) {
-      err.println(p + ": warning: " + w);
+      err.println(item.path() + ": warning: " + w);
     }
   }
 }

@@ -17,12 +17,7 @@ public final class KqlStrings {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         default -> {
-          if (c < 0x20
-              || c == 0x7F
-              || c == '\u0085'
-              || c == '\u2028'
-              || c == '\u2029'
-              || Character.isSurrogate(c) && !validSurrogate(s, i)) {
+          if (isInvisible(s, i)) {
             b.append(String.format("\\u%04x", (int) c));
           } else {
             b.append(c);
@@ -31,6 +26,37 @@ public final class KqlStrings {
       }
     }
     return b.append('"').toString();
+  }
+
+  /**
+   * Characters written as {@code \\uXXXX}: controls, format characters (such as the right-to-left
+   * override, which can make a query read differently than it matches), line and paragraph
+   * separators, private-use and unassigned code points, and unpaired surrogates. Every other
+   * character is written as itself.
+   */
+  private static boolean isInvisible(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isSurrogate(c)) {
+      if (!validSurrogate(s, i)) {
+        return true;
+      }
+      int cp = Character.codePointAt(s, Character.isHighSurrogate(c) ? i : i - 1);
+      return invisibleType(Character.getType(cp));
+    }
+    return invisibleType(Character.getType(c));
+  }
+
+  private static boolean invisibleType(int type) {
+    return switch (type) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED ->
+          true;
+      default -> false;
+    };
   }
 
   private static boolean validSurrogate(String s, int i) {

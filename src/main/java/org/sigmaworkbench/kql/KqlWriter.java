@@ -1,26 +1,21 @@
 package org.sigmaworkbench.kql;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.Expr;
-import org.sigmaworkbench.rule.Predicate;
+import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 
 /**
  * Writes a normalized rule as KQL for a {@link Target}: the table, then {@code | where} and the
  * condition. Every predicate keeps its meaning: string comparisons are case-insensitive unless the
  * rule says {@code cased}, wildcards in the middle become an anchored case-insensitive regex, a
- * missing field reads as empty.
+ * missing field reads as empty. Where a target writes a value differently, the value is rewritten
+ * as the target file says, or the rule fails with a message.
  */
 public final class KqlWriter {
-
-  private static final int OR = 1;
-  private static final int AND = 2;
-  private static final int ATOM = 3;
 
   private final Target target;
   private final KqlOptions options;
@@ -38,297 +33,154 @@ public final class KqlWriter {
     return target;
   }
 
+  /** The query of a detection rule (with its Sigma 1.x aggregation, if it has one). */
   public KqlResult write(SigmaRule rule) {
-    if (!rule.isUsable()) {
-      return KqlResult.failure(List.of("the rule has errors; fix them first"));
+    Selected s = select(rule);
+    if (s.failure() != null) {
+      return s.failure();
     }
-    var table = target.tableFor(rule.logsource());
-    if (table.isEmpty()) {
-      return KqlResult.failure(
-          List.of(
-              "no "
-                  + target.title()
-                  + " table for logsource '"
-                  + rule.logsource().describe()
-                  + "'; this target offers: "
-                  + String.join("; ", target.servedLogsources())));
-    }
-    Rendering r = new Rendering(table.get());
-    String where = r.render(Simplifier.simplify(rule.condition())).text();
-    if (!r.errors.isEmpty()) {
-      return new KqlResult(null, table.get().name(), List.copyOf(r.errors), List.of());
-    }
-    List<String> warnings = new ArrayList<>(r.warnings);
+    List<String> warnings = new ArrayList<>(s.warnings());
+    String aggregation = "";
     if (rule.aggregation() != null) {
-      warnings.add("the Sigma 1.x aggregation after '|' is not part of this query");
+      AggregationWriter.Result a = AggregationWriter.write(rule.aggregation(), s);
+      if (a.error() != null) {
+        return new KqlResult(null, s.table().name(), List.of(a.error()), List.of());
+      }
+      aggregation = a.text();
+      warnings.addAll(a.warnings());
     }
-    String query = table.get().name() + "\n| where " + where;
-    return new KqlResult(query, table.get().name(), List.of(), warnings);
+    // The query is assembled last: the aggregation may add computed columns.
+    return new KqlResult(s.query() + aggregation, s.table().name(), List.of(), warnings);
   }
 
-  /** Text of a sub-expression and how tightly it binds. */
-  private record Part(String text, int precedence) {}
+  /**
+   * The query of a correlation rule over the rules it names.
+   *
+   * @param rules the rules the correlation may name, by id and by name
+   */
+  public KqlResult write(CorrelationRule correlation, Map<String, SigmaRule> rules) {
+    return new CorrelationWriter(this).write(correlation, rules);
+  }
 
-  private final class Rendering {
-    private final Target.Table table;
-    private final Set<String> errors = new LinkedHashSet<>();
-    private final Set<String> warnings = new LinkedHashSet<>();
+  /**
+   * A detection rule written for the first table that can hold it: the table, its rows and the
+   * condition over its columns.
+   *
+   * @param failure why the rule cannot be written, or {@code null}
+   */
+  record Selected(
+      Target.Table table,
+      String filter,
+      RuleTranslator translator,
+      Cond condition,
+      List<String> warnings,
+      KqlResult failure) {
 
-    Rendering(Target.Table table) {
-      this.table = table;
+    static Selected failed(KqlResult failure) {
+      return new Selected(null, null, null, null, List.of(), failure);
     }
 
-    Part render(Expr e) {
-      if (e instanceof Expr.Named n) {
-        return render(n.body());
+    /** The table, its row filter, computed columns and the condition, one step a line. */
+    String query() {
+      StringBuilder b = new StringBuilder(table.name());
+      if (filter != null) {
+        b.append("\n| where ").append(filter);
       }
-      if (e instanceof Expr.Const c) {
-        return new Part(c.value() ? "true" : "false", ATOM);
+      if (!translator.extensions.isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        translator.extensions.forEach((k, v) -> parts.add(KqlStrings.column(k) + " = " + v));
+        b.append("\n| extend ").append(String.join(", ", parts));
       }
-      if (e instanceof Expr.Not n) {
-        return new Part("not(" + render(n.term()).text() + ")", ATOM);
+      if (!(condition instanceof Cond.Constant c && c.value())) {
+        b.append("\n| where ").append(CondWriter.write(condition));
       }
-      if (e instanceof Expr.And a) {
-        return join(a.terms(), " and ", AND);
-      }
-      if (e instanceof Expr.Or o) {
-        return or(o.terms());
-      }
-      return match((Expr.Match) e);
-    }
-
-    private Part join(List<Expr> terms, String op, int precedence) {
-      StringBuilder b = new StringBuilder();
-      for (Expr t : terms) {
-        Part p = render(t);
-        if (b.length() > 0) {
-          b.append(op);
-        }
-        b.append(p.precedence() < precedence ? "(" + p.text() + ")" : p.text());
-      }
-      return new Part(b.toString(), precedence);
-    }
-
-    /**
-     * An {@code or}, with runs of case-insensitive equality on one field written as {@code in~}.
-     */
-    private Part or(List<Expr> terms) {
-      List<String> parts = new ArrayList<>();
-      boolean singleAtom = false;
-      int i = 0;
-      while (i < terms.size()) {
-        Expr t = unwrap(terms.get(i));
-        if (equalityField(t) != null) {
-          Expr.Match first = (Expr.Match) t;
-          boolean cased = ((Predicate.StringMatch) first.predicate()).cased();
-          List<String> values = new ArrayList<>();
-          int j = i;
-          while (j < terms.size()) {
-            Expr u = unwrap(terms.get(j));
-            if (!first.field().equals(equalityField(u))
-                || ((Predicate.StringMatch) ((Expr.Match) u).predicate()).cased() != cased) {
-              break;
-            }
-            values.add(((Predicate.StringMatch) ((Expr.Match) u).predicate()).text());
-            j++;
-          }
-          if (values.size() > 1) {
-            List<String> columns = columns(first.field());
-            List<String> alternatives = new ArrayList<>();
-            for (String column : columns) {
-              String col = stringColumn(column);
-              StringBuilder b = new StringBuilder(col).append(cased ? " in (" : " in~ (");
-              for (int k = 0; k < values.size(); k++) {
-                b.append(k == 0 ? "" : ", ").append(KqlStrings.quote(values.get(k)));
-              }
-              alternatives.add(b.append(')').toString());
-            }
-            parts.add(String.join(" or ", alternatives));
-            singleAtom = alternatives.size() == 1;
-            i = j;
-            continue;
-          }
-        }
-        Part p = render(terms.get(i));
-        parts.add(p.precedence() < OR ? "(" + p.text() + ")" : p.text());
-        i++;
-      }
-      if (parts.size() == 1 && singleAtom) {
-        return new Part(parts.get(0), ATOM);
-      }
-      return new Part(String.join(" or ", parts), OR);
-    }
-
-    private Expr unwrap(Expr e) {
-      while (e instanceof Expr.Named n) {
-        e = n.body();
-      }
-      return e;
-    }
-
-    private String equalityField(Expr e) {
-      if (e instanceof Expr.Match m
-          && !m.isKeyword()
-          && m.predicate() instanceof Predicate.StringMatch s
-          && s.op() == Predicate.StringOp.EQUALS) {
-        return m.field();
-      }
-      return null;
-    }
-
-    private Part match(Expr.Match m) {
-      if (m.isKeyword()) {
-        return keyword(m);
-      }
-      List<String> columns = columns(m.field());
-      List<String> alternatives = new ArrayList<>();
-      for (String column : columns) {
-        alternatives.add(predicate(column, m.predicate()));
-      }
-      if (alternatives.size() == 1) {
-        return new Part(alternatives.get(0), ATOM);
-      }
-      return new Part(String.join(" or ", alternatives), OR);
-    }
-
-    private Part keyword(Expr.Match m) {
-      if (m.predicate() instanceof Predicate.StringMatch s
-          && s.op() == Predicate.StringOp.CONTAINS) {
-        return new Part(
-            "* " + (s.cased() ? "contains_cs " : "contains ") + KqlStrings.quote(s.text()), ATOM);
-      }
-      errors.add(
-          "a keyword ('"
-              + m.origin().value()
-              + "' in '"
-              + m.origin().identifier()
-              + "') can only be searched as text contained in some column; KQL has no"
-              + " other full-text form");
-      return new Part("false", ATOM);
-    }
-
-    private List<String> columns(String field) {
-      var mapped = table.columnsFor(field);
-      if (mapped.isPresent()) {
-        return mapped.get();
-      }
-      if (options.keepUnmapped()) {
-        warnings.add("field '" + field + "' is not mapped for " + table.name() + "; kept as is");
-        return List.of(field);
-      }
-      errors.add(
-          "field '"
-              + field
-              + "' has no column in "
-              + table.name()
-              + " ("
-              + target.title()
-              + "); mapped fields: "
-              + String.join(", ", new java.util.TreeSet<>(table.fields().keySet()))
-              + ". Keep the Sigma name with the 'keep unmapped fields' option.");
-      return List.of(field);
-    }
-
-    private boolean isStringColumn(String column) {
-      String type = table.columnType(column).orElse("string");
-      return type.equals("string");
-    }
-
-    private boolean isNumericColumn(String column) {
-      String type = table.columnType(column).orElse("string");
-      return switch (type) {
-        case "int", "long", "real", "double", "decimal" -> true;
-        default -> false;
-      };
-    }
-
-    /** The column as a string expression: itself, or converted when it is typed. */
-    private String stringColumn(String column) {
-      String c = KqlStrings.column(column);
-      return isStringColumn(column) ? c : "tostring(" + c + ")";
-    }
-
-    private String predicate(String column, Predicate p) {
-      String col = KqlStrings.column(column);
-      if (p instanceof Predicate.StringMatch s) {
-        String c = stringColumn(column);
-        String op =
-            switch (s.op()) {
-              case EQUALS -> s.cased() ? "==" : "=~";
-              case CONTAINS -> s.cased() ? "contains_cs" : "contains";
-              case STARTSWITH -> s.cased() ? "startswith_cs" : "startswith";
-              case ENDSWITH -> s.cased() ? "endswith_cs" : "endswith";
-            };
-        return c + " " + op + " " + KqlStrings.quote(s.text());
-      }
-      if (p instanceof Predicate.Wildcard w) {
-        return stringColumn(column)
-            + " matches regex "
-            + KqlStrings.quote(w.pattern().toRegex(w.cased()));
-      }
-      if (p instanceof Predicate.Regex r) {
-        StringBuilder flags = new StringBuilder();
-        if (r.ignoreCase()) {
-          flags.append('i');
-        }
-        if (r.multiline()) {
-          flags.append('m');
-        }
-        if (r.dotAll()) {
-          flags.append('s');
-        }
-        String pattern = flags.length() == 0 ? r.pattern() : "(?" + flags + ")" + r.pattern();
-        return stringColumn(column) + " matches regex " + KqlStrings.quote(pattern);
-      }
-      if (p instanceof Predicate.Cidr c) {
-        String fn = c.isIpv6() ? "ipv6_is_in_range" : "ipv4_is_in_range";
-        return fn + "(" + stringColumn(column) + ", " + KqlStrings.quote(c.canonical()) + ")";
-      }
-      if (p instanceof Predicate.Compare c) {
-        String number = plainNumber(c.number());
-        if (isNumericColumn(column)) {
-          return col + " " + c.op().symbol() + " " + number;
-        }
-        String conversion = c.number().stripTrailingZeros().scale() <= 0 ? "tolong" : "todouble";
-        return conversion + "(" + col + ") " + c.op().symbol() + " " + number;
-      }
-      if (p instanceof Predicate.Exists e) {
-        return (e.present() ? "isnotempty(" : "isempty(") + col + ")";
-      }
-      if (p instanceof Predicate.IsNull) {
-        return "isempty(" + col + ")";
-      }
-      if (p instanceof Predicate.FieldRef f) {
-        List<String> others = columns(f.otherField());
-        String other = stringColumn(others.get(0));
-        String op =
-            switch (f.op()) {
-              case EQUALS -> f.cased() ? "==" : "=~";
-              case CONTAINS -> f.cased() ? "contains_cs" : "contains";
-              case STARTSWITH -> f.cased() ? "startswith_cs" : "startswith";
-              case ENDSWITH -> f.cased() ? "endswith_cs" : "endswith";
-            };
-        return stringColumn(column) + " " + op + " " + other;
-      }
-      Predicate.DatePart d = (Predicate.DatePart) p;
-      String value = "todatetime(" + col + ")";
-      String part =
-          switch (d.unit()) {
-            case WEEK -> "week_of_year(" + value + ")";
-            default ->
-                "datetime_part("
-                    + KqlStrings.quote(d.unit().name().toLowerCase(Locale.ROOT))
-                    + ", "
-                    + value
-                    + ")";
-          };
-      return part + " " + d.op().symbol() + " " + d.number();
+      return b.toString();
     }
   }
 
-  private static String plainNumber(BigDecimal n) {
-    return n.stripTrailingZeros().scale() <= 0
-        ? n.toBigInteger().toString()
-        : n.stripTrailingZeros().toPlainString();
+  Selected select(SigmaRule rule) {
+    if (!rule.isUsable()) {
+      return Selected.failed(KqlResult.failure(List.of("the rule has errors; fix them first")));
+    }
+    List<String> empty = new ArrayList<>();
+    for (RuleProblem p : rule.problems()) {
+      if (p.code().equals("placeholder.empty")) {
+        empty.add(p.message());
+      }
+    }
+    if (!empty.isEmpty()) {
+      return Selected.failed(
+          KqlResult.failure(
+              List.of(
+                  String.join("; ", empty)
+                      + " (on the command line: convert --placeholder NAME=VALUE, repeated for"
+                      + " each value)")));
+    }
+    List<Target.Table> tables = target.tablesFor(rule.logsource());
+    if (tables.isEmpty()) {
+      return Selected.failed(
+          KqlResult.failure(
+              List.of(
+                  "no "
+                      + target.title()
+                      + " table for logsource '"
+                      + rule.logsource().describe()
+                      + "'; this target offers: "
+                      + String.join("; ", target.servedLogsources()))));
+    }
+    Expr condition = Simplifier.simplify(rule.condition());
+    Selected first = null;
+    for (boolean keep :
+        options.keepUnmapped() ? new boolean[] {false, true} : new boolean[] {false}) {
+      for (Target.Table table : tables) {
+        Selected s = select(rule, table, condition, keep);
+        if (s.failure() == null) {
+          return s;
+        }
+        if (first == null) {
+          first = s;
+        }
+      }
+    }
+    return first;
+  }
+
+  private Selected select(SigmaRule rule, Target.Table table, Expr condition, boolean keep) {
+    RuleTranslator t = new RuleTranslator(target, table, keep);
+    Cond cond = t.translate(condition);
+    if (!t.problems.ok()) {
+      List<String> errors = new ArrayList<>();
+      if (!t.problems.unmapped.isEmpty()) {
+        errors.add(t.unmappedMessage());
+      }
+      errors.addAll(t.problems.errors);
+      return Selected.failed(new KqlResult(null, table.name(), errors, List.of()));
+    }
+    Target.Source source = table.sourceFor(rule.logsource()).orElseThrow();
+    String filter = null;
+    if (!source.filter().isEmpty()
+        && !ImpliedColumns.impliesNonEmpty(cond, source.filterImpliedBy())) {
+      filter = filter(table, source);
+    }
+    return new Selected(table, filter, t, cond, List.copyOf(t.problems.warnings), null);
+  }
+
+  /** The rows of a table that hold a logsource's events. */
+  private static String filter(Target.Table table, Target.Source source) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, List<Object>> e : source.filter().entrySet()) {
+      ColumnExpr c = ColumnExpr.of(table, e.getKey());
+      List<String> values = new ArrayList<>();
+      for (Object v : e.getValue()) {
+        boolean number = v instanceof Long || v.toString().matches("-?[0-9]+");
+        values.add(c.isNumeric() && number ? v.toString() : KqlStrings.quote(v.toString()));
+      }
+      String lhs = c.isNumeric() ? c.text() : c.asString();
+      parts.add(
+          values.size() == 1
+              ? lhs + " == " + values.get(0)
+              : lhs + " in (" + String.join(", ", values) + ")");
+    }
+    return String.join(" and ", parts);
   }
 }

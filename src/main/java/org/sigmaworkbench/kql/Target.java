@@ -1,6 +1,7 @@
 package org.sigmaworkbench.kql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,64 +14,38 @@ import org.sigmaworkbench.rule.LogSource;
  *
  * @param name the identifier used on the command line ({@code sentinel_asim})
  * @param title a name for people
+ * @param timeColumn the column holding the event time, for correlations ({@code TimeGenerated})
  * @param tables the tables, in the order they are tried
  */
-public record Target(String name, String title, List<Table> tables) {
+public record Target(String name, String title, String timeColumn, List<Table> tables) {
 
   public Target {
     tables = List.copyOf(tables);
   }
 
   /**
-   * One table (or ASIM parser function) of a target.
+   * A logsource a table serves, with the rows of the table that hold its events.
    *
-   * @param name the table or function name written at the head of the query
-   * @param logsources the logsources it serves; a rule matches one when every part the entry gives
-   *     equals the rule's (case-insensitively)
-   * @param fields Sigma field name to the column(s) holding it; several columns are tried in turn
-   * @param columns every column of the table with its Kusto type ({@code string}, {@code long},
-   *     ...)
+   * @param logsource the parts a rule's logsource must have (absent parts match anything;
+   *     case-insensitive)
+   * @param filter column to the values that select the rows of this logsource ({@code EventID:
+   *     4688}); empty when every row belongs to it
+   * @param filterImpliedBy columns that are only filled in those rows: when the rule can only match
+   *     with one of them non-empty, the filter is left out
    */
-  public record Table(
-      String name,
-      List<LogSource> logsources,
-      Map<String, List<String>> fields,
-      Map<String, String> columns) {
-
-    public Table {
-      logsources = List.copyOf(logsources);
-      fields = Map.copyOf(fields);
-      columns = Map.copyOf(columns);
-    }
-
-    /** The Kusto type of a column, or empty when the table does not list it. */
-    public Optional<String> columnType(String column) {
-      return Optional.ofNullable(columns.get(column));
-    }
-
-    /** The columns for a Sigma field: exact name first, then ignoring case. */
-    public Optional<List<String>> columnsFor(String sigmaField) {
-      List<String> exact = fields.get(sigmaField);
-      if (exact != null) {
-        return Optional.of(exact);
-      }
-      for (Map.Entry<String, List<String>> e : fields.entrySet()) {
-        if (e.getKey().equalsIgnoreCase(sigmaField)) {
-          return Optional.of(e.getValue());
-        }
-      }
-      return Optional.empty();
+  public record Source(
+      LogSource logsource, Map<String, List<Object>> filter, List<String> filterImpliedBy) {
+    public Source {
+      Map<String, List<Object>> copy = new LinkedHashMap<>();
+      filter.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      filter = java.util.Collections.unmodifiableMap(copy);
+      filterImpliedBy = List.copyOf(filterImpliedBy);
     }
 
     boolean serves(LogSource rule) {
-      for (LogSource ls : logsources) {
-        if (partMatches(ls.category(), rule.category())
-            && partMatches(ls.product(), rule.product())
-            && partMatches(ls.service(), rule.service())) {
-          return true;
-        }
-      }
-      return false;
+      return partMatches(logsource.category(), rule.category())
+          && partMatches(logsource.product(), rule.product())
+          && partMatches(logsource.service(), rule.service());
     }
 
     private static boolean partMatches(String wanted, String actual) {
@@ -80,22 +55,166 @@ public record Target(String name, String title, List<Table> tables) {
     }
   }
 
+  /**
+   * One table (or ASIM parser function) of a target, with the logsources it serves and how Sigma
+   * fields are read from it. The same table may appear more than once with other logsources and
+   * another field mapping.
+   *
+   * @param name the table or function name written at the head of the query
+   * @param sources the logsources it serves
+   * @param mappings Sigma field to how the field is read
+   * @param fieldsByColumnName whether a Sigma field named like a column is read from that column
+   * @param otherFields a dynamic column whose properties are the event's own fields, read for any
+   *     Sigma field the mappings do not name ({@code EventData} of {@code WindowsEvent}); {@code
+   *     null} when there is none
+   * @param columns every column of the table with its Kusto type ({@code string}, {@code long},
+   *     ...)
+   */
+  public record Table(
+      String name,
+      List<Source> sources,
+      Map<String, FieldMapping> mappings,
+      boolean fieldsByColumnName,
+      String otherFields,
+      Map<String, String> columns) {
+
+    public Table {
+      sources = List.copyOf(sources);
+      mappings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
+      columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** The logsources it serves. */
+    public List<LogSource> logsources() {
+      return sources.stream().map(Source::logsource).toList();
+    }
+
+    /**
+     * Sigma field to the column(s) that hold its value as Sigma writes it, first non-empty first.
+     * Fields read through a rewrite are left out: their columns hold the value in another form.
+     */
+    public Map<String, List<String>> fields() {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      for (Map.Entry<String, FieldMapping> e : mappings.entrySet()) {
+        if (e.getValue() instanceof FieldMapping.Value v && v.isPlain()) {
+          out.put(e.getKey(), v.columns());
+        }
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The Kusto type of a column, or empty when the table does not list it. */
+    public Optional<String> columnType(String column) {
+      return Optional.ofNullable(columns.get(column));
+    }
+
+    /**
+     * The columns that hold a Sigma field as Sigma writes it: exact name first, then ignoring case.
+     */
+    public Optional<List<String>> columnsFor(String sigmaField) {
+      return Optional.ofNullable(lookup(fields(), sigmaField));
+    }
+
+    /** How a Sigma field is read: exact name first, then ignoring case; empty when not mapped. */
+    public Optional<FieldMapping> mappingFor(String sigmaField) {
+      FieldMapping m = lookup(mappings, sigmaField);
+      if (m != null) {
+        return Optional.of(m);
+      }
+      if (fieldsByColumnName) {
+        String column = columnNamed(sigmaField);
+        if (column != null) {
+          return Optional.of(
+              new FieldMapping.Value(
+                  new FieldMapping.Source.Column(column), new FieldMapping.Rewrite.None()));
+        }
+      }
+      if (otherFields != null) {
+        return Optional.of(
+            new FieldMapping.Value(
+                new FieldMapping.Source.Column(otherFields + "." + sigmaField),
+                new FieldMapping.Rewrite.None()));
+      }
+      return Optional.empty();
+    }
+
+    private String columnNamed(String name) {
+      if (columns.containsKey(name)) {
+        return name;
+      }
+      String found = null;
+      for (String c : columns.keySet()) {
+        if (c.equalsIgnoreCase(name)) {
+          if (found != null) {
+            return null;
+          }
+          found = c;
+        }
+      }
+      return found;
+    }
+
+    private static <V> V lookup(Map<String, V> map, String key) {
+      V exact = map.get(key);
+      if (exact != null) {
+        return exact;
+      }
+      for (Map.Entry<String, V> e : map.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(key)) {
+          return e.getValue();
+        }
+      }
+      return null;
+    }
+
+    /** The first of its sources serving a logsource. */
+    public Optional<Source> sourceFor(LogSource logsource) {
+      for (Source s : sources) {
+        if (s.serves(logsource)) {
+          return Optional.of(s);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Fields offered by name, for messages. */
+    public List<String> offeredFields() {
+      List<String> out = new ArrayList<>(new java.util.TreeSet<>(mappings.keySet()));
+      if (fieldsByColumnName) {
+        out.add("any column of " + name + " by its own name");
+      }
+      if (otherFields != null) {
+        out.add("any other field of the event, read from " + otherFields);
+      }
+      return out;
+    }
+  }
+
   /** The first table serving a logsource. */
   public Optional<Table> tableFor(LogSource logsource) {
+    return tablesFor(logsource).stream().findFirst();
+  }
+
+  /** Every table serving a logsource, in the order they are tried. */
+  public List<Table> tablesFor(LogSource logsource) {
+    List<Table> out = new ArrayList<>();
     for (Table t : tables) {
-      if (t.serves(logsource)) {
-        return Optional.of(t);
+      if (t.sourceFor(logsource).isPresent()) {
+        out.add(t);
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   /** Every logsource this target serves, for messages. */
   public List<String> servedLogsources() {
     List<String> out = new ArrayList<>();
     for (Table t : tables) {
-      for (LogSource ls : t.logsources()) {
-        out.add(ls.describe() + " -> " + t.name());
+      for (Source s : t.sources()) {
+        String line = s.logsource().describe() + " -> " + t.name();
+        if (!out.contains(line)) {
+          out.add(line);
+        }
       }
     }
     return out;

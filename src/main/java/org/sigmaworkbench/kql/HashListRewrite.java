@@ -1,0 +1,96 @@
+package org.sigmaworkbench.kql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sigmaworkbench.rule.Predicate;
+
+/**
+ * Sysmon's {@code Hashes} field ({@code SHA1=...,MD5=...,SHA256=...,IMPHASH=...}) against one
+ * column per algorithm. {@code contains 'ALG=hex'} is that algorithm's hash starting with {@code
+ * hex} (equal to it at full length); a bare hex string of five or more digits is found in one of
+ * the hashes. Anything that depends on which algorithms Sysmon was set to log, or on their order,
+ * cannot be rewritten and fails the rule.
+ */
+final class HashListRewrite {
+  private HashListRewrite() {}
+
+  private static final Pattern ENTRY = Pattern.compile("([A-Za-z][A-Za-z0-9]*)=([0-9A-Fa-f]*)(,?)");
+  private static final Pattern BARE = Pattern.compile("[0-9A-Fa-f]{5,}");
+
+  /** Hex digits of a full hash per algorithm. */
+  private static final Map<String, Integer> LENGTHS =
+      Map.of("MD5", 32, "SHA1", 40, "SHA256", 64, "SHA384", 96, "SHA512", 128, "IMPHASH", 32);
+
+  static Cond apply(
+      Target.Table table,
+      Map<String, String> columns,
+      Predicate p,
+      String field,
+      Problems problems) {
+    if (p instanceof Predicate.Exists e && e.present()) {
+      List<Cond> any = new ArrayList<>();
+      for (String c : columns.values()) {
+        any.add(new Cond.Test(ColumnExpr.of(table, c), p));
+      }
+      return Cond.any(any);
+    }
+    if (p instanceof Predicate.Exists || p instanceof Predicate.IsNull) {
+      List<Cond> all = new ArrayList<>();
+      for (String c : columns.values()) {
+        all.add(new Cond.Test(ColumnExpr.of(table, c), p));
+      }
+      return Cond.all(all);
+    }
+    if (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS) {
+      Matcher m = ENTRY.matcher(s.text());
+      if (m.matches()) {
+        String algorithm = m.group(1).toUpperCase(Locale.ROOT);
+        String column = columns.get(algorithm);
+        if (column == null) {
+          return problems.error(
+              "'"
+                  + field
+                  + "' value '"
+                  + s.text()
+                  + "' names "
+                  + algorithm
+                  + ", but "
+                  + table.name()
+                  + " keeps only "
+                  + String.join(", ", new java.util.TreeSet<>(columns.keySet()))
+                  + " hashes");
+        }
+        ColumnExpr c = ColumnExpr.of(table, column);
+        String hex = m.group(2);
+        if (hex.isEmpty()) {
+          return new Cond.Test(c, new Predicate.Exists(true));
+        }
+        boolean whole =
+            !m.group(3).isEmpty() || hex.length() == LENGTHS.getOrDefault(algorithm, -1);
+        return Cond.test(
+            c, whole ? Predicate.StringOp.EQUALS : Predicate.StringOp.STARTSWITH, hex, s.cased());
+      }
+      if (BARE.matcher(s.text()).matches()) {
+        List<Cond> any = new ArrayList<>();
+        for (String c : columns.values()) {
+          any.add(
+              Cond.test(ColumnExpr.of(table, c), Predicate.StringOp.CONTAINS, s.text(), s.cased()));
+        }
+        return Cond.any(any);
+      }
+    }
+    return problems.error(
+        "'"
+            + field
+            + "' is a list of ALGORITHM=hash entries that "
+            + table.name()
+            + " keeps in one column per algorithm; "
+            + FileNameRewrite.describe(p)
+            + " depends on which algorithms were logged and in what order, so it cannot be"
+            + " rewritten; use '|contains' with one 'ALGORITHM=hash' entry");
+  }
+}

@@ -1,0 +1,57 @@
+package org.sigmaworkbench.kql;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Collection;
+import org.sigmaworkbench.rule.Predicate;
+
+/**
+ * Whether a condition can only hold for rows where one of some columns is non-empty. A table whose
+ * logsource is a subset of its rows uses it to leave out a filter the condition already implies
+ * (the {@code Command Line} of {@code SecurityEvent} is only filled for event 4688).
+ */
+final class ImpliedColumns {
+  private ImpliedColumns() {}
+
+  static boolean impliesNonEmpty(Cond c, Collection<String> columns) {
+    if (columns.isEmpty()) {
+      return false;
+    }
+    if (c instanceof Cond.All a) {
+      return a.terms().stream().anyMatch(t -> impliesNonEmpty(t, columns));
+    }
+    if (c instanceof Cond.Any a) {
+      return !a.terms().isEmpty() && a.terms().stream().allMatch(t -> impliesNonEmpty(t, columns));
+    }
+    if (c instanceof Cond.Constant k) {
+      return !k.value();
+    }
+    if (c instanceof Cond.Test t) {
+      return t.column().column() != null
+          && columns.contains(t.column().column())
+          && !matchesEmpty(t.predicate());
+    }
+    return false;
+  }
+
+  /** Whether the predicate holds for an empty (or missing) value. */
+  static boolean matchesEmpty(Predicate p) {
+    if (p instanceof Predicate.StringMatch s) {
+      return s.text().isEmpty();
+    }
+    if (p instanceof Predicate.Wildcard w) {
+      return Pattern.compile(w.pattern().toRegex(w.cased())).matcher("").find();
+    }
+    if (p instanceof Predicate.Regex r) {
+      try {
+        return Pattern.compile(PredicateWriter.regex(r)).matcher("").find();
+      } catch (PatternSyntaxException e) {
+        return true;
+      }
+    }
+    if (p instanceof Predicate.Exists e) {
+      return !e.present();
+    }
+    return p instanceof Predicate.IsNull || p instanceof Predicate.FieldRef;
+  }
+}

@@ -1,0 +1,200 @@
+package org.sigmaworkbench.kql;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.sigmaworkbench.rule.Predicate;
+
+/**
+ * One predicate on one value as KQL. String comparisons are case-insensitive unless the rule says
+ * {@code cased}; a typed column is compared as text through {@code tostring}, numbers compare
+ * numerically (through {@code tolong}/{@code todouble} on text); a missing value is the empty
+ * string, as a KQL column is.
+ */
+final class PredicateWriter {
+  private PredicateWriter() {}
+
+  static String write(ColumnExpr c, Predicate p) {
+    if (p instanceof Predicate.StringMatch s) {
+      return c.asString() + " " + operator(s.op(), s.cased()) + " " + KqlStrings.quote(s.text());
+    }
+    if (p instanceof Predicate.Wildcard w) {
+      return c.asString() + " matches regex " + KqlStrings.quote(w.pattern().toRegex(w.cased()));
+    }
+    if (p instanceof Predicate.Regex r) {
+      return c.asString() + " matches regex " + KqlStrings.quote(regex(r));
+    }
+    if (p instanceof Predicate.Cidr n) {
+      return cidr(c, n);
+    }
+    if (p instanceof Predicate.Compare n) {
+      return numeric(c, n.number()) + " " + n.op().symbol() + " " + number(n.number());
+    }
+    if (p instanceof Predicate.Exists e) {
+      return e.present() ? present(c) : absent(c);
+    }
+    if (p instanceof Predicate.IsNull) {
+      return absent(c);
+    }
+    if (p instanceof Predicate.DatePart d) {
+      return datePart(c, d);
+    }
+    throw new IllegalArgumentException("a field reference is written by compareColumns: " + p);
+  }
+
+  /** The KQL string operator for a Sigma comparison and case rule. */
+  static String operator(Predicate.StringOp op, boolean cased) {
+    return switch (op) {
+      case EQUALS -> cased ? "==" : "=~";
+      case CONTAINS -> cased ? "contains_cs" : "contains";
+      case STARTSWITH -> cased ? "startswith_cs" : "startswith";
+      case ENDSWITH -> cased ? "endswith_cs" : "endswith";
+    };
+  }
+
+  /** A {@code fieldref}: one value compared with another value of the same row. */
+  static String compareColumns(Cond.Columns f) {
+    return f.left().asString() + " " + operator(f.op(), f.cased()) + " " + f.right().asString();
+  }
+
+  /** A keyword: text found in some column of the row. */
+  static String keyword(Predicate p) {
+    if (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS) {
+      return "* " + (s.cased() ? "contains_cs " : "contains ") + KqlStrings.quote(s.text());
+    }
+    if (p instanceof Predicate.Wildcard w) {
+      // A keyword's pattern starts and ends with *, so the anchored regex still finds it inside.
+      return "* matches regex " + KqlStrings.quote(w.pattern().toRegex(w.cased()));
+    }
+    if (p instanceof Predicate.Regex r) {
+      return "* matches regex " + KqlStrings.quote(regex(r));
+    }
+    throw new IllegalArgumentException("no keyword form for " + p);
+  }
+
+  /** Whether {@link #keyword} can write a predicate. */
+  static boolean isKeywordForm(Predicate p) {
+    return (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS)
+        || p instanceof Predicate.Wildcard
+        || p instanceof Predicate.Regex;
+  }
+
+  static String regex(Predicate.Regex r) {
+    StringBuilder flags = new StringBuilder();
+    if (r.ignoreCase()) {
+      flags.append('i');
+    }
+    if (r.multiline()) {
+      flags.append('m');
+    }
+    if (r.dotAll()) {
+      flags.append('s');
+    }
+    return flags.length() == 0 ? r.pattern() : "(?" + flags + ")" + r.pattern();
+  }
+
+  /** The value as a number: a numeric column as it is, text through {@code tolong/todouble}. */
+  static String numeric(ColumnExpr c, BigDecimal number) {
+    if (c.isNumeric()) {
+      return c.text();
+    }
+    String conversion = number.stripTrailingZeros().scale() <= 0 ? "tolong" : "todouble";
+    return conversion + "(" + c.text() + ")";
+  }
+
+  static String number(BigDecimal n) {
+    BigDecimal s = n.stripTrailingZeros();
+    return s.scale() <= 0 ? s.toBigInteger().toString() : s.toPlainString();
+  }
+
+  private static String present(ColumnExpr c) {
+    return c.isString() || c.type().equals("dynamic")
+        ? "isnotempty(" + c.asString() + ")"
+        : "isnotnull(" + c.text() + ")";
+  }
+
+  private static String absent(ColumnExpr c) {
+    return c.isString() || c.type().equals("dynamic")
+        ? "isempty(" + c.asString() + ")"
+        : "isnull(" + c.text() + ")";
+  }
+
+  private static String cidr(ColumnExpr c, Predicate.Cidr n) {
+    String value = c.asString();
+    if (!n.isIpv6()) {
+      return "ipv4_is_in_range(" + value + ", " + KqlStrings.quote(n.canonical()) + ")";
+    }
+    String network = ipv6(n.network()) + "/" + n.prefixBits();
+    String test = "ipv6_is_in_range(" + value + ", " + KqlStrings.quote(network) + ")";
+    // ipv6_is_in_range also accepts IPv4 text (as ::ffff:a.b.c.d); a Sigma IPv6 network never
+    // holds an IPv4 value, so when the network covers that space the value must be IPv6 text.
+    return coversMappedIpv4(n) ? "(" + test + " and " + value + " contains \":\")" : test;
+  }
+
+  /** An IPv6 address in its short form (RFC 5952): the longest run of zero groups as {@code ::}. */
+  static String ipv6(byte[] address) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      if (groups[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        b.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+        b.append(':');
+      }
+      b.append(Integer.toHexString(groups[i]));
+    }
+    return b.toString();
+  }
+
+  /** Whether an IPv6 network includes the IPv4-mapped addresses {@code ::ffff:0:0/96}. */
+  static boolean coversMappedIpv4(Predicate.Cidr n) {
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xFF;
+    mapped[11] = (byte) 0xFF;
+    byte[] net = n.network();
+    for (int bit = 0; bit < Math.min(n.prefixBits(), 96); bit++) {
+      int mask = 0x80 >>> (bit % 8);
+      if ((net[bit / 8] & mask) != (mapped[bit / 8] & mask)) {
+        return false;
+      }
+    }
+    return n.prefixBits() <= 96;
+  }
+
+  private static String datePart(ColumnExpr c, Predicate.DatePart d) {
+    String value = c.type().equals("datetime") ? c.text() : "todatetime(" + c.text() + ")";
+    String part =
+        switch (d.unit()) {
+          case WEEK -> "week_of_year(" + value + ")";
+          default ->
+              "datetime_part("
+                  + KqlStrings.quote(d.unit().name().toLowerCase(Locale.ROOT))
+                  + ", "
+                  + value
+                  + ")";
+        };
+    return part + " " + d.op().symbol() + " " + d.number();
+  }
+}

@@ -1,0 +1,23 @@
+package org.sigmaworkbench.kql;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What went wrong or deserves a note while a rule is written for one table. */
+final class Problems {
+  final Set<String> errors = new LinkedHashSet<>();
+  final Set<String> warnings = new LinkedHashSet<>();
+
+  /** Fields the table does not map, kept apart so the caller can decide to keep them. */
+  final Set<String> unmapped = new LinkedHashSet<>();
+
+  /** Records an error; returns a placeholder condition so writing can go on and find more. */
+  Cond error(String message) {
+    errors.add(message);
+    return new Cond.Constant(false);
+  }
+
+  boolean ok() {
+    return errors.isEmpty() && unmapped.isEmpty();
+  }
+}

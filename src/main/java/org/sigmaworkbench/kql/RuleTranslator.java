@@ -1,0 +1,231 @@
+package org.sigmaworkbench.kql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sigmaworkbench.rule.Expr;
+import org.sigmaworkbench.rule.Predicate;
+
+/**
+ * A normalized condition over Sigma fields turned into a {@link Cond} over the columns of one
+ * table: each field through its {@link FieldMapping}, each value through the mapping's rewrite.
+ */
+final class RuleTranslator {
+
+  private final Target target;
+  private final Target.Table table;
+  private final boolean keepUnmapped;
+  final Problems problems = new Problems();
+
+  /** Columns computed for the query ({@code | extend name = expression}), by name. */
+  final Map<String, String> extensions = new LinkedHashMap<>();
+
+  RuleTranslator(Target target, Target.Table table, boolean keepUnmapped) {
+    this.target = target;
+    this.table = table;
+    this.keepUnmapped = keepUnmapped;
+  }
+
+  Cond translate(Expr e) {
+    if (e instanceof Expr.Named n) {
+      return translate(n.body());
+    }
+    if (e instanceof Expr.Const c) {
+      return new Cond.Constant(c.value());
+    }
+    if (e instanceof Expr.Not n) {
+      return Cond.not(translate(n.term()));
+    }
+    if (e instanceof Expr.And a) {
+      List<Cond> terms = new ArrayList<>();
+      for (Expr t : a.terms()) {
+        terms.add(translate(t));
+      }
+      return Cond.all(terms);
+    }
+    if (e instanceof Expr.Or o) {
+      List<Cond> terms = new ArrayList<>();
+      for (Expr t : o.terms()) {
+        terms.add(translate(t));
+      }
+      return Cond.any(terms);
+    }
+    return match((Expr.Match) e);
+  }
+
+  private Cond match(Expr.Match m) {
+    Predicate p = m.predicate();
+    if (m.isKeyword()) {
+      if (PredicateWriter.isKeywordForm(p)) {
+        return new Cond.Keyword(p);
+      }
+      return problems.error(
+          "a keyword ('"
+              + m.origin().value()
+              + "' in '"
+              + m.origin().identifier()
+              + "') can only be searched as text contained in some column, or as a pattern;"
+              + " KQL has no other full-text form");
+    }
+    if (p instanceof Predicate.FieldRef f) {
+      ColumnExpr left = plainValue(m.field());
+      ColumnExpr right = plainValue(f.otherField());
+      if (left == null || right == null) {
+        return new Cond.Constant(false);
+      }
+      return new Cond.Columns(left, right, f.op(), f.cased());
+    }
+    FieldMapping mapping = mapping(m.field());
+    if (mapping == null) {
+      return new Cond.Test(ColumnExpr.unknown(m.field()), p);
+    }
+    if (mapping instanceof FieldMapping.HashList h) {
+      return HashListRewrite.apply(table, h.columnsByAlgorithm(), p, m.field(), problems);
+    }
+    if (mapping instanceof FieldMapping.DomainUser d) {
+      return DomainUserRewrite.apply(
+          ColumnExpr.of(table, d.domainColumn()), ColumnExpr.of(table, d.nameColumn()), p);
+    }
+    FieldMapping.Value v = (FieldMapping.Value) mapping;
+    ColumnExpr column = source(m.field(), v.source());
+    FieldMapping.Rewrite r = v.rewrite();
+    if (r instanceof FieldMapping.Rewrite.Prefixes x) {
+      return PrefixRewrite.apply(column, x.prefixes(), p);
+    }
+    if (r instanceof FieldMapping.Rewrite.FileName) {
+      return FileNameRewrite.apply(column, p, m.field(), problems);
+    }
+    if (r instanceof FieldMapping.Rewrite.Values x) {
+      return ValueMapRewrite.apply(column, x.values(), p, m.field(), problems);
+    }
+    return new Cond.Test(column, numericEquality(column, p));
+  }
+
+  /**
+   * Equality with a number written as text ({@code LogonId: '0x3e7'}) on a numeric column is
+   * numeric equality: the column holds the number, not the text Sysmon writes for it.
+   */
+  static Predicate numericEquality(ColumnExpr column, Predicate p) {
+    if (column.isNumeric()
+        && p instanceof Predicate.StringMatch s
+        && s.op() == Predicate.StringOp.EQUALS) {
+      java.math.BigDecimal n = number(s.text().trim());
+      if (n != null) {
+        return new Predicate.Compare(Predicate.CompareOp.EQ, n, s.text());
+      }
+    }
+    return p;
+  }
+
+  private static java.math.BigDecimal number(String t) {
+    try {
+      if (t.matches("-?0[xX][0-9a-fA-F]+")) {
+        boolean negative = t.startsWith("-");
+        java.math.BigInteger v = new java.math.BigInteger(t.substring(negative ? 3 : 2), 16);
+        return new java.math.BigDecimal(negative ? v.negate() : v);
+      }
+      if (t.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        return new java.math.BigDecimal(t);
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** How a field is read, or {@code null} (with the problem noted) when the table lacks it. */
+  private FieldMapping mapping(String field) {
+    var mapped = table.mappingFor(field);
+    if (mapped.isPresent()) {
+      return mapped.get();
+    }
+    if (keepUnmapped) {
+      problems.warnings.add(
+          "field '" + field + "' is not mapped for " + table.name() + "; kept as is");
+    } else {
+      problems.unmapped.add(field);
+    }
+    return null;
+  }
+
+  /** The field's value as Sigma writes it, for comparing two fields. */
+  ColumnExpr plainValue(String field) {
+    FieldMapping mapping = mapping(field);
+    if (mapping == null) {
+      return ColumnExpr.unknown(field);
+    }
+    if (mapping instanceof FieldMapping.DomainUser d) {
+      return DomainUserRewrite.joined(
+          ColumnExpr.of(table, d.domainColumn()), ColumnExpr.of(table, d.nameColumn()));
+    }
+    if (mapping instanceof FieldMapping.Value v) {
+      ColumnExpr column = source(field, v.source());
+      if (v.rewrite() instanceof FieldMapping.Rewrite.None) {
+        return column;
+      }
+      if (v.rewrite() instanceof FieldMapping.Rewrite.Prefixes x) {
+        return PrefixRewrite.backToSigma(column, x.prefixes());
+      }
+    }
+    problems.error(
+        "'fieldref' cannot compare '"
+            + field
+            + "': "
+            + table.name()
+            + " does not keep its value as Sigma writes it");
+    return null;
+  }
+
+  private ColumnExpr source(String field, FieldMapping.Source s) {
+    if (s instanceof FieldMapping.Source.Column c) {
+      return ColumnExpr.of(table, c.column());
+    }
+    if (s instanceof FieldMapping.Source.FirstNonEmpty f) {
+      List<ColumnExpr> parts = new ArrayList<>();
+      for (String c : f.columns()) {
+        parts.add(ColumnExpr.of(table, c));
+      }
+      return ColumnExpr.firstNonEmpty(parts);
+    }
+    List<String> columns = ((FieldMapping.Source.JoinedPath) s).columns();
+    String name = field;
+    while (table.columns().containsKey(name)) {
+      name = "Sigma_" + name;
+    }
+    if (!extensions.containsKey(name)) {
+      String path = ColumnExpr.of(table, columns.get(0)).asString();
+      for (String c : columns.subList(1, columns.size())) {
+        String next = ColumnExpr.of(table, c).asString();
+        path =
+            "iff(isempty("
+                + next
+                + "), "
+                + path
+                + ", strcat("
+                + path
+                + ", \"\\\\\", "
+                + next
+                + "))";
+      }
+      extensions.put(name, path);
+    }
+    return new ColumnExpr(KqlStrings.column(name), "string", null);
+  }
+
+  /** The message for fields the table does not map. */
+  String unmappedMessage() {
+    List<String> fields = new ArrayList<>(problems.unmapped);
+    return (fields.size() == 1 ? "field '" : "fields '")
+        + String.join("', '", fields)
+        + "' "
+        + (fields.size() == 1 ? "has" : "have")
+        + " no column in "
+        + table.name()
+        + " ("
+        + target.title()
+        + "); mapped fields: "
+        + String.join(", ", table.offeredFields())
+        + ". Keep the Sigma name with the 'keep unmapped fields' option.";
+  }
+}
