@@ -50,6 +50,8 @@ final class ConvertCommand implements Callable<Integer> {
       description = "fail: an unmapped field is an error; keep: write it under its Sigma name.")
   Unmapped unmapped;
 
+  @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +66,11 @@ final class ConvertCommand implements Callable<Integer> {
       return 2;
     }
     KqlWriter writer = new KqlWriter(t.get(), new KqlOptions(unmapped == Unmapped.keep));
-    RuleLoader loader = new RuleLoader();
+    var table = placeholders.load(err);
+    if (table == null) {
+      return 2;
+    }
+    RuleLoader loader = new RuleLoader(table);
     JsonLines json = new JsonLines(out);
     int failed = 0;
     int total = 0;

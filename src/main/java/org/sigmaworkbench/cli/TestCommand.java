@@ -37,11 +37,17 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
   OutputFormat format;
 
+  @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet set = RuleSet.load(inputs, err);
+    var table = placeholders.load(err);
+    if (table == null) {
+      return 2;
+    }
+    RuleSet set = RuleSet.load(inputs, table, err);
     if (set.rules.isEmpty()) {
       err.println("error: no usable rule among the inputs");
       return 2;

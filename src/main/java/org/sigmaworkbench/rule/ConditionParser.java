@@ -25,6 +25,7 @@ final class ConditionParser {
     PIPE,
     COMPARE,
     COMMA,
+    BAD,
     END
   }
 
@@ -33,6 +34,8 @@ final class ConditionParser {
       return kind == Kind.IDENT && text.toLowerCase(Locale.ROOT).equals(word);
     }
   }
+
+  private static final List<String> AGGREGATIONS = List.of("count", "min", "max", "avg", "sum");
 
   private final String text;
   private final Position start;
@@ -59,9 +62,7 @@ final class ConditionParser {
   }
 
   Result parse() {
-    if (!tokenize()) {
-      return new Result(null, null);
-    }
+    tokenize();
     if (peek().kind() == Kind.END) {
       error(0, "the condition is empty; name a search identifier, e.g. 'selection'", "");
       return new Result(null, null);
@@ -79,6 +80,10 @@ final class ConditionParser {
       }
     }
     Token t = peek();
+    if (t.kind() == Kind.BAD) {
+      badCharacter(t);
+      return new Result(null, null);
+    }
     if (t.kind() != Kind.END) {
       error(
           t.offset(),
@@ -89,7 +94,8 @@ final class ConditionParser {
     return new Result(e, agg);
   }
 
-  private boolean tokenize() {
+  /** Splits the text into tokens; a character outside the grammar becomes a {@code BAD} token. */
+  private void tokenize() {
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -130,12 +136,20 @@ final class ConditionParser {
         }
         tokens.add(new Token(Kind.IDENT, text.substring(s, i), s));
       } else {
-        error(i, "unexpected character '" + c + "' in the condition", String.valueOf(c));
-        return false;
+        tokens.add(new Token(Kind.BAD, String.valueOf(c), i++));
       }
     }
     tokens.add(new Token(Kind.END, "end of condition", n));
-    return true;
+  }
+
+  private void badCharacter(Token t) {
+    error(
+        t.offset(),
+        "unexpected character '"
+            + t.text()
+            + "' in the condition; a condition combines search identifiers with and, or, not,"
+            + " '1 of', 'all of' and parentheses",
+        t.text());
   }
 
   private static boolean isIdentChar(char c) {
@@ -240,6 +254,37 @@ final class ConditionParser {
           return null;
         }
         Expr.Named named = identifiers.get(t.text());
+        if (named == null
+            && AGGREGATIONS.contains(t.text().toLowerCase(Locale.ROOT))
+            && peek().kind() == Kind.LPAREN) {
+          error(
+              t.offset(),
+              "'"
+                  + t.text()
+                  + "(...)' is a Sigma 1.x aggregation, which belongs after '|' (selection |"
+                  + " count(field) by group > 10); Sigma 2 writes it as a correlation rule",
+              t.text());
+          return null;
+        }
+        if (named == null
+            && peek().kind() == Kind.IDENT
+            && !peek().is("and")
+            && !peek().is("or")
+            && !peek().is("of")) {
+          error(
+              t.offset(),
+              "'"
+                  + t.text()
+                  + " "
+                  + peek().text()
+                  + "' is not Sigma condition syntax: '"
+                  + t.text()
+                  + "' is no search identifier"
+                  + known()
+                  + ", and identifiers are joined with and, or, not",
+              t.text());
+          return null;
+        }
         if (named == null) {
           error(
               t.offset(),
@@ -253,6 +298,10 @@ final class ConditionParser {
         return named;
       }
       default -> {
+        if (t.kind() == Kind.BAD) {
+          badCharacter(t);
+          return null;
+        }
         error(
             t.offset(),
             t.kind() == Kind.END
@@ -305,8 +354,7 @@ final class ConditionParser {
   private LegacyAggregation aggregation() {
     Token fn = next();
     String function = fn.text().toLowerCase(Locale.ROOT);
-    if (fn.kind() != Kind.IDENT
-        || !List.of("count", "min", "max", "avg", "sum").contains(function)) {
+    if (fn.kind() != Kind.IDENT || !AGGREGATIONS.contains(function)) {
       if (fn.is("near")) {
         error(
             fn.offset(),
