@@ -462,7 +462,7 @@ final class DetectionLint implements LintFamily {
           v.position(),
           "hash type '" + t.substring(0, eq) + "' is not MD5, SHA1, SHA256 or IMPHASH",
           text);
-    } else if (hex.length() != length || !HEX.matcher(hex).matches()) {
+    } else if (!hex.isEmpty() && (hex.length() != length || !HEX.matcher(hex).matches())) {
       ctx.warn(
           "lint.hash-value",
           v.position(),

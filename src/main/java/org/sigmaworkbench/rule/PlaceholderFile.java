@@ -109,12 +109,10 @@ public final class PlaceholderFile {
         continue;
       }
       String name = k.getValue().trim();
-      if (name.isEmpty() || name.contains("%") || name.chars().anyMatch(Character::isWhitespace)) {
+      if (name.isEmpty() || name.contains("%")) {
         problems.add(
             error(
-                "placeholder name '"
-                    + name
-                    + "' is written without % and without spaces (Servers for %Servers%)",
+                "placeholder name '" + name + "' is written without % (Servers for %Servers%)",
                 k,
                 name));
         continue;

@@ -207,4 +207,85 @@ class RuleLoaderTest {
     List<RuleProblem> ps = f.problems();
     assertThat(ps).extracting(RuleProblem::line).isSorted();
   }
+
+  @Test
+  void sigma1CollectionsGetOneErrorAtTheActionLine() {
+    RuleFile f =
+        load(
+            "title: t\naction: global\ndetection:\n  condition: all of selection*\n---\n"
+                + "logsource:\n  product: windows\ndetection:\n  selection1:\n    EventID: 1\n");
+    assertThat(f.problems()).hasSize(1);
+    RuleProblem p = f.problems().get(0);
+    assertThat(p.code()).isEqualTo("rule.collection");
+    assertThat(p.position()).isEqualTo(new Position(2, 1));
+    assertThat(p.message()).contains("Sigma 1.x rule collection");
+    assertThat(f.documents()).isEmpty();
+    assertThat(load(rule("  sel:\n    A: 1\n  condition: sel\n") + "action: block\n").problems())
+        .isEmpty();
+  }
+
+  @Test
+  void theFirstConditionErrorIsReportedWhereItIs() {
+    RuleFile f = load(rule("  sel:\n    A: 1\n  condition: write A to %guid%; then sel\n"));
+    assertThat(f.problems()).hasSize(1);
+    RuleProblem p = f.problems().get(0);
+    assertThat(p.position()).isEqualTo(new Position(9, 14));
+    assertThat(p.message()).contains("'write A' is not Sigma condition syntax");
+    RuleProblem bad = load(rule("  sel:\n    A: 1\n  condition: sel and %x%\n")).problems().get(0);
+    assertThat(bad.position()).isEqualTo(new Position(9, 22));
+    assertThat(bad.message()).contains("unexpected character '%'");
+  }
+
+  @Test
+  void anAggregationWithoutAPipeIsNamedAsSuch() {
+    RuleProblem p =
+        load(rule("  sel:\n    A: 1\n  condition: count(A) by B > 3 and sel\n")).problems().get(0);
+    assertThat(p.message()).contains("'count(...)' is a Sigma 1.x aggregation");
+    assertThat(p.position()).isEqualTo(new Position(9, 14));
+  }
+
+  @Test
+  void everyBadEntryOfASelectionIsReported() {
+    RuleFile f = load(rule("  sel:\n    A|nope: 1\n    B|cidr: x\n    C: 2\n  condition: sel\n"));
+    assertThat(f.problems()).extracting(RuleProblem::line).containsExactly(8, 9);
+  }
+
+  @Test
+  void base64MayBeAppliedTwice() {
+    SigmaRule r =
+        load(rule("  sel:\n    A|base64|base64: ab\n  condition: sel\n")).firstRule().orElseThrow();
+    assertThat(r.problems()).isEmpty();
+    Expr.Match m = (Expr.Match) ((Expr.Named) r.condition()).body();
+    assertThat(m.predicate())
+        .isEqualTo(new Predicate.StringMatch(Predicate.StringOp.EQUALS, "WVdJPQ==", false));
+  }
+
+  @Test
+  void customFieldsAreKeptAsTheyAre() {
+    SigmaRule r =
+        load(rule("  sel:\n    A: 1\n  condition: sel\n")
+                + "simulation:\n  - type: atomic\n    guid: x\n")
+            .firstRule()
+            .orElseThrow();
+    assertThat(r.meta().custom())
+        .containsEntry("simulation", List.of(java.util.Map.of("type", "atomic", "guid", "x")));
+  }
+
+  @Test
+  void everyErrorHasAPositionAndTheOffendingText() {
+    String[] broken = {
+      rule("  sel:\n    A|contians: 1\n  condition: sel\n"),
+      rule("  sel:\n    A|re: '(?<=a)b'\n  condition: sel\n"),
+      rule("  sel:\n    A|startswith|endswith: x\n  condition: sel\n"),
+      rule("  sel: []\n  condition: sel\n"),
+      rule("  sel:\n    A: 1\n  condition: sel or other\n"),
+      "title: t\nlogsource: windows\ndetection:\n  sel:\n    A: 1\n  condition: sel\n"
+    };
+    for (String text : broken) {
+      List<RuleProblem> ps = load(text).problems();
+      assertThat(ps).as(text).isNotEmpty();
+      assertThat(ps).as(text).allMatch(p -> p.line() > 0 && p.column() > 0);
+      assertThat(ps).as(text).allMatch(p -> !p.excerpt().isEmpty());
+    }
+  }
 }
