@@ -79,7 +79,7 @@ public final class SigmaYaml {
       Composer composer =
           new Composer(
               new ParserImpl(new StreamReader(new StringReader(text)), options),
-              new Resolver(),
+              new FastResolver(),
               options);
       while (composer.checkNode()) {
         Node node = composer.getNode();
@@ -111,11 +111,36 @@ public final class SigmaYaml {
     return new Documents(nodes, problems);
   }
 
+  /**
+   * YAML 1.1 implicit typing as SnakeYAML's {@link Resolver} does it, with a fast answer for the
+   * common case: a plain scalar whose first character cannot begin a boolean, number, null,
+   * timestamp, merge key or value key is a string, without running the resolver's regular
+   * expressions.
+   */
+  private static final class FastResolver extends Resolver {
+    /** First characters of every implicit type but str (SnakeYAML's resolver table). */
+    private static final String SPECIAL = "yYnNtTfFoO~-+.0123456789<=!&*\0";
+
+    @Override
+    public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+      if (kind == org.yaml.snakeyaml.nodes.NodeId.scalar
+          && implicit
+          && !value.isEmpty()
+          && SPECIAL.indexOf(value.charAt(0)) < 0) {
+        return Tag.STR;
+      }
+      return super.resolve(kind, value, implicit);
+    }
+  }
+
   private static void checkTags(Node node, List<RuleProblem> problems, int depth) {
     if (depth > MAX_NESTING) {
       return;
     }
-    if (!STANDARD_TAGS.contains(node.getTag())) {
+    Tag tag = node.getTag();
+    boolean standard =
+        tag == Tag.STR || tag == Tag.MAP || tag == Tag.SEQ || STANDARD_TAGS.contains(tag);
+    if (!standard) {
       problems.add(
           RuleProblem.error(
               "yaml.tag",
