@@ -43,6 +43,10 @@ final class ConditionParser {
   private final List<RuleProblem> problems;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
+  private int depth;
+
+  /** Deepest nesting of parentheses and 'not' the parser follows. */
+  static final int MAX_DEPTH = 100;
 
   /**
    * @param text the condition
@@ -64,7 +68,7 @@ final class ConditionParser {
   Result parse() {
     tokenize();
     if (peek().kind() == Kind.END) {
-      error(0, "the condition is empty; name a search identifier, e.g. 'selection'", "");
+      error(0, "the condition is empty; name a search identifier, e.g. 'selection'", "''");
       return new Result(null, null);
     }
     Expr e = or();
@@ -200,8 +204,13 @@ final class ConditionParser {
 
   private Expr not() {
     if (peek().is("not")) {
-      next();
+      Token t = next();
+      if (++depth > MAX_DEPTH) {
+        error(t.offset(), "the condition nests deeper than " + MAX_DEPTH + " levels", t.text());
+        return null;
+      }
       Expr e = not();
+      depth--;
       return e == null ? null : new Expr.Not(e);
     }
     return primary();
@@ -211,7 +220,12 @@ final class ConditionParser {
     Token t = next();
     switch (t.kind()) {
       case LPAREN -> {
+        if (++depth > MAX_DEPTH) {
+          error(t.offset(), "the condition nests deeper than " + MAX_DEPTH + " levels", t.text());
+          return null;
+        }
         Expr e = or();
+        depth--;
         if (e == null) {
           return null;
         }

@@ -795,7 +795,8 @@ final class DetectionItemNormalizer {
   }
 
   private void error(String code, String message, Position at, String excerpt) {
-    problems.add(RuleProblem.error(code, message, at, excerpt));
+    // An empty value is offending text too: show it as the empty string it is.
+    problems.add(RuleProblem.error(code, message, at, excerpt.isEmpty() ? "''" : excerpt));
   }
 
   private void warning(String code, String message, Position at, String excerpt) {

@@ -80,6 +80,25 @@ public final class RuleLoader {
 
   /** Loads rule text; {@code source} names it in messages. */
   public RuleFile load(String text, String source) {
+    try {
+      return loadText(text, source);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect of this loader, not of the rule: say so rather than lose the file.
+      return new RuleFile(
+          source,
+          List.of(),
+          List.of(
+              RuleProblem.error(
+                  "rule.internal",
+                  "the rule could not be read because of a defect in Sigma Workbench ("
+                      + e.getClass().getSimpleName()
+                      + "); please report it with this rule",
+                  new Position(1, 1),
+                  "")));
+    }
+  }
+
+  private RuleFile loadText(String text, String source) {
     SigmaYaml.Documents docs = SigmaYaml.compose(text);
     List<RuleProblem> fileProblems = new ArrayList<>(docs.problems());
     List<RuleDocument> documents = new ArrayList<>();

@@ -32,8 +32,14 @@ public final class SigmaYaml {
   /** Largest number of aliases to collections in one file (an alias bomb is refused at once). */
   public static final int MAX_COLLECTION_ALIASES = 20;
 
-  /** Deepest nesting of maps and lists. */
+  /** Deepest nesting of maps and lists, counted through aliases too. */
   public static final int MAX_NESTING = 50;
+
+  /**
+   * Most nodes a document may hold once its aliases are expanded: an alias repeats the collection
+   * it names, so a few aliases can multiply a file's size.
+   */
+  public static final int MAX_EXPANDED_NODES = 500_000;
 
   private static final Set<Tag> STANDARD_TAGS =
       Set.of(
@@ -84,7 +90,11 @@ public final class SigmaYaml {
       while (composer.checkNode()) {
         Node node = composer.getNode();
         if (node != null) {
-          checkTags(node, problems, 0);
+          StructureCheck check = new StructureCheck(problems);
+          check.walk(node, 0);
+          if (check.refused) {
+            return new Documents(List.of(), problems);
+          }
           nodes.add(node);
         }
       }
@@ -133,30 +143,81 @@ public final class SigmaYaml {
     }
   }
 
-  private static void checkTags(Node node, List<RuleProblem> problems, int depth) {
-    if (depth > MAX_NESTING) {
-      return;
+  /**
+   * One walk over a composed document: refuses tags other than YAML's standard ones, structures
+   * that contain themselves through an alias, nesting deeper than {@link #MAX_NESTING} and more
+   * than {@link #MAX_EXPANDED_NODES} nodes once aliases are expanded. After it, every other walk of
+   * the tree is bounded.
+   */
+  private static final class StructureCheck {
+    private final List<RuleProblem> problems;
+    private final java.util.Set<Node> path =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private int visited;
+    boolean refused;
+
+    StructureCheck(List<RuleProblem> problems) {
+      this.problems = problems;
     }
-    Tag tag = node.getTag();
-    boolean standard =
-        tag == Tag.STR || tag == Tag.MAP || tag == Tag.SEQ || STANDARD_TAGS.contains(tag);
-    if (!standard) {
-      problems.add(
-          RuleProblem.error(
-              "yaml.tag",
-              "YAML type tag '" + node.getTag().getValue() + "' is not allowed in a rule",
-              position(node),
-              node.getTag().getValue()));
+
+    void walk(Node node, int depth) {
+      if (refused) {
+        return;
+      }
+      if (++visited > MAX_EXPANDED_NODES) {
+        refuse(
+            "the YAML expands to more than "
+                + MAX_EXPANDED_NODES
+                + " nodes through its aliases: refused as a possible alias bomb",
+            node);
+        return;
+      }
+      if (depth > MAX_NESTING) {
+        refuse(
+            "maps and lists are nested deeper than " + MAX_NESTING + " levels (through aliases)",
+            node);
+        return;
+      }
+      Tag tag = node.getTag();
+      boolean standard =
+          tag == Tag.STR || tag == Tag.MAP || tag == Tag.SEQ || STANDARD_TAGS.contains(tag);
+      if (!standard) {
+        problems.add(
+            RuleProblem.error(
+                "yaml.tag",
+                "YAML type tag '" + tag.getValue() + "' is not allowed in a rule",
+                position(node),
+                tag.getValue()));
+      }
+      if (node instanceof ScalarNode) {
+        return;
+      }
+      if (!path.add(node)) {
+        refuse(
+            "the "
+                + (node instanceof MappingNode ? "map" : "list")
+                + " at line "
+                + position(node).line()
+                + " contains itself through an alias; a rule cannot hold a recursive structure",
+            node);
+        return;
+      }
+      if (node instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          walk(t.getKeyNode(), depth + 1);
+          walk(t.getValueNode(), depth + 1);
+        }
+      } else if (node instanceof SequenceNode sq) {
+        for (Node child : sq.getValue()) {
+          walk(child, depth + 1);
+        }
+      }
+      path.remove(node);
     }
-    if (node instanceof MappingNode m) {
-      for (NodeTuple t : m.getValue()) {
-        checkTags(t.getKeyNode(), problems, depth + 1);
-        checkTags(t.getValueNode(), problems, depth + 1);
-      }
-    } else if (node instanceof SequenceNode s) {
-      for (Node child : s.getValue()) {
-        checkTags(child, problems, depth + 1);
-      }
+
+    private void refuse(String message, Node at) {
+      refused = true;
+      problems.add(RuleProblem.error("yaml.limit", message, position(at), ""));
     }
   }
 

@@ -288,4 +288,47 @@ class RuleLoaderTest {
       assertThat(ps).as(text).allMatch(p -> !p.excerpt().isEmpty());
     }
   }
+
+  @Test
+  void recursiveAliasesAreRefusedNotFollowed() {
+    for (String text :
+        new String[] {
+          "title: t\nx: &a [1, *a]\n",
+          "title: t\ncustom: &c {k: *c}\n",
+          rule("  sel: &s\n    A: 1\n    B: *s\n  condition: sel\n")
+        }) {
+      RuleFile f = load(text);
+      assertThat(f.problems()).as(text).hasSize(1);
+      assertThat(f.problems().get(0).code()).isEqualTo("yaml.limit");
+      assertThat(f.problems().get(0).message()).contains("contains itself through an alias");
+      assertThat(f.problems().get(0).line()).isPositive();
+    }
+  }
+
+  @Test
+  void aliasesThatMultiplyTheTreeAreBounded() {
+    StringBuilder b = new StringBuilder("a0: &a0 [");
+    for (int i = 0; i < 1000; i++) {
+      b.append(i == 0 ? "" : ",").append('x');
+    }
+    b.append("]\n");
+    for (int level = 1; level <= 10; level++) {
+      b.append("a").append(level).append(": &a").append(level);
+      b.append(" [*a").append(level - 1).append(", *a").append(level - 1).append("]\n");
+    }
+    RuleFile f = load(b.toString());
+    assertThat(f.problems()).extracting(RuleProblem::code).containsExactly("yaml.limit");
+    assertThat(f.problems().get(0).message()).contains("500000 nodes");
+  }
+
+  @Test
+  void deeplyNestedConditionsAreBounded() {
+    String deep = "(".repeat(500) + "sel" + ")".repeat(500);
+    RuleProblem p = load(rule("  sel:\n    A: 1\n  condition: " + deep + "\n")).problems().get(0);
+    assertThat(p.message()).contains("nests deeper than 100");
+    String nots = "not ".repeat(500) + "sel";
+    assertThat(
+            load(rule("  sel:\n    A: 1\n  condition: " + nots + "\n")).problems().get(0).message())
+        .contains("nests deeper than 100");
+  }
 }
