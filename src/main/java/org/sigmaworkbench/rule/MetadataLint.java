@@ -62,7 +62,8 @@ final class MetadataLint implements LintFamily {
   public List<LintCheck> checks() {
     return List.of(
         new LintCheck("lint.id-missing", "the document has no id (a random UUID)"),
-        new LintCheck("lint.id-format", "the id is not a UUID, or not a random (version 4) one"),
+        new LintCheck("lint.id-format", "the id is not a UUID"),
+        new LintCheck("lint.id-version", "the id is a UUID but not a random one (version 4)"),
         new LintCheck(
             "lint.title-length",
             "the title is longer than "
@@ -173,7 +174,7 @@ final class MetadataLint implements LintFamily {
       ctx.warn("lint.id-format", ctx.at("id"), "id '" + id + "' is not a UUID", id);
     } else if (id.charAt(14) != '4') {
       ctx.warn(
-          "lint.id-format",
+          "lint.id-version",
           ctx.at("id"),
           "id '"
               + id

@@ -23,7 +23,7 @@ class MetadataLintTest {
                     with(
                         "6f3e2987-db24-4c78-a860-b4f4095a7095",
                         "572b12d4-9062-11ed-a1eb-0242ac120002"),
-                    "lint.id-format")
+                    "lint.id-version")
                 .message())
         .contains("version 1");
   }
