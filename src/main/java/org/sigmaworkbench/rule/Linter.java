@@ -10,7 +10,10 @@ import java.util.Map;
  * Lint: warnings about rules that load but are written in a way that is likely wrong, not portable
  * or against the SigmaHQ conventions. Every warning has the id of its check as its code, and every
  * check can be switched off in {@link LintSettings}. Loading ({@link RuleLoader}) reports errors;
- * lint is a separate step the caller chooses to run.
+ * lint is a separate step the caller chooses to run. An editor showing one text calls {@code
+ * linter.problemsWithLint(loader.load(text, source))}; a folder check builds a {@link
+ * RuleCollection} of every file and lints each file against it. A linter holds no state and may be
+ * used from several threads.
  */
 public final class Linter {
 
