@@ -372,7 +372,7 @@ final class ConditionParser {
       if (fn.is("near")) {
         error(
             fn.offset(),
-            "'near' is a Sigma 1.x aggregation no tool supports; write a temporal correlation rule",
+            "'near' is a Sigma 1.x aggregation that Sigma 2 replaced by temporal correlation rules; write the events as rules and relate them with a correlation rule of type temporal",
             fn.text());
       } else {
         error(
