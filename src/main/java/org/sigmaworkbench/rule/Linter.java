@@ -24,7 +24,8 @@ public final class Linter {
           new TagLint(),
           new TextListLint(),
           new LogsourceLint(),
-          new DetectionLint(),
+          new ModifierLint(),
+          new ValueLint(),
           new ConditionLint(),
           new CorrelationLint(),
           new CollectionLint());

@@ -8,37 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How detection items are written: modifiers, values, wildcards, duplicates. */
-final class DetectionLint implements LintFamily {
+/** How detection values are written: wildcards, escapes, numbers, duplicates, known formats. */
+final class ValueLint implements LintFamily {
 
-  /** Modifiers that make a value something other than a string matched with wildcards. */
-  private static final Set<String> TYPE_MODIFIERS =
-      Set.of(
-          "re",
-          "cidr",
-          "exists",
-          "fieldref",
-          "lt",
-          "lte",
-          "gt",
-          "gte",
-          "minute",
-          "hour",
-          "day",
-          "week",
-          "month",
-          "year");
-
-  private static final Set<String> POSITIONS = Set.of("contains", "startswith", "endswith");
-
-  /** Modifiers that change the text of a value, after which case and spelling differ. */
-  private static final Set<String> ENCODINGS =
-      Set.of("base64", "base64offset", "utf16le", "utf16be", "utf16", "wide");
-
-  private static final Map<String, String> SPELLINGS =
-      Map.of("ignorecase", "i", "multiline", "m", "dotall", "s");
-
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\\\)%([^%\\s][^%]*?)%");
   private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
   private static final Map<String, Integer> HASH_LENGTHS =
@@ -48,21 +20,6 @@ final class DetectionLint implements LintFamily {
   @Override
   public List<LintCheck> checks() {
     return List.of(
-        new LintCheck("lint.all-single-value", "'all' with a single value (it changes nothing)"),
-        new LintCheck(
-            "lint.all-without-contains",
-            "'all' asks a field to equal several different values at once, which never matches"),
-        new LintCheck(
-            "lint.windash-all",
-            "'windash' with 'all', which converters such as pySigma turn into a query that never"
-                + " matches"),
-        new LintCheck(
-            "lint.base64offset-without-contains",
-            "'base64offset' without 'contains': the offset forms are fragments found only inside"
-                + " longer text"),
-        new LintCheck(
-            "lint.modifier-spelling",
-            "a modifier spelled as pySigma accepts it rather than as the specification names it"),
         new LintCheck(
             "lint.wildcard-only",
             "a value that is only '*' matches anything, even an empty or missing field"),
@@ -81,9 +38,6 @@ final class DetectionLint implements LintFamily {
             "a value holds a control character, usually a \\t or \\n in double quotes meant as a"
                 + " path"),
         new LintCheck("lint.duplicate-value", "the same value twice in one value list"),
-        new LintCheck("lint.space-in-field", "a field name holds a space"),
-        new LintCheck(
-            "lint.expand-without-placeholder", "'expand' on a value with no %placeholder%"),
         new LintCheck(
             "lint.placeholder-without-expand",
             "a standard %placeholder% in a value without 'expand', so it is matched literally"),
@@ -99,92 +53,15 @@ final class DetectionLint implements LintFamily {
   @Override
   public void check(LintContext ctx) {
     for (DetectionItem item : ctx.src.detectionItems()) {
-      item(ctx, item);
+      item(ctx, item, ItemTraits.of(item));
     }
   }
 
-  private static void item(LintContext ctx, DetectionItem item) {
-    Set<String> mods = new HashSet<>();
-    boolean typed = false;
-    boolean positioned = false;
-    boolean encoded = false;
-    for (String m : item.modifiers()) {
-      String lower = m.toLowerCase(Locale.ROOT);
-      mods.add(lower);
-      typed |= TYPE_MODIFIERS.contains(lower);
-      positioned |= POSITIONS.contains(lower);
-      encoded |= ENCODINGS.contains(lower);
-      String spec = SPELLINGS.get(m);
-      if (spec != null) {
-        ctx.warn(
-            "lint.modifier-spelling",
-            item.keyPosition(),
-            "modifier '" + m + "' is written '" + spec + "' in the specification",
-            m);
-      }
-    }
-    boolean caseSensitive = mods.contains("cased") || encoded || mods.contains("re");
-    List<DetectionItem.Value> values = item.values();
-    Position keyAt = item.keyPosition();
-    String what = item.isKeyword() ? "this keyword list" : "'" + item.key() + "'";
-
-    if (mods.contains("all") && values.size() < 2) {
-      ctx.warn(
-          "lint.all-single-value",
-          keyAt,
-          what + " has 'all' with a single value; 'all' joins several values with 'and'",
-          item.key());
-    }
-    if (mods.contains("all")
-        && !item.isKeyword()
-        && !typed
-        && !positioned
-        && !mods.contains("expand")
-        && distinctPlainValues(values, caseSensitive) >= 2) {
-      ctx.warn(
-          "lint.all-without-contains",
-          keyAt,
-          what
-              + " asks the field to equal each of its values at once, which never matches; did you"
-              + " mean '"
-              + item.field()
-              + "|contains|all'?",
-          item.key());
-    }
-    if (mods.contains("windash") && mods.contains("all")) {
-      ctx.warn(
-          "lint.windash-all",
-          keyAt,
-          what
-              + ": here each value may use any dash, but converters such as pySigma join every"
-              + " dash variant with 'and', which never matches; split the values into separate"
-              + " items",
-          item.key());
-    }
-    if (mods.contains("base64offset") && !mods.contains("contains")) {
-      ctx.warn(
-          "lint.base64offset-without-contains",
-          keyAt,
-          what
-              + ": 'base64offset' yields fragments found only inside longer base64 text; add"
-              + " '|contains' after it",
-          item.key());
-    }
-    if (item.field() != null && item.field().contains(" ")) {
-      ctx.warn(
-          "lint.space-in-field",
-          keyAt,
-          "field name '"
-              + item.field()
-              + "' holds a space; Sigma strips spaces from field names ('"
-              + item.field().replace(" ", "")
-              + "')",
-          item.field());
-    }
-    boolean stringMatch = !typed;
+  private static void item(LintContext ctx, DetectionItem item, ItemTraits t) {
+    boolean caseSensitive = t.caseSensitive();
+    boolean stringMatch = !t.typed();
     Set<String> seen = new HashSet<>();
-    boolean anyPlaceholder = false;
-    for (DetectionItem.Value v : values) {
+    for (DetectionItem.Value v : item.values()) {
       if (v.kind() != DetectionItem.ValueKind.STRING) {
         if (!seen.add(v.kind() + ":" + v.text())) {
           duplicate(ctx, item, v);
@@ -192,27 +69,22 @@ final class DetectionLint implements LintFamily {
         continue;
       }
       String text = v.text();
-      String key = caseSensitive ? text : text.toLowerCase(Locale.ROOT);
-      if (!seen.add(key)) {
+      if (!seen.add(caseSensitive ? text : text.toLowerCase(Locale.ROOT))) {
         duplicate(ctx, item, v);
       }
       controlCharacters(ctx, v);
-      boolean percent = text.indexOf('%') >= 0;
-      if (percent && PLACEHOLDER.matcher(text).find()) {
-        anyPlaceholder = true;
-      }
       if (!stringMatch) {
         continue;
       }
-      wildcards(ctx, item, v, mods);
+      wildcards(ctx, item, v, t);
       if (v.quoted()
           && !item.isKeyword()
-          && !positioned
-          && !encoded
+          && !t.positioned()
+          && !t.encoded()
+          && !t.has("windash")
           && !text.isEmpty()
           && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')
-          && INTEGER.matcher(text).matches()
-          && !mods.contains("windash")) {
+          && INTEGER.matcher(text).matches()) {
         ctx.warn(
             "lint.number-as-string",
             v.position(),
@@ -223,24 +95,12 @@ final class DetectionLint implements LintFamily {
                 + "\"; write numbers without quotes",
             text);
       }
-      if (percent && !mods.contains("expand")) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-          if (Placeholders.STANDARD.stream().anyMatch(p -> p.equalsIgnoreCase(m.group(1)))) {
-            ctx.warn(
-                "lint.placeholder-without-expand",
-                v.position().plusColumns(m.start()),
-                "'"
-                    + m.group()
-                    + "' is matched as literal text; add '|expand' to replace the placeholder"
-                    + " with its values",
-                m.group());
-          }
-        }
+      if (text.indexOf('%') >= 0 && !t.has("expand")) {
+        placeholders(ctx, v);
       }
       if (item.field() != null
           && item.field().toLowerCase(Locale.ROOT).contains("user")
-          && !positioned
+          && !t.positioned()
           && text.toUpperCase(Locale.ROOT).startsWith("NT AUTHORITY\\")) {
         ctx.warn(
             "lint.localized-user",
@@ -255,15 +115,27 @@ final class DetectionLint implements LintFamily {
         hash(ctx, v);
       }
     }
-    if (mods.contains("expand") && !anyPlaceholder) {
-      ctx.warn(
-          "lint.expand-without-placeholder",
-          keyAt,
-          what + " has 'expand' but no %placeholder% in its values",
-          item.key());
-    }
-    if (stringMatch && !positioned && !mods.contains("expand")) {
+    if (stringMatch && !t.positioned() && !t.has("expand")) {
       insteadOfModifier(ctx, item);
+    }
+  }
+
+  private static void placeholders(LintContext ctx, DetectionItem.Value v) {
+    Matcher m = ModifierLint.PLACEHOLDER.matcher(v.text());
+    while (m.find()) {
+      String name = m.group(1);
+      for (String standard : Placeholders.STANDARD) {
+        if (standard.equalsIgnoreCase(name)) {
+          ctx.warn(
+              "lint.placeholder-without-expand",
+              v.position().plusColumns(m.start()),
+              "'"
+                  + m.group()
+                  + "' is matched as literal text; add '|expand' to replace the placeholder with"
+                  + " its values",
+              m.group());
+        }
+      }
     }
   }
 
@@ -309,7 +181,7 @@ final class DetectionLint implements LintFamily {
 
   /** Wildcard checks on one string value that is matched as a Sigma string. */
   private static void wildcards(
-      LintContext ctx, DetectionItem item, DetectionItem.Value v, Set<String> mods) {
+      LintContext ctx, DetectionItem item, DetectionItem.Value v, ItemTraits t) {
     String text = v.text();
     if (onlyStars(text)) {
       ctx.warn(
@@ -329,7 +201,7 @@ final class DetectionLint implements LintFamily {
         break;
       }
     }
-    if (mods.contains("re") || text.indexOf('\\') < 0) {
+    if (t.has("re") || text.indexOf('\\') < 0) {
       return;
     }
     for (int i = 0; i < text.length(); i++) {
@@ -367,21 +239,6 @@ final class DetectionLint implements LintFamily {
       n++;
     }
     return n;
-  }
-
-  /** Plain values (no unescaped wildcard) that differ from one another. */
-  private static int distinctPlainValues(List<DetectionItem.Value> values, boolean cased) {
-    Set<String> distinct = new HashSet<>();
-    for (DetectionItem.Value v : values) {
-      if (v.kind() == DetectionItem.ValueKind.NULL) {
-        continue;
-      }
-      SigmaString s = SigmaString.parse(v.text());
-      if (!s.hasWildcards()) {
-        distinct.add(cased ? s.plain() : s.plain().toLowerCase(Locale.ROOT));
-      }
-    }
-    return distinct.size();
   }
 
   /** {@code *x*}, {@code *x} or {@code x*} in every value, where a modifier says the same. */
