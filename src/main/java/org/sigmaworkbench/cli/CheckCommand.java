@@ -9,15 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.sigmaworkbench.rule.CorrelationRule;
-import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.LintCheck;
 import org.sigmaworkbench.rule.LintSettings;
 import org.sigmaworkbench.rule.Linter;
 import org.sigmaworkbench.rule.Placeholders;
-import org.sigmaworkbench.rule.RuleCollection;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
+import org.sigmaworkbench.rule.RuleIndex;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
 import picocli.CommandLine.Command;
@@ -93,48 +91,39 @@ final class CheckCommand implements Callable<Integer> {
       return 2;
     }
     RuleLoader loader = new RuleLoader(table);
-    List<Path> paths = RuleInputs.expand(inputs);
-    List<RuleFile> files = paths.parallelStream().map(loader::load).toList();
-    RuleCollection collection = RuleCollection.of(files);
     Linter linter = new Linter(new LintSettings(off));
-    List<List<List<RuleProblem>>> lint =
-        files.parallelStream()
-            .map(
-                f -> noLint ? List.<List<RuleProblem>>of() : lintPerDocument(linter, f, collection))
-            .toList();
+    List<Path> paths = RuleInputs.expand(inputs);
+    // Each file is loaded and linted on its own, in parallel, and only what the output and the
+    // cross-file checks need is kept, not the rules themselves.
+    List<Checked> checked =
+        paths.parallelStream().map(p -> Checked.of(p, loader.load(p), linter, noLint)).toList();
+    if (!noLint) {
+      List<RuleIndex.Entry> entries = new ArrayList<>();
+      for (Checked c : checked) {
+        entries.addAll(c.entries());
+      }
+      RuleIndex index = RuleIndex.of(entries);
+      checked.parallelStream().forEach(c -> c.addCrossFileLint(linter, index));
+    }
     JsonLines json = new JsonLines(out);
     int bad = 0;
     int documents = 0;
     int warnings = 0;
-    for (int i = 0; i < files.size(); i++) {
-      RuleFile file = files.get(i);
-      Path p = paths.get(i);
-      if (file.hasErrors()) {
+    for (Checked c : checked) {
+      if (c.hasErrors()) {
         bad++;
       }
-      List<RuleDocument> docs = file.documents();
-      int lines = Math.max(1, docs.size());
-      for (int d = 0; d < lines; d++) {
-        RuleDocument doc = d < docs.size() ? docs.get(d) : null;
-        List<RuleProblem> problems = new ArrayList<>();
-        if (d == 0) {
-          problems.addAll(file.fileProblems());
-        }
-        if (doc != null) {
-          documents++;
-          problems.addAll(doc.problems());
-          if (d < lint.get(i).size()) {
-            problems.addAll(lint.get(i).get(d));
-          }
-        }
+      documents += c.entries().size();
+      for (int d = 0; d < c.problems().size(); d++) {
+        List<RuleProblem> problems = c.problems().get(d);
         warnings += (int) problems.stream().filter(pr -> !pr.isError()).count();
-        print(out, json, p, d, doc, problems);
+        print(out, json, c.path(), d, d < c.entries().size() ? c.entries().get(d) : null, problems);
       }
     }
     out.flush();
     if (format == OutputFormat.text) {
       err.println(
-          files.size()
+          checked.size()
               + " files checked ("
               + documents
               + " documents): "
@@ -146,13 +135,40 @@ final class CheckCommand implements Callable<Integer> {
     return bad > 0 ? 1 : 0;
   }
 
-  private static List<List<RuleProblem>> lintPerDocument(
-      Linter linter, RuleFile file, RuleCollection collection) {
-    List<List<RuleProblem>> out = new ArrayList<>();
-    for (RuleDocument d : file.documents()) {
-      out.add(linter.lint(file, d, collection));
+  /**
+   * What is kept of one checked file: per document (at least one line per file) its problems, and
+   * its index entries.
+   */
+  private record Checked(
+      Path path,
+      boolean hasErrors,
+      List<RuleIndex.Entry> entries,
+      List<List<RuleProblem>> problems) {
+
+    static Checked of(Path path, RuleFile file, Linter linter, boolean noLint) {
+      List<RuleDocument> docs = file.documents();
+      List<List<RuleProblem>> problems = new ArrayList<>();
+      for (int d = 0; d < Math.max(1, docs.size()); d++) {
+        List<RuleProblem> ps = new ArrayList<>();
+        if (d == 0) {
+          ps.addAll(file.fileProblems());
+        }
+        if (d < docs.size()) {
+          ps.addAll(docs.get(d).problems());
+          if (!noLint) {
+            ps.addAll(linter.lintDocument(file, docs.get(d)));
+          }
+        }
+        problems.add(ps);
+      }
+      return new Checked(path, file.hasErrors(), RuleIndex.entries(file), problems);
     }
-    return out;
+
+    void addCrossFileLint(Linter linter, RuleIndex index) {
+      for (int d = 0; d < entries.size(); d++) {
+        problems.get(d).addAll(linter.lintAcross(index, entries.get(d)));
+      }
+    }
   }
 
   /** The check ids {@code pattern} names: one id, or every id with a prefix ending in '*'. */
@@ -175,7 +191,7 @@ final class CheckCommand implements Callable<Integer> {
       JsonLines json,
       Path p,
       int index,
-      RuleDocument doc,
+      RuleIndex.Entry doc,
       List<RuleProblem> problems) {
     List<RuleProblem> sorted = new ArrayList<>(problems);
     sorted.sort(
@@ -188,8 +204,8 @@ final class CheckCommand implements Callable<Integer> {
             g.writeStringField("path", p.toString());
             g.writeNumberField("document", doc == null ? 0 : index + 1);
             g.writeStringField("kind", doc == null ? null : kind(doc));
-            g.writeStringField("id", doc == null ? null : doc.meta().id());
-            g.writeStringField("title", doc == null ? null : doc.meta().title());
+            g.writeStringField("id", doc == null ? null : doc.id());
+            g.writeStringField("title", doc == null ? null : doc.title());
             g.writeBooleanField("ok", ok);
             problems(g, "errors", sorted, true);
             problems(g, "warnings", sorted, false);
@@ -210,11 +226,12 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private static String kind(RuleDocument d) {
-    if (d instanceof CorrelationRule) {
-      return "correlation";
-    }
-    return d instanceof FilterRule ? "filter" : "rule";
+  private static String kind(RuleIndex.Entry d) {
+    return switch (d.kind()) {
+      case CORRELATION -> "correlation";
+      case FILTER -> "filter";
+      case RULE -> "rule";
+    };
   }
 
   private static void problems(

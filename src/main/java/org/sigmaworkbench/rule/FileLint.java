@@ -3,7 +3,7 @@ package org.sigmaworkbench.rule;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The rule file's name: SigmaHQ's naming convention and uniqueness across the folder. */
+/** The rule file's name: SigmaHQ's naming convention. */
 final class FileLint implements LintFamily {
 
   static final int MIN_NAME = 10;
@@ -19,9 +19,7 @@ final class FileLint implements LintFamily {
                 + MIN_NAME
                 + " to "
                 + MAX_NAME
-                + " characters of a-z, 0-9 and '_' ending in .yml"),
-        new LintCheck(
-            "lint.filename-duplicate", "another file of the folder has the same file name"));
+                + " characters of a-z, 0-9 and '_' ending in .yml"));
   }
 
   @Override
@@ -30,7 +28,7 @@ final class FileLint implements LintFamily {
     if (!(source.endsWith(".yml") || source.endsWith(".yaml"))) {
       return; // not a file name (an editor buffer, a test label)
     }
-    String name = RuleCollection.fileName(source);
+    String name = RuleIndex.fileName(source);
     Position whole = Position.NONE;
     if (name.length() < MIN_NAME || name.length() > MAX_NAME) {
       ctx.warn(
@@ -50,20 +48,6 @@ final class FileLint implements LintFamily {
           "lint.filename",
           whole,
           "file name '" + name + "' is not lower-case letters, digits and '_' ending in .yml",
-          name);
-    }
-    List<RuleFile> same = ctx.collection.byFileName(name);
-    if (same.size() > 1 && ctx.on("lint.filename-duplicate")) {
-      StringBuilder others = new StringBuilder();
-      for (RuleFile f : same) {
-        if (f != ctx.file) {
-          others.append(others.length() == 0 ? "" : ", ").append(f.source());
-        }
-      }
-      ctx.warn(
-          "lint.filename-duplicate",
-          whole,
-          "file name '" + name + "' is also used by " + others,
           name);
     }
   }

@@ -7,20 +7,13 @@ final class LintContext {
   final RuleFile file;
   final RuleDocument doc;
   final SourceMap src;
-  final RuleCollection collection;
   private final LintSettings settings;
   private final List<RuleProblem> out;
 
-  LintContext(
-      RuleFile file,
-      RuleDocument doc,
-      RuleCollection collection,
-      LintSettings settings,
-      List<RuleProblem> out) {
+  LintContext(RuleFile file, RuleDocument doc, LintSettings settings, List<RuleProblem> out) {
     this.file = file;
     this.doc = doc;
     this.src = doc.source();
-    this.collection = collection;
     this.settings = settings;
     this.out = out;
   }

@@ -27,10 +27,10 @@ public final class Linter {
           new ModifierLint(),
           new ValueLint(),
           new ConditionLint(),
-          new CorrelationLint(),
-          new CollectionLint());
+          new CorrelationLint());
 
   private static final FileLint FILE_LINT = new FileLint();
+  private static final CollectionLint COLLECTION_LINT = new CollectionLint();
 
   private static final Map<String, LintCheck> CHECKS = registry();
 
@@ -52,6 +52,9 @@ public final class Linter {
       }
     }
     for (LintCheck c : FILE_LINT.checks()) {
+      m.put(c.id(), c);
+    }
+    for (LintCheck c : COLLECTION_LINT.checks()) {
       m.put(c.id(), c);
     }
     return Collections.unmodifiableMap(m);
@@ -84,16 +87,44 @@ public final class Linter {
     return RuleLoader.sorted(out);
   }
 
-  /** Lint for one document of a file, in text order. File-level checks go with the first. */
+  /**
+   * Lint for one document of a file, in text order: its own checks ({@link #lintDocument}) and the
+   * cross-file ones against {@code collection} ({@link #lintAcross}).
+   */
   public List<RuleProblem> lint(RuleFile file, RuleDocument document, RuleCollection collection) {
+    List<RuleProblem> out = new ArrayList<>(lintDocument(file, document));
+    List<RuleDocument> docs = file.documents();
+    for (int i = 0; i < docs.size(); i++) {
+      if (docs.get(i) == document) {
+        out.addAll(lintAcross(collection.index(), RuleIndex.entry(file.source(), i, document)));
+      }
+    }
+    return RuleLoader.sorted(out);
+  }
+
+  /**
+   * The checks that need only the document (and its file's name, which goes with the first
+   * document), in text order.
+   */
+  public List<RuleProblem> lintDocument(RuleFile file, RuleDocument document) {
     List<RuleProblem> out = new ArrayList<>();
-    LintContext ctx = new LintContext(file, document, collection, settings, out);
+    LintContext ctx = new LintContext(file, document, settings, out);
     for (LintFamily f : DOCUMENT_FAMILIES) {
       f.check(ctx);
     }
     if (!file.documents().isEmpty() && file.documents().get(0) == document) {
       FILE_LINT.check(ctx);
     }
+    return RuleLoader.sorted(out);
+  }
+
+  /**
+   * The cross-file checks of one document of {@code index}: duplicate ids, names, titles and file
+   * names, unresolved filter and correlation references.
+   */
+  public List<RuleProblem> lintAcross(RuleIndex index, RuleIndex.Entry entry) {
+    List<RuleProblem> out = new ArrayList<>();
+    COLLECTION_LINT.check(index, entry, settings, out);
     return RuleLoader.sorted(out);
   }
 

@@ -29,6 +29,7 @@ public final class RuleCollection {
   }
 
   private final List<RuleFile> files;
+  private final RuleIndex index;
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, List<Entry>> byId = new HashMap<>();
   private final Map<String, List<Entry>> byName = new HashMap<>();
@@ -38,7 +39,7 @@ public final class RuleCollection {
   private RuleCollection(List<RuleFile> files) {
     this.files = files;
     for (RuleFile f : files) {
-      byFileName.computeIfAbsent(fileName(f.source()), k -> new ArrayList<>()).add(f);
+      byFileName.computeIfAbsent(RuleIndex.fileName(f.source()), k -> new ArrayList<>()).add(f);
       for (RuleDocument d : f.documents()) {
         Entry e = new Entry(f, d);
         entries.add(e);
@@ -47,6 +48,7 @@ public final class RuleCollection {
         add(byTitle, d.meta().title(), e);
       }
     }
+    this.index = RuleIndex.ofFiles(files);
   }
 
   public static RuleCollection of(Collection<RuleFile> files) {
@@ -59,14 +61,13 @@ public final class RuleCollection {
     }
   }
 
-  /** The last part of a path, {@code a/b/rule.yml} to {@code rule.yml}. */
-  static String fileName(String source) {
-    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-    return source.substring(slash + 1);
-  }
-
   public List<RuleFile> files() {
     return files;
+  }
+
+  /** The names and references of every document, for cross-file checks. */
+  public RuleIndex index() {
+    return index;
   }
 
   public List<Entry> entries() {
