@@ -138,4 +138,27 @@ class CollectionLintTest {
     assertThat(codes(loader.load(CLEAN, "x/a.yml"), List.of())).contains("lint.filename");
     assertThat(codes(loader.load(CLEAN, "editor"), List.of())).doesNotContain("lint.filename");
   }
+
+  @Test
+  void theSlimIndexAloneSufficesForCrossFileChecks() {
+    RuleFile a = loader.load(CLEAN, "rules/a/whoami_execution.yml");
+    RuleFile b = loader.load(CLEAN + "---\n" + CORRELATION, "rules/b/whoami_execution.yml");
+    List<RuleIndex.Entry> entries = new java.util.ArrayList<>(RuleIndex.entries(a));
+    entries.addAll(RuleIndex.entries(b));
+    RuleIndex index = RuleIndex.of(entries);
+    assertThat(index.files()).isEqualTo(2);
+    assertThat(index.entries())
+        .extracting(RuleIndex.Entry::kind)
+        .containsExactly(RuleIndex.Kind.RULE, RuleIndex.Kind.RULE, RuleIndex.Kind.CORRELATION);
+    RuleIndex.Entry correlation = entries.get(2);
+    assertThat(correlation.references())
+        .containsExactly(
+            new RuleIndex.Reference("6f3e2987-db24-4c78-a860-b4f4095a7095", new Position(32, 11)));
+    assertThat(linter.lintAcross(index, entries.get(0)))
+        .extracting(RuleProblem::code)
+        .containsExactlyInAnyOrder(
+            "lint.id-duplicate", "lint.title-duplicate", "lint.filename-duplicate");
+    assertThat(linter.lintAcross(index, correlation)).isEmpty();
+    assertThat(index.resolve("6f3e2987-db24-4c78-a860-b4f4095a7095")).hasSize(2);
+  }
 }
