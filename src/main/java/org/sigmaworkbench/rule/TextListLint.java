@@ -59,7 +59,8 @@ final class TextListLint implements LintFamily {
             e.valuePosition(),
             "reference to ATT&CK: say it with a tag instead (e.g. attack.t1059.001)",
             ref);
-      } else if (GITHUB_FILE.matcher(ref).matches()
+      } else if (ref.startsWith("https://github.com/")
+          && GITHUB_FILE.matcher(ref).matches()
           && (ref.contains("/blob/") || ref.contains("/tree/"))
           && !COMMIT.matcher(ref).matches()) {
         ctx.warn(
