@@ -151,8 +151,10 @@ public final class SigmaYaml {
    */
   private static final class StructureCheck {
     private final List<RuleProblem> problems;
-    private final java.util.Set<Node> path =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** The collections from the document root to the node being walked. */
+    private final Node[] path = new Node[MAX_NESTING + 2];
+
     private int visited;
     boolean refused;
 
@@ -172,12 +174,6 @@ public final class SigmaYaml {
             node);
         return;
       }
-      if (depth > MAX_NESTING) {
-        refuse(
-            "maps and lists are nested deeper than " + MAX_NESTING + " levels (through aliases)",
-            node);
-        return;
-      }
       Tag tag = node.getTag();
       boolean standard =
           tag == Tag.STR || tag == Tag.MAP || tag == Tag.SEQ || STANDARD_TAGS.contains(tag);
@@ -192,16 +188,22 @@ public final class SigmaYaml {
       if (node instanceof ScalarNode) {
         return;
       }
-      if (!path.add(node)) {
+      if (depth > MAX_NESTING) {
+        // A structure that contains itself through an alias is endlessly deep: name that case.
+        Node repeated = repeatedOnPath(depth);
         refuse(
-            "the "
-                + (node instanceof MappingNode ? "map" : "list")
-                + " at line "
-                + position(node).line()
-                + " contains itself through an alias; a rule cannot hold a recursive structure",
-            node);
+            repeated != null
+                ? "the "
+                    + (repeated instanceof MappingNode ? "map" : "list")
+                    + " at line "
+                    + position(repeated).line()
+                    + " contains itself through an alias; a rule cannot hold a recursive"
+                    + " structure"
+                : "maps and lists are nested deeper than " + MAX_NESTING + " levels",
+            repeated != null ? repeated : node);
         return;
       }
+      path[depth] = node;
       if (node instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
           walk(t.getKeyNode(), depth + 1);
@@ -212,7 +214,17 @@ public final class SigmaYaml {
           walk(child, depth + 1);
         }
       }
-      path.remove(node);
+    }
+
+    private Node repeatedOnPath(int depth) {
+      for (int i = 0; i < depth && i < path.length; i++) {
+        for (int j = i + 1; j < depth && j < path.length; j++) {
+          if (path[i] == path[j]) {
+            return path[i];
+          }
+        }
+      }
+      return null;
     }
 
     private void refuse(String message, Node at) {
