@@ -16,6 +16,9 @@ final class Spelling {
     String best = null;
     int bestDistance = maxDistance + 1;
     for (String c : candidates) {
+      if (Math.abs(c.length() - lower.length()) >= bestDistance) {
+        continue; // at least that many insertions or deletions
+      }
       int d = distance(lower, c.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;

@@ -60,16 +60,16 @@ final class ValueLint implements LintFamily {
   private static void item(LintContext ctx, DetectionItem item, ItemTraits t) {
     boolean caseSensitive = t.caseSensitive();
     boolean stringMatch = !t.typed();
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = item.values().size() > 1 ? new HashSet<>() : null;
     for (DetectionItem.Value v : item.values()) {
       if (v.kind() != DetectionItem.ValueKind.STRING) {
-        if (!seen.add(v.kind() + ":" + v.text())) {
+        if (seen != null && !seen.add(v.kind() + ":" + v.text())) {
           duplicate(ctx, item, v);
         }
         continue;
       }
       String text = v.text();
-      if (!seen.add(caseSensitive ? text : text.toLowerCase(Locale.ROOT))) {
+      if (seen != null && !seen.add(caseSensitive ? text : text.toLowerCase(Locale.ROOT))) {
         duplicate(ctx, item, v);
       }
       controlCharacters(ctx, v);
