@@ -84,6 +84,9 @@ final class ConditionLint implements LintFamily {
   private static void texts(
       LintContext ctx, SourceMap.Condition c, Map<String, Expr.Named> identifiers) {
     String text = c.text();
+    if (!text.contains("of")) {
+      return; // no quantifier
+    }
     Matcher all = ALL_OF_THEM.matcher(text);
     if (all.find()) {
       ctx.warn(
