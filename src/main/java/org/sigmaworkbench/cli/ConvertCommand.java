@@ -68,13 +68,7 @@ final class ConvertCommand implements Callable<Integer> {
       description = "fail: an unmapped field is an error; keep: write it under its Sigma name.")
   Unmapped unmapped;
 
-  @Option(
-      names = "--placeholder",
-      paramLabel = "NAME=VALUE",
-      description =
-          "A value of a %%NAME%% placeholder (expand modifier); repeat for more values of the"
-              + " same name.")
-  List<String> placeholders = new ArrayList<>();
+  @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
 
   /** One document of the inputs, with the file it came from. */
   private record Item(Path path, RuleFile file, RuleDocument document) {}
@@ -104,18 +98,9 @@ final class ConvertCommand implements Callable<Integer> {
               + " or a target file (.yaml)");
       return 2;
     }
-    Placeholders table = Placeholders.standard();
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    for (String p : placeholders) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) {
-        err.println("error: --placeholder takes NAME=VALUE, not '" + p + "'");
-        return 2;
-      }
-      given.computeIfAbsent(p.substring(0, eq), k -> new ArrayList<>()).add(p.substring(eq + 1));
-    }
-    for (Map.Entry<String, List<String>> e : given.entrySet()) {
-      table = table.with(e.getKey(), e.getValue());
+    Placeholders table = placeholders.load(err);
+    if (table == null) {
+      return 2;
     }
     KqlWriter writer = new KqlWriter(t.get(), new KqlOptions(unmapped == Unmapped.keep));
     List<Path> paths = RuleInputs.expand(inputs);

@@ -19,8 +19,15 @@ final class RuleSet {
 
   /** Loads every rule; rules with errors are reported on {@code err} and left out. */
   static RuleSet load(List<Path> inputs, PrintWriter err) throws IOException {
+    return load(inputs, org.sigmaworkbench.rule.Placeholders.standard(), err);
+  }
+
+  /** Loads every rule with a placeholder table for {@code |expand}. */
+  static RuleSet load(
+      List<Path> inputs, org.sigmaworkbench.rule.Placeholders placeholders, PrintWriter err)
+      throws IOException {
     RuleSet set = new RuleSet();
-    RuleLoader loader = new RuleLoader();
+    RuleLoader loader = new RuleLoader(placeholders);
     for (Path p : RuleInputs.expand(inputs)) {
       RuleFile file = loader.load(p);
       boolean any = false;

@@ -38,12 +38,18 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
   OutputFormat format;
 
+  @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
+
   @Override
   public Integer call() throws Exception {
     // Buffered: a line per hit, flushed once at the end, not once per hit.
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet set = RuleSet.load(inputs, err);
+    var table = placeholders.load(err);
+    if (table == null) {
+      return 2;
+    }
+    RuleSet set = RuleSet.load(inputs, table, err);
     if (set.rules.isEmpty()) {
       err.println("error: no usable rule among the inputs");
       return 2;

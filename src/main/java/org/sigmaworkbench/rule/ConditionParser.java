@@ -25,6 +25,7 @@ final class ConditionParser {
     PIPE,
     COMPARE,
     COMMA,
+    BAD,
     END
   }
 
@@ -34,12 +35,18 @@ final class ConditionParser {
     }
   }
 
+  private static final List<String> AGGREGATIONS = List.of("count", "min", "max", "avg", "sum");
+
   private final String text;
   private final Position start;
   private final Map<String, Expr.Named> identifiers;
   private final List<RuleProblem> problems;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
+  private int depth;
+
+  /** Deepest nesting of parentheses and 'not' the parser follows. */
+  static final int MAX_DEPTH = 100;
 
   /**
    * @param text the condition
@@ -59,11 +66,9 @@ final class ConditionParser {
   }
 
   Result parse() {
-    if (!tokenize()) {
-      return new Result(null, null);
-    }
+    tokenize();
     if (peek().kind() == Kind.END) {
-      error(0, "the condition is empty; name a search identifier, e.g. 'selection'", "");
+      error(0, "the condition is empty; name a search identifier, e.g. 'selection'", "''");
       return new Result(null, null);
     }
     Expr e = or();
@@ -79,6 +84,10 @@ final class ConditionParser {
       }
     }
     Token t = peek();
+    if (t.kind() == Kind.BAD) {
+      badCharacter(t);
+      return new Result(null, null);
+    }
     if (t.kind() != Kind.END) {
       error(
           t.offset(),
@@ -89,7 +98,8 @@ final class ConditionParser {
     return new Result(e, agg);
   }
 
-  private boolean tokenize() {
+  /** Splits the text into tokens; a character outside the grammar becomes a {@code BAD} token. */
+  private void tokenize() {
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -130,12 +140,20 @@ final class ConditionParser {
         }
         tokens.add(new Token(Kind.IDENT, text.substring(s, i), s));
       } else {
-        error(i, "unexpected character '" + c + "' in the condition", String.valueOf(c));
-        return false;
+        tokens.add(new Token(Kind.BAD, String.valueOf(c), i++));
       }
     }
     tokens.add(new Token(Kind.END, "end of condition", n));
-    return true;
+  }
+
+  private void badCharacter(Token t) {
+    error(
+        t.offset(),
+        "unexpected character '"
+            + t.text()
+            + "' in the condition; a condition combines search identifiers with and, or, not,"
+            + " '1 of', 'all of' and parentheses",
+        t.text());
   }
 
   private static boolean isIdentChar(char c) {
@@ -186,8 +204,13 @@ final class ConditionParser {
 
   private Expr not() {
     if (peek().is("not")) {
-      next();
+      Token t = next();
+      if (++depth > MAX_DEPTH) {
+        error(t.offset(), "the condition nests deeper than " + MAX_DEPTH + " levels", t.text());
+        return null;
+      }
       Expr e = not();
+      depth--;
       return e == null ? null : new Expr.Not(e);
     }
     return primary();
@@ -197,7 +220,12 @@ final class ConditionParser {
     Token t = next();
     switch (t.kind()) {
       case LPAREN -> {
+        if (++depth > MAX_DEPTH) {
+          error(t.offset(), "the condition nests deeper than " + MAX_DEPTH + " levels", t.text());
+          return null;
+        }
         Expr e = or();
+        depth--;
         if (e == null) {
           return null;
         }
@@ -240,6 +268,37 @@ final class ConditionParser {
           return null;
         }
         Expr.Named named = identifiers.get(t.text());
+        if (named == null
+            && AGGREGATIONS.contains(t.text().toLowerCase(Locale.ROOT))
+            && peek().kind() == Kind.LPAREN) {
+          error(
+              t.offset(),
+              "'"
+                  + t.text()
+                  + "(...)' is a Sigma 1.x aggregation, which belongs after '|' (selection |"
+                  + " count(field) by group > 10); Sigma 2 writes it as a correlation rule",
+              t.text());
+          return null;
+        }
+        if (named == null
+            && peek().kind() == Kind.IDENT
+            && !peek().is("and")
+            && !peek().is("or")
+            && !peek().is("of")) {
+          error(
+              t.offset(),
+              "'"
+                  + t.text()
+                  + " "
+                  + peek().text()
+                  + "' is not Sigma condition syntax: '"
+                  + t.text()
+                  + "' is no search identifier"
+                  + known()
+                  + ", and identifiers are joined with and, or, not",
+              t.text());
+          return null;
+        }
         if (named == null) {
           error(
               t.offset(),
@@ -253,6 +312,10 @@ final class ConditionParser {
         return named;
       }
       default -> {
+        if (t.kind() == Kind.BAD) {
+          badCharacter(t);
+          return null;
+        }
         error(
             t.offset(),
             t.kind() == Kind.END
@@ -305,12 +368,11 @@ final class ConditionParser {
   private LegacyAggregation aggregation() {
     Token fn = next();
     String function = fn.text().toLowerCase(Locale.ROOT);
-    if (fn.kind() != Kind.IDENT
-        || !List.of("count", "min", "max", "avg", "sum").contains(function)) {
+    if (fn.kind() != Kind.IDENT || !AGGREGATIONS.contains(function)) {
       if (fn.is("near")) {
         error(
             fn.offset(),
-            "'near' is a Sigma 1.x aggregation no tool supports; write a temporal correlation rule",
+            "'near' is a Sigma 1.x aggregation that Sigma 2 replaced by temporal correlation rules; write the events as rules and relate them with a correlation rule of type temporal",
             fn.text());
       } else {
         error(

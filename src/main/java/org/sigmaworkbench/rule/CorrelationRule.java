@@ -15,6 +15,8 @@ import java.util.Map;
  * @param condition the threshold, operator to number ({@code gte: 10}); may hold {@code field}
  * @param aliases field aliases across the referenced rules: alias to (rule to field)
  * @param generate whether the referenced rules also produce their own matches
+ * @param problems errors and warnings
+ * @param source where its parts are written
  */
 public record CorrelationRule(
     RuleMeta meta,
@@ -26,14 +28,42 @@ public record CorrelationRule(
     Map<String, String> condition,
     Map<String, Map<String, String>> aliases,
     boolean generate,
-    List<RuleProblem> problems)
+    List<RuleProblem> problems,
+    SourceMap source)
     implements RuleDocument {
 
   public CorrelationRule {
     rules = List.copyOf(rules);
     groupBy = List.copyOf(groupBy);
-    condition = Map.copyOf(condition);
-    aliases = Map.copyOf(aliases);
+    condition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(condition));
+    aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
     problems = List.copyOf(problems);
+    source = source == null ? SourceMap.EMPTY : source;
+  }
+
+  /** A correlation built in code, with no source text. */
+  public CorrelationRule(
+      RuleMeta meta,
+      String type,
+      List<String> rules,
+      List<String> groupBy,
+      long timespanSeconds,
+      String timespanText,
+      Map<String, String> condition,
+      Map<String, Map<String, String>> aliases,
+      boolean generate,
+      List<RuleProblem> problems) {
+    this(
+        meta,
+        type,
+        rules,
+        groupBy,
+        timespanSeconds,
+        timespanText,
+        condition,
+        aliases,
+        generate,
+        problems,
+        SourceMap.EMPTY);
   }
 }

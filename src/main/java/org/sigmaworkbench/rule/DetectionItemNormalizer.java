@@ -48,12 +48,23 @@ final class DetectionItemNormalizer {
   private final String identifier;
   private final Placeholders placeholders;
   private final List<RuleProblem> problems;
+  private final List<DetectionItem> written;
 
+  /**
+   * @param identifier the search identifier the entries belong to
+   * @param placeholders the values of {@code %name%} placeholders for {@code |expand}
+   * @param problems where errors and warnings go
+   * @param written where each entry is recorded as written, or {@code null}
+   */
   DetectionItemNormalizer(
-      String identifier, Placeholders placeholders, List<RuleProblem> problems) {
+      String identifier,
+      Placeholders placeholders,
+      List<RuleProblem> problems,
+      List<DetectionItem> written) {
     this.identifier = identifier;
     this.placeholders = placeholders;
     this.problems = problems;
+    this.written = written;
   }
 
   /** One value of the rule with where it was written. */
@@ -85,6 +96,9 @@ final class DetectionItemNormalizer {
   Expr normalize(String key, Position keyPosition, Node valueNode) {
     String[] parts = key.split("\\|", -1);
     String field = parts[0].isEmpty() ? null : parts[0];
+    if (written != null) {
+      record(key, field, parts, keyPosition, valueNode);
+    }
     List<Modifier> chain = new ArrayList<>();
     int offset = parts[0].length();
     for (int i = 1; i < parts.length; i++) {
@@ -115,7 +129,7 @@ final class DetectionItemNormalizer {
       chain.add(Modifier.CONTAINS);
     }
 
-    List<RawValue> raws = rawValues(valueNode);
+    List<RawValue> raws = rawValues(key, valueNode);
     if (raws == null) {
       return null;
     }
@@ -147,7 +161,44 @@ final class DetectionItemNormalizer {
     return combined;
   }
 
-  private List<RawValue> rawValues(Node valueNode) {
+  private void record(
+      String key, String field, String[] parts, Position keyPosition, Node valueNode) {
+    List<DetectionItem.Value> values = new ArrayList<>();
+    if (valueNode instanceof SequenceNode seq) {
+      for (Node child : seq.getValue()) {
+        if (child instanceof ScalarNode s) {
+          values.add(writtenValue(s));
+        }
+      }
+    } else if (valueNode instanceof ScalarNode s) {
+      values.add(writtenValue(s));
+    }
+    written.add(
+        new DetectionItem(
+            identifier,
+            key,
+            field,
+            java.util.Arrays.asList(parts).subList(1, parts.length),
+            keyPosition,
+            values,
+            valueNode instanceof SequenceNode));
+  }
+
+  private static DetectionItem.Value writtenValue(ScalarNode s) {
+    Tag tag = s.getTag();
+    DetectionItem.ValueKind kind =
+        tag.equals(Tag.NULL)
+            ? DetectionItem.ValueKind.NULL
+            : tag.equals(Tag.BOOL)
+                ? DetectionItem.ValueKind.BOOLEAN
+                : tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)
+                    ? DetectionItem.ValueKind.NUMBER
+                    : DetectionItem.ValueKind.STRING;
+    return new DetectionItem.Value(
+        s.getValue(), kind, s.getScalarStyle().getChar() != null, SigmaYaml.textPosition(s));
+  }
+
+  private List<RawValue> rawValues(String currentKey, Node valueNode) {
     List<RawValue> out = new ArrayList<>();
     if (valueNode instanceof SequenceNode seq) {
       for (Node child : seq.getValue()) {
@@ -157,7 +208,7 @@ final class DetectionItemNormalizer {
               "a value list may hold only strings, numbers, booleans or null, not "
                   + SigmaYaml.kind(child),
               SigmaYaml.position(child),
-              "");
+              currentKey);
           return null;
         }
         out.add(new RawValue(s, SigmaYaml.textPosition(s), s.getValue()));
@@ -169,7 +220,7 @@ final class DetectionItemNormalizer {
           "detection.value-type",
           "a field takes a value or a list of values, not " + SigmaYaml.kind(valueNode),
           SigmaYaml.position(valueNode),
-          "");
+          currentKey);
       return null;
     }
     return out;
@@ -182,7 +233,7 @@ final class DetectionItemNormalizer {
     boolean sawRe = false;
     for (int i = 0; i < chain.size(); i++) {
       Modifier m = chain.get(i);
-      if (chain.indexOf(m) != i) {
+      if (chain.indexOf(m) != i && m != Modifier.BASE64) {
         error("modifier.repeated", "modifier '" + m.sigmaName() + "' is given twice", at, key);
         return false;
       }
@@ -736,39 +787,16 @@ final class DetectionItemNormalizer {
   }
 
   private static String suggest(String name) {
-    String best = null;
-    int bestDistance = 3;
+    List<String> names = new ArrayList<>();
     for (Modifier m : Modifier.values()) {
-      int d = distance(name.toLowerCase(java.util.Locale.ROOT), m.sigmaName());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = m.sigmaName();
-      }
+      names.add(m.sigmaName());
     }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Spelling.closest(name, names, 2);
   }
 
   private void error(String code, String message, Position at, String excerpt) {
-    problems.add(RuleProblem.error(code, message, at, excerpt));
+    // An empty value is offending text too: show it as the empty string it is.
+    problems.add(RuleProblem.error(code, message, at, excerpt.isEmpty() ? "''" : excerpt));
   }
 
   private void warning(String code, String message, Position at, String excerpt) {

@@ -22,10 +22,12 @@ final class DetectionReader {
 
   private final Placeholders placeholders;
   private final List<RuleProblem> problems;
+  private final SourceMapBuilder source;
 
-  DetectionReader(Placeholders placeholders, List<RuleProblem> problems) {
+  DetectionReader(Placeholders placeholders, List<RuleProblem> problems, SourceMapBuilder source) {
     this.placeholders = placeholders;
     this.problems = problems;
+    this.source = source;
   }
 
   /** Reads the map; returns {@code null} when it is not a map at all. */
@@ -39,7 +41,7 @@ final class DetectionReader {
                   + "' is a map of search identifiers and a 'condition', not "
                   + SigmaYaml.kind(node),
               SigmaYaml.position(node),
-              ""));
+              what));
       return null;
     }
     Map<String, Expr.Named> identifiers = new LinkedHashMap<>();
@@ -67,16 +69,19 @@ final class DetectionReader {
               "detection.condition",
               "'" + what + "' needs a 'condition', e.g. 'condition: selection'",
               SigmaYaml.position(map),
-              ""));
+              what));
       return new Result(identifiers, null, null);
     }
     if (identifiers.isEmpty()) {
       problems.add(
           RuleProblem.error(
               "detection.empty",
-              "'" + what + "' has a condition but no search identifier",
-              SigmaYaml.position(map),
-              ""));
+              "'"
+                  + what
+                  + "' has a condition but no search identifier to test; add one such as"
+                  + " 'selection: {Field: value}'",
+              SigmaYaml.position(conditionEntry.getKeyNode()),
+              "condition"));
       return new Result(identifiers, null, null);
     }
     return condition(conditionEntry.getValueNode(), identifiers);
@@ -94,9 +99,9 @@ final class DetectionReader {
           problems.add(
               RuleProblem.error(
                   "detection.condition",
-                  "a list of conditions holds strings only",
+                  "a list of conditions holds strings only, not " + SigmaYaml.kind(child),
                   SigmaYaml.position(child),
-                  ""));
+                  "condition"));
           return new Result(identifiers, null, null);
         }
       }
@@ -104,13 +109,17 @@ final class DetectionReader {
       problems.add(
           RuleProblem.error(
               "detection.condition",
-              "'condition' is a string such as 'selection and not filter', or a list of them",
+              "'condition' is a string such as 'selection and not filter', or a list of them, not "
+                  + SigmaYaml.kind(node),
               SigmaYaml.position(node),
-              ""));
+              "condition"));
       return new Result(identifiers, null, null);
     }
     List<Expr> parsed = new ArrayList<>();
     LegacyAggregation aggregation = null;
+    for (ScalarNode s : conditions) {
+      source.conditions.add(new SourceMap.Condition(s.getValue(), SigmaYaml.textPosition(s)));
+    }
     for (ScalarNode s : conditions) {
       ConditionParser.Result r =
           new ConditionParser(s.getValue(), SigmaYaml.textPosition(s), identifiers, problems)
@@ -129,7 +138,8 @@ final class DetectionReader {
 
   /** The body of one search identifier, or {@code null} on error. */
   private Expr identifier(String name, Node node) {
-    DetectionItemNormalizer items = new DetectionItemNormalizer(name, placeholders, problems);
+    DetectionItemNormalizer items =
+        new DetectionItemNormalizer(name, placeholders, problems, source.detectionItems);
     if (node instanceof MappingNode map) {
       return selectionMap(name, map, items);
     }
@@ -140,12 +150,11 @@ final class DetectionReader {
       }
       List<Expr> alternatives = new ArrayList<>();
       List<Node> keywords = new ArrayList<>();
+      boolean failed = false;
       for (Node child : seq.getValue()) {
         if (child instanceof MappingNode m) {
           Expr e = selectionMap(name, m, items);
-          if (e == null) {
-            return null;
-          }
+          failed |= e == null;
           alternatives.add(e);
         } else if (child instanceof ScalarNode) {
           keywords.add(child);
@@ -155,9 +164,12 @@ final class DetectionReader {
                   "detection.structure",
                   "a list under '" + name + "' holds maps or keywords, not nested lists",
                   SigmaYaml.position(child),
-                  ""));
-          return null;
+                  name));
+          failed = true;
         }
+      }
+      if (failed) {
+        return null;
       }
       if (!keywords.isEmpty()) {
         SequenceNode kw =
@@ -189,15 +201,17 @@ final class DetectionReader {
       return null;
     }
     List<Expr> terms = new ArrayList<>();
+    boolean failed = false;
     for (NodeTuple t : map.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode k)) {
         continue;
       }
       Expr e = items.normalize(k.getValue(), SigmaYaml.position(k), t.getValueNode());
-      if (e == null) {
-        return null;
-      }
+      failed |= e == null;
       terms.add(e);
+    }
+    if (failed) {
+      return null;
     }
     return terms.size() == 1 ? terms.get(0) : new Expr.And(terms);
   }

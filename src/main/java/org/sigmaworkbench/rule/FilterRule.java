@@ -11,6 +11,8 @@ import java.util.Map;
  * @param identifiers its own search identifiers
  * @param condition its normalized condition, to be combined with the target rule as {@code rule and
  *     condition}; {@code null} when it has errors
+ * @param problems errors and warnings
+ * @param source where its parts are written
  */
 public record FilterRule(
     RuleMeta meta,
@@ -18,12 +20,35 @@ public record FilterRule(
     List<String> rules,
     Map<String, Expr.Named> identifiers,
     Expr condition,
-    List<RuleProblem> problems)
+    List<RuleProblem> problems,
+    SourceMap source)
     implements RuleDocument {
 
   public FilterRule {
     rules = List.copyOf(rules);
-    identifiers = Map.copyOf(identifiers);
+    identifiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identifiers));
     problems = List.copyOf(problems);
+    source = source == null ? SourceMap.EMPTY : source;
+  }
+
+  /** A filter built in code, with no source text. */
+  public FilterRule(
+      RuleMeta meta,
+      LogSource logsource,
+      List<String> rules,
+      Map<String, Expr.Named> identifiers,
+      Expr condition,
+      List<RuleProblem> problems) {
+    this(meta, logsource, rules, identifiers, condition, problems, SourceMap.EMPTY);
+  }
+
+  /**
+   * Whether it applies to every rule of its logsource ({@code rules: any}, {@code rules: all} or an
+   * empty list) rather than to rules named by id or name.
+   */
+  public boolean appliesToAll() {
+    return rules.isEmpty()
+        || (rules.size() == 1
+            && (rules.get(0).equalsIgnoreCase("any") || rules.get(0).equalsIgnoreCase("all")));
   }
 }

@@ -61,7 +61,7 @@ final class MetaReader {
               fields.containsKey("title")
                   ? SigmaYaml.position(fields.get("title").getValueNode())
                   : SigmaYaml.position(map),
-              ""));
+              fields.containsKey("title") ? "title" : ""));
     }
     return new RuleMeta(
         title,
@@ -102,7 +102,7 @@ final class MetaReader {
               "'logsource' is a map with category, product, service or definition, not "
                   + SigmaYaml.kind(entry.getValueNode()),
               SigmaYaml.position(entry.getValueNode()),
-              ""));
+              "logsource"));
       return LogSource.EMPTY;
     }
     Map<String, NodeTuple> f = RuleLoader.entries(ls);
@@ -117,8 +117,8 @@ final class MetaReader {
           RuleProblem.error(
               "logsource.empty",
               "'logsource' needs at least one of category, product or service",
-              SigmaYaml.position(ls),
-              ""));
+              SigmaYaml.position(entry.getKeyNode()),
+              "logsource"));
     }
     return result;
   }
@@ -168,7 +168,7 @@ final class MetaReader {
                       + "' is a list of strings; this item is "
                       + SigmaYaml.kind(child),
                   SigmaYaml.position(child),
-                  ""));
+                  keyOf(entry)));
         }
       }
     } else {
@@ -207,7 +207,7 @@ final class MetaReader {
                 "field.type",
                 "each 'related' entry is a map with 'id' and 'type'",
                 SigmaYaml.position(child),
-                ""));
+                "related"));
       }
     }
     return out;

@@ -41,18 +41,22 @@ public enum Modifier {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  public static Optional<Modifier> byName(String name) {
-    for (Modifier m : values()) {
-      if (m.sigmaName().equals(name)) {
-        return Optional.of(m);
-      }
+  private static final java.util.Map<String, Modifier> BY_NAME = byName();
+
+  private static java.util.Map<String, Modifier> byName() {
+    java.util.Map<String, Modifier> m = new java.util.HashMap<>();
+    for (Modifier mod : values()) {
+      m.put(mod.sigmaName(), mod);
     }
     // Aliases of the regular expression flags (pySigma spellings).
-    return switch (name) {
-      case "ignorecase" -> Optional.of(I);
-      case "multiline" -> Optional.of(M);
-      case "dotall" -> Optional.of(S);
-      default -> Optional.empty();
-    };
+    m.put("ignorecase", I);
+    m.put("multiline", M);
+    m.put("dotall", S);
+    return java.util.Map.copyOf(m);
+  }
+
+  /** The modifier a key names ({@code contains}, or a flag alias such as {@code ignorecase}). */
+  public static Optional<Modifier> byName(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
   }
 }

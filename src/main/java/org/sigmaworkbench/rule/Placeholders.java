@@ -32,11 +32,31 @@ public final class Placeholders {
     return new Placeholders(Collections.unmodifiableMap(m));
   }
 
-  /** This table with {@code name} set to {@code newValues}. */
+  /**
+   * This table with {@code name} set to {@code newValues}; a name already in the table (in any
+   * case) keeps its place.
+   */
   public Placeholders with(String name, List<String> newValues) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    boolean replaced = false;
+    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+      if (!replaced && e.getKey().equalsIgnoreCase(name)) {
+        m.put(name, List.copyOf(newValues));
+        replaced = true;
+      } else if (!e.getKey().equalsIgnoreCase(name)) {
+        m.put(e.getKey(), e.getValue());
+      }
+    }
+    if (!replaced) {
+      m.put(name, List.copyOf(newValues));
+    }
+    return new Placeholders(Collections.unmodifiableMap(m));
+  }
+
+  /** This table without {@code name}. */
+  public Placeholders without(String name) {
     Map<String, List<String>> m = new LinkedHashMap<>(values);
     m.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-    m.put(name, List.copyOf(newValues));
     return new Placeholders(Collections.unmodifiableMap(m));
   }
 
@@ -49,7 +69,23 @@ public final class Placeholders {
     return Optional.empty();
   }
 
+  /** Every placeholder with its values, in table order. */
   public Map<String, List<String>> asMap() {
     return values;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Placeholders p && p.values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Placeholders" + values;
   }
 }

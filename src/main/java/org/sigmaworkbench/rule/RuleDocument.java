@@ -9,6 +9,9 @@ public sealed interface RuleDocument permits SigmaRule, CorrelationRule, FilterR
   /** Problems found in this document (errors and warnings), in text order. */
   List<RuleProblem> problems();
 
+  /** Where its parts are written ({@link SourceMap#EMPTY} for documents built in code). */
+  SourceMap source();
+
   default boolean hasErrors() {
     return problems().stream().anyMatch(RuleProblem::isError);
   }

@@ -80,6 +80,25 @@ public final class RuleLoader {
 
   /** Loads rule text; {@code source} names it in messages. */
   public RuleFile load(String text, String source) {
+    try {
+      return loadText(text, source);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect of this loader, not of the rule: say so rather than lose the file.
+      return new RuleFile(
+          source,
+          List.of(),
+          List.of(
+              RuleProblem.error(
+                  "rule.internal",
+                  "the rule could not be read because of a defect in Sigma Workbench ("
+                      + e.getClass().getSimpleName()
+                      + "); please report it with this rule",
+                  new Position(1, 1),
+                  "")));
+    }
+  }
+
+  private RuleFile loadText(String text, String source) {
     SigmaYaml.Documents docs = SigmaYaml.compose(text);
     List<RuleProblem> fileProblems = new ArrayList<>(docs.problems());
     List<RuleDocument> documents = new ArrayList<>();
@@ -94,6 +113,10 @@ public final class RuleLoader {
     if (!fileProblems.isEmpty()) {
       return new RuleFile(source, documents, fileProblems);
     }
+    RuleProblem collection = LegacyCollection.check(docs.nodes());
+    if (collection != null) {
+      return new RuleFile(source, documents, List.of(collection));
+    }
     for (Node node : docs.nodes()) {
       List<RuleProblem> problems = new ArrayList<>();
       if (!(node instanceof MappingNode map)) {
@@ -103,7 +126,7 @@ public final class RuleLoader {
                 "a rule document is a map of fields (title, logsource, detection, ...), not "
                     + SigmaYaml.kind(node),
                 SigmaYaml.position(node),
-                ""));
+                node instanceof ScalarNode s ? s.getValue() : ""));
         continue;
       }
       checkDuplicateKeys(map, problems);
@@ -115,15 +138,17 @@ public final class RuleLoader {
 
   private RuleDocument loadDocument(
       MappingNode map, Map<String, NodeTuple> fields, List<RuleProblem> problems) {
+    SourceMapBuilder source = new SourceMapBuilder();
+    source.fields(map);
     MetaReader metaReader = new MetaReader(problems);
     RuleMeta meta = metaReader.read(map, fields);
     if (fields.containsKey("correlation")) {
-      return new CorrelationReader(problems).read(meta, fields.get("correlation"));
+      return new CorrelationReader(problems).read(meta, fields.get("correlation"), source.build());
     }
     if (fields.containsKey("filter")) {
-      return readFilter(meta, map, fields, problems, metaReader);
+      return readFilter(meta, map, fields, problems, metaReader, source);
     }
-    return readRule(meta, map, fields, problems, metaReader);
+    return readRule(meta, map, fields, problems, metaReader, source);
   }
 
   private SigmaRule readRule(
@@ -131,16 +156,8 @@ public final class RuleLoader {
       MappingNode map,
       Map<String, NodeTuple> fields,
       List<RuleProblem> problems,
-      MetaReader metaReader) {
-    if (fields.containsKey("action")) {
-      NodeTuple action = fields.get("action");
-      problems.add(
-          RuleProblem.error(
-              "rule.action",
-              "'action' collections are Sigma 1.x; write each rule as its own document",
-              SigmaYaml.position(action.getKeyNode()),
-              "action"));
-    }
+      MetaReader metaReader,
+      SourceMapBuilder source) {
     LogSource logsource = metaReader.logsource(map, fields.get("logsource"));
     NodeTuple detection = fields.get("detection");
     Map<String, Expr.Named> identifiers = new LinkedHashMap<>();
@@ -152,9 +169,9 @@ public final class RuleLoader {
               "rule.required",
               "a rule needs a 'detection' with search identifiers and a 'condition'",
               SigmaYaml.position(map),
-              ""));
+              firstKey(map)));
     } else {
-      DetectionReader reader = new DetectionReader(placeholders, problems);
+      DetectionReader reader = new DetectionReader(placeholders, problems, source);
       var result = reader.read(detection.getValueNode(), "detection");
       if (result != null) {
         identifiers = result.identifiers();
@@ -165,7 +182,8 @@ public final class RuleLoader {
     if (problems.stream().anyMatch(RuleProblem::isError)) {
       condition = null;
     }
-    return new SigmaRule(meta, logsource, identifiers, condition, aggregation, sorted(problems));
+    return new SigmaRule(
+        meta, logsource, identifiers, condition, aggregation, sorted(problems), source.build());
   }
 
   private FilterRule readFilter(
@@ -173,7 +191,8 @@ public final class RuleLoader {
       MappingNode map,
       Map<String, NodeTuple> fields,
       List<RuleProblem> problems,
-      MetaReader metaReader) {
+      MetaReader metaReader,
+      SourceMapBuilder source) {
     LogSource logsource = metaReader.logsource(map, fields.get("logsource"));
     NodeTuple filter = fields.get("filter");
     List<String> rules = new ArrayList<>();
@@ -183,9 +202,10 @@ public final class RuleLoader {
       problems.add(
           RuleProblem.error(
               "filter.structure",
-              "'filter' is a map with 'rules', search identifiers and a 'condition'",
+              "'filter' is a map with 'rules', search identifiers and a 'condition', not "
+                  + SigmaYaml.kind(filter.getValueNode()),
               SigmaYaml.position(filter.getValueNode()),
-              ""));
+              "filter"));
     } else {
       Map<String, NodeTuple> filterFields = entries(filterMap);
       NodeTuple rulesNode = filterFields.get("rules");
@@ -193,22 +213,39 @@ public final class RuleLoader {
         problems.add(
             RuleProblem.error(
                 "filter.rules",
-                "a filter names the rules it applies to under 'rules' (ids or names)",
-                SigmaYaml.position(filterMap),
-                ""));
+                "a filter names the rules it applies to under 'rules' (ids or names, or 'any')",
+                SigmaYaml.position(filter.getKeyNode()),
+                "filter"));
       } else {
         rules.addAll(metaReader.stringList(rulesNode));
       }
-      var result = new DetectionReader(placeholders, problems).read(filterMap, "filter");
-      if (result != null) {
-        identifiers = result.identifiers();
-        condition = result.condition();
+      NodeTuple conditionNode = filterFields.get("condition");
+      if (conditionNode != null && conditionNode.getValueNode() instanceof SequenceNode) {
+        problems.add(
+            RuleProblem.error(
+                "filter.condition",
+                "a filter has exactly one condition, a string such as 'not selection'",
+                SigmaYaml.position(conditionNode.getValueNode()),
+                "condition"));
+      } else {
+        var result = new DetectionReader(placeholders, problems, source).read(filterMap, "filter");
+        if (result != null) {
+          identifiers = result.identifiers();
+          condition = result.condition();
+        }
       }
     }
     if (problems.stream().anyMatch(RuleProblem::isError)) {
       condition = null;
     }
-    return new FilterRule(meta, logsource, rules, identifiers, condition, sorted(problems));
+    return new FilterRule(
+        meta, logsource, rules, identifiers, condition, sorted(problems), source.build());
+  }
+
+  private static String firstKey(MappingNode map) {
+    return !map.getValue().isEmpty() && map.getValue().get(0).getKeyNode() instanceof ScalarNode k
+        ? k.getValue()
+        : "";
   }
 
   static List<RuleProblem> sorted(List<RuleProblem> problems) {

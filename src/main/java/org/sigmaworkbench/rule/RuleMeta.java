@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The descriptive fields every kind of rule document shares. Absent text fields are {@code null},
  * absent lists are empty. {@code custom} keeps fields the specification does not name, as the YAML
- * gave them.
+ * gave them (strings, lists, maps and nulls), in text order.
  */
 public record RuleMeta(
     String title,
@@ -39,6 +39,6 @@ public record RuleMeta(
     fields = List.copyOf(fields);
     related = List.copyOf(related);
     scope = List.copyOf(scope);
-    custom = Map.copyOf(custom);
+    custom = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(custom));
   }
 }

@@ -32,8 +32,14 @@ public final class SigmaYaml {
   /** Largest number of aliases to collections in one file (an alias bomb is refused at once). */
   public static final int MAX_COLLECTION_ALIASES = 20;
 
-  /** Deepest nesting of maps and lists. */
+  /** Deepest nesting of maps and lists, counted through aliases too. */
   public static final int MAX_NESTING = 50;
+
+  /**
+   * Most nodes a document may hold once its aliases are expanded: an alias repeats the collection
+   * it names, so a few aliases can multiply a file's size.
+   */
+  public static final int MAX_EXPANDED_NODES = 500_000;
 
   private static final Set<Tag> STANDARD_TAGS =
       Set.of(
@@ -79,12 +85,16 @@ public final class SigmaYaml {
       Composer composer =
           new Composer(
               new ParserImpl(new StreamReader(new StringReader(text)), options),
-              new Resolver(),
+              new FastResolver(),
               options);
       while (composer.checkNode()) {
         Node node = composer.getNode();
         if (node != null) {
-          checkTags(node, problems, 0);
+          StructureCheck check = new StructureCheck(problems);
+          check.walk(node, 0);
+          if (check.refused) {
+            return new Documents(List.of(), problems);
+          }
           nodes.add(node);
         }
       }
@@ -111,27 +121,115 @@ public final class SigmaYaml {
     return new Documents(nodes, problems);
   }
 
-  private static void checkTags(Node node, List<RuleProblem> problems, int depth) {
-    if (depth > MAX_NESTING) {
-      return;
-    }
-    if (!STANDARD_TAGS.contains(node.getTag())) {
-      problems.add(
-          RuleProblem.error(
-              "yaml.tag",
-              "YAML type tag '" + node.getTag().getValue() + "' is not allowed in a rule",
-              position(node),
-              node.getTag().getValue()));
-    }
-    if (node instanceof MappingNode m) {
-      for (NodeTuple t : m.getValue()) {
-        checkTags(t.getKeyNode(), problems, depth + 1);
-        checkTags(t.getValueNode(), problems, depth + 1);
+  /**
+   * YAML 1.1 implicit typing as SnakeYAML's {@link Resolver} does it, with a fast answer for the
+   * common case: a plain scalar whose first character cannot begin a boolean, number, null,
+   * timestamp, merge key or value key is a string, without running the resolver's regular
+   * expressions.
+   */
+  private static final class FastResolver extends Resolver {
+    /** First characters of every implicit type but str (SnakeYAML's resolver table). */
+    private static final String SPECIAL = "yYnNtTfFoO~-+.0123456789<=!&*\0";
+
+    @Override
+    public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+      if (kind == org.yaml.snakeyaml.nodes.NodeId.scalar
+          && implicit
+          && !value.isEmpty()
+          && SPECIAL.indexOf(value.charAt(0)) < 0) {
+        return Tag.STR;
       }
-    } else if (node instanceof SequenceNode s) {
-      for (Node child : s.getValue()) {
-        checkTags(child, problems, depth + 1);
+      return super.resolve(kind, value, implicit);
+    }
+  }
+
+  /**
+   * One walk over a composed document: refuses tags other than YAML's standard ones, structures
+   * that contain themselves through an alias, nesting deeper than {@link #MAX_NESTING} and more
+   * than {@link #MAX_EXPANDED_NODES} nodes once aliases are expanded. After it, every other walk of
+   * the tree is bounded.
+   */
+  private static final class StructureCheck {
+    private final List<RuleProblem> problems;
+
+    /** The collections from the document root to the node being walked. */
+    private final Node[] path = new Node[MAX_NESTING + 2];
+
+    private int visited;
+    boolean refused;
+
+    StructureCheck(List<RuleProblem> problems) {
+      this.problems = problems;
+    }
+
+    void walk(Node node, int depth) {
+      if (refused) {
+        return;
       }
+      if (++visited > MAX_EXPANDED_NODES) {
+        refuse(
+            "the YAML expands to more than "
+                + MAX_EXPANDED_NODES
+                + " nodes through its aliases: refused as a possible alias bomb",
+            node);
+        return;
+      }
+      Tag tag = node.getTag();
+      boolean standard =
+          tag == Tag.STR || tag == Tag.MAP || tag == Tag.SEQ || STANDARD_TAGS.contains(tag);
+      if (!standard) {
+        problems.add(
+            RuleProblem.error(
+                "yaml.tag",
+                "YAML type tag '" + tag.getValue() + "' is not allowed in a rule",
+                position(node),
+                tag.getValue()));
+      }
+      if (node instanceof ScalarNode) {
+        return;
+      }
+      if (depth > MAX_NESTING) {
+        // A structure that contains itself through an alias is endlessly deep: name that case.
+        Node repeated = repeatedOnPath(depth);
+        refuse(
+            repeated != null
+                ? "the "
+                    + (repeated instanceof MappingNode ? "map" : "list")
+                    + " at line "
+                    + position(repeated).line()
+                    + " contains itself through an alias; a rule cannot hold a recursive"
+                    + " structure"
+                : "maps and lists are nested deeper than " + MAX_NESTING + " levels",
+            repeated != null ? repeated : node);
+        return;
+      }
+      path[depth] = node;
+      if (node instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          walk(t.getKeyNode(), depth + 1);
+          walk(t.getValueNode(), depth + 1);
+        }
+      } else if (node instanceof SequenceNode sq) {
+        for (Node child : sq.getValue()) {
+          walk(child, depth + 1);
+        }
+      }
+    }
+
+    private Node repeatedOnPath(int depth) {
+      for (int i = 0; i < depth && i < path.length; i++) {
+        for (int j = i + 1; j < depth && j < path.length; j++) {
+          if (path[i] == path[j]) {
+            return path[i];
+          }
+        }
+      }
+      return null;
+    }
+
+    private void refuse(String message, Node at) {
+      refused = true;
+      problems.add(RuleProblem.error("yaml.limit", message, position(at), ""));
     }
   }
 

@@ -207,4 +207,128 @@ class RuleLoaderTest {
     List<RuleProblem> ps = f.problems();
     assertThat(ps).extracting(RuleProblem::line).isSorted();
   }
+
+  @Test
+  void sigma1CollectionsGetOneErrorAtTheActionLine() {
+    RuleFile f =
+        load(
+            "title: t\naction: global\ndetection:\n  condition: all of selection*\n---\n"
+                + "logsource:\n  product: windows\ndetection:\n  selection1:\n    EventID: 1\n");
+    assertThat(f.problems()).hasSize(1);
+    RuleProblem p = f.problems().get(0);
+    assertThat(p.code()).isEqualTo("rule.collection");
+    assertThat(p.position()).isEqualTo(new Position(2, 1));
+    assertThat(p.message()).contains("Sigma 1.x rule collection");
+    assertThat(f.documents()).isEmpty();
+    assertThat(load(rule("  sel:\n    A: 1\n  condition: sel\n") + "action: block\n").problems())
+        .isEmpty();
+  }
+
+  @Test
+  void theFirstConditionErrorIsReportedWhereItIs() {
+    RuleFile f = load(rule("  sel:\n    A: 1\n  condition: write A to %guid%; then sel\n"));
+    assertThat(f.problems()).hasSize(1);
+    RuleProblem p = f.problems().get(0);
+    assertThat(p.position()).isEqualTo(new Position(9, 14));
+    assertThat(p.message()).contains("'write A' is not Sigma condition syntax");
+    RuleProblem bad = load(rule("  sel:\n    A: 1\n  condition: sel and %x%\n")).problems().get(0);
+    assertThat(bad.position()).isEqualTo(new Position(9, 22));
+    assertThat(bad.message()).contains("unexpected character '%'");
+  }
+
+  @Test
+  void anAggregationWithoutAPipeIsNamedAsSuch() {
+    RuleProblem p =
+        load(rule("  sel:\n    A: 1\n  condition: count(A) by B > 3 and sel\n")).problems().get(0);
+    assertThat(p.message()).contains("'count(...)' is a Sigma 1.x aggregation");
+    assertThat(p.position()).isEqualTo(new Position(9, 14));
+  }
+
+  @Test
+  void everyBadEntryOfASelectionIsReported() {
+    RuleFile f = load(rule("  sel:\n    A|nope: 1\n    B|cidr: x\n    C: 2\n  condition: sel\n"));
+    assertThat(f.problems()).extracting(RuleProblem::line).containsExactly(8, 9);
+  }
+
+  @Test
+  void base64MayBeAppliedTwice() {
+    SigmaRule r =
+        load(rule("  sel:\n    A|base64|base64: ab\n  condition: sel\n")).firstRule().orElseThrow();
+    assertThat(r.problems()).isEmpty();
+    Expr.Match m = (Expr.Match) ((Expr.Named) r.condition()).body();
+    assertThat(m.predicate())
+        .isEqualTo(new Predicate.StringMatch(Predicate.StringOp.EQUALS, "WVdJPQ==", false));
+  }
+
+  @Test
+  void customFieldsAreKeptAsTheyAre() {
+    SigmaRule r =
+        load(rule("  sel:\n    A: 1\n  condition: sel\n")
+                + "simulation:\n  - type: atomic\n    guid: x\n")
+            .firstRule()
+            .orElseThrow();
+    assertThat(r.meta().custom())
+        .containsEntry("simulation", List.of(java.util.Map.of("type", "atomic", "guid", "x")));
+  }
+
+  @Test
+  void everyErrorHasAPositionAndTheOffendingText() {
+    String[] broken = {
+      rule("  sel:\n    A|contians: 1\n  condition: sel\n"),
+      rule("  sel:\n    A|re: '(?<=a)b'\n  condition: sel\n"),
+      rule("  sel:\n    A|startswith|endswith: x\n  condition: sel\n"),
+      rule("  sel: []\n  condition: sel\n"),
+      rule("  sel:\n    A: 1\n  condition: sel or other\n"),
+      "title: t\nlogsource: windows\ndetection:\n  sel:\n    A: 1\n  condition: sel\n"
+    };
+    for (String text : broken) {
+      List<RuleProblem> ps = load(text).problems();
+      assertThat(ps).as(text).isNotEmpty();
+      assertThat(ps).as(text).allMatch(p -> p.line() > 0 && p.column() > 0);
+      assertThat(ps).as(text).allMatch(p -> !p.excerpt().isEmpty());
+    }
+  }
+
+  @Test
+  void recursiveAliasesAreRefusedNotFollowed() {
+    for (String text :
+        new String[] {
+          "title: t\nx: &a [1, *a]\n",
+          "title: t\ncustom: &c {k: *c}\n",
+          rule("  sel: &s\n    A: 1\n    B: *s\n  condition: sel\n")
+        }) {
+      RuleFile f = load(text);
+      assertThat(f.problems()).as(text).hasSize(1);
+      assertThat(f.problems().get(0).code()).isEqualTo("yaml.limit");
+      assertThat(f.problems().get(0).message()).contains("contains itself through an alias");
+      assertThat(f.problems().get(0).line()).isPositive();
+    }
+  }
+
+  @Test
+  void aliasesThatMultiplyTheTreeAreBounded() {
+    StringBuilder b = new StringBuilder("a0: &a0 [");
+    for (int i = 0; i < 1000; i++) {
+      b.append(i == 0 ? "" : ",").append('x');
+    }
+    b.append("]\n");
+    for (int level = 1; level <= 10; level++) {
+      b.append("a").append(level).append(": &a").append(level);
+      b.append(" [*a").append(level - 1).append(", *a").append(level - 1).append("]\n");
+    }
+    RuleFile f = load(b.toString());
+    assertThat(f.problems()).extracting(RuleProblem::code).containsExactly("yaml.limit");
+    assertThat(f.problems().get(0).message()).contains("500000 nodes");
+  }
+
+  @Test
+  void deeplyNestedConditionsAreBounded() {
+    String deep = "(".repeat(500) + "sel" + ")".repeat(500);
+    RuleProblem p = load(rule("  sel:\n    A: 1\n  condition: " + deep + "\n")).problems().get(0);
+    assertThat(p.message()).contains("nests deeper than 100");
+    String nots = "not ".repeat(500) + "sel";
+    assertThat(
+            load(rule("  sel:\n    A: 1\n  condition: " + nots + "\n")).problems().get(0).message())
+        .contains("nests deeper than 100");
+  }
 }

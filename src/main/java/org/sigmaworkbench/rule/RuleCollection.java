@@ -1,0 +1,111 @@
+package org.sigmaworkbench.rule;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documents of several rule files (a folder, or the inputs of one command) with lookups by id,
+ * name, title and file name: what cross-file lint and the resolution of filter and correlation
+ * references need.
+ */
+public final class RuleCollection {
+
+  /**
+   * One document and the file it came from.
+   *
+   * @param file the file
+   * @param document the document
+   */
+  public record Entry(RuleFile file, RuleDocument document) {
+
+    /** {@code path:line} of the document, for messages. */
+    public String where() {
+      int line = document.meta().position().line();
+      return file.source() + (line > 0 ? ":" + line : "");
+    }
+  }
+
+  private final List<RuleFile> files;
+  private final RuleIndex index;
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, List<Entry>> byId = new HashMap<>();
+  private final Map<String, List<Entry>> byName = new HashMap<>();
+  private final Map<String, List<Entry>> byTitle = new HashMap<>();
+  private final Map<String, List<RuleFile>> byFileName = new HashMap<>();
+
+  private RuleCollection(List<RuleFile> files) {
+    this.files = files;
+    for (RuleFile f : files) {
+      byFileName.computeIfAbsent(RuleIndex.fileName(f.source()), k -> new ArrayList<>()).add(f);
+      for (RuleDocument d : f.documents()) {
+        Entry e = new Entry(f, d);
+        entries.add(e);
+        add(byId, d.meta().id(), e);
+        add(byName, d.meta().name(), e);
+        add(byTitle, d.meta().title(), e);
+      }
+    }
+    this.index = RuleIndex.ofFiles(files);
+  }
+
+  public static RuleCollection of(Collection<RuleFile> files) {
+    return new RuleCollection(List.copyOf(files));
+  }
+
+  private static void add(Map<String, List<Entry>> map, String key, Entry e) {
+    if (key != null && !key.isBlank()) {
+      map.computeIfAbsent(key.trim(), k -> new ArrayList<>(1)).add(e);
+    }
+  }
+
+  public List<RuleFile> files() {
+    return files;
+  }
+
+  /** The names and references of every document, for cross-file checks. */
+  public RuleIndex index() {
+    return index;
+  }
+
+  public List<Entry> entries() {
+    return List.copyOf(entries);
+  }
+
+  public List<Entry> byId(String id) {
+    return id == null ? List.of() : byId.getOrDefault(id.trim(), List.of());
+  }
+
+  public List<Entry> byName(String name) {
+    return name == null ? List.of() : byName.getOrDefault(name.trim(), List.of());
+  }
+
+  public List<Entry> byTitle(String title) {
+    return title == null ? List.of() : byTitle.getOrDefault(title.trim(), List.of());
+  }
+
+  /** The files whose name (without folders) is {@code fileName}. */
+  public List<RuleFile> byFileName(String fileName) {
+    return byFileName.getOrDefault(fileName, List.of());
+  }
+
+  /**
+   * The documents a filter or correlation reference names: those with that id, else those with that
+   * name.
+   */
+  public List<Entry> resolve(String reference) {
+    List<Entry> found = byId(reference);
+    return found.isEmpty() ? byName(reference) : found;
+  }
+
+  /** Every detection rule of the collection with each filter that applies to it added. */
+  public List<SigmaRule> rulesWithFilters() {
+    List<RuleDocument> docs = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      docs.add(e.document());
+    }
+    return FilterApplication.applyAll(docs);
+  }
+}
