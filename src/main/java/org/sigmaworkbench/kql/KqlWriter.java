@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sigmaworkbench.rule.CaseFolding;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.Predicate;
 import org.sigmaworkbench.rule.SigmaRule;
@@ -74,6 +75,9 @@ public final class KqlWriter {
     private final Set<String> errors = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
 
+    /** How many not() the predicate being written is inside. */
+    private int negations;
+
     Rendering(Target.Table table) {
       this.table = table;
     }
@@ -86,7 +90,12 @@ public final class KqlWriter {
         return new Part(c.value() ? "true" : "false", ATOM);
       }
       if (e instanceof Expr.Not n) {
-        return new Part("not(" + render(n.term()).text() + ")", ATOM);
+        negations++;
+        try {
+          return new Part("not(" + render(n.term()).text() + ")", ATOM);
+        } finally {
+          negations--;
+        }
       }
       if (e instanceof Expr.And a) {
         return join(a.terms(), " and ", AND);
@@ -170,7 +179,8 @@ public final class KqlWriter {
       if (e instanceof Expr.Match m
           && !m.isKeyword()
           && m.predicate() instanceof Predicate.StringMatch s
-          && s.op() == Predicate.StringOp.EQUALS) {
+          && s.op() == Predicate.StringOp.EQUALS
+          && !lowered(s)) {
         return m.field();
       }
       return null;
@@ -251,15 +261,19 @@ public final class KqlWriter {
     private String predicate(String column, Predicate p) {
       String col = KqlStrings.column(column);
       if (p instanceof Predicate.StringMatch s) {
-        String c = stringColumn(column);
+        // KQL folds ASCII only; other cased letters are compared lower-cased (CaseFolding).
+        boolean lowered = lowered(s);
+        String c = lowered ? "tolower(" + stringColumn(column) + ")" : stringColumn(column);
+        boolean cased = s.cased() || lowered;
         String op =
             switch (s.op()) {
-              case EQUALS -> s.cased() ? "==" : "=~";
-              case CONTAINS -> s.cased() ? "contains_cs" : "contains";
-              case STARTSWITH -> s.cased() ? "startswith_cs" : "startswith";
-              case ENDSWITH -> s.cased() ? "endswith_cs" : "endswith";
+              case EQUALS -> cased ? "==" : "=~";
+              case CONTAINS -> cased ? "contains_cs" : "contains";
+              case STARTSWITH -> cased ? "startswith_cs" : "startswith";
+              case ENDSWITH -> cased ? "endswith_cs" : "endswith";
             };
-        return c + " " + op + " " + KqlStrings.quote(s.text());
+        String text = lowered ? CaseFolding.toLower(s.text()) : s.text();
+        return c + " " + op + " " + KqlStrings.quote(text);
       }
       if (p instanceof Predicate.Wildcard w) {
         return stringColumn(column)
@@ -282,15 +296,18 @@ public final class KqlWriter {
       }
       if (p instanceof Predicate.Cidr c) {
         String fn = c.isIpv6() ? "ipv6_is_in_range" : "ipv4_is_in_range";
-        return fn + "(" + stringColumn(column) + ", " + KqlStrings.quote(c.canonical()) + ")";
+        return twoValued(
+            fn + "(" + stringColumn(column) + ", " + KqlStrings.quote(c.canonical()) + ")");
       }
       if (p instanceof Predicate.Compare c) {
         String number = plainNumber(c.number());
-        if (isNumericColumn(column)) {
-          return col + " " + c.op().symbol() + " " + number;
+        String value = col;
+        if (!isNumericColumn(column)) {
+          String conversion = c.number().stripTrailingZeros().scale() <= 0 ? "tolong" : "todouble";
+          value = conversion + "(" + col + ")";
         }
-        String conversion = c.number().stripTrailingZeros().scale() <= 0 ? "tolong" : "todouble";
-        return conversion + "(" + col + ") " + c.op().symbol() + " " + number;
+        String comparison = value + " " + c.op().symbol() + " " + number;
+        return c.op() == Predicate.CompareOp.EQ ? comparison : twoValued(comparison);
       }
       if (p instanceof Predicate.Exists e) {
         return (e.present() ? "isnotempty(" : "isempty(") + col + ")";
@@ -322,8 +339,24 @@ public final class KqlWriter {
                     + value
                     + ")";
           };
-      return part + " " + d.op().symbol() + " " + d.number();
+      String comparison = part + " " + d.op().symbol() + " " + d.number();
+      return d.op() == Predicate.CompareOp.EQ ? comparison : twoValued(comparison);
     }
+
+    /**
+     * A comparison that is null when the value does not convert (a number, an address, a time) made
+     * false under a negation, where not(null) would drop the row: the rule means that an
+     * unconvertible value does not match, so its negation holds. Elsewhere null and false select
+     * the same rows. (== against a constant is never null: KQL gives false for null == value.)
+     */
+    private String twoValued(String comparison) {
+      return negations > 0 ? "coalesce(" + comparison + ", false)" : comparison;
+    }
+  }
+
+  /** Whether a string match is written on lower-cased text (see {@link CaseFolding}). */
+  private static boolean lowered(Predicate.StringMatch s) {
+    return !s.cased() && CaseFolding.lowersBeyondAscii(s.text());
   }
 
   private static String plainNumber(BigDecimal n) {
