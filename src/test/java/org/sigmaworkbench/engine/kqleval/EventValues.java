@@ -166,7 +166,11 @@ public final class EventValues {
       }
       out.add(b.toString());
     }
-    return new ArrayList<>(out);
+    List<String> result = new ArrayList<>(out);
+    for (String v : new ArrayList<>(out)) {
+      result.add(v.replace('k', '\u212A').replace('K', '\u212A').replace('s', '\u017F'));
+    }
+    return result;
   }
 
   static List<String> regexSamples(String pattern) {
