@@ -363,9 +363,9 @@ public final class Hunt {
         ids,
         List.of(),
         List.of(),
-        "the rule is for "
+        "the rule's logsource ("
             + rule.rule().logsource().describe()
-            + " events; this event is "
+            + ") does not fit this event: "
             + (e.schema().layout().category() == null
                 ? "of unknown kind"
                 : e.schema().layout().category())
