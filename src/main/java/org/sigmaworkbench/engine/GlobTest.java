@@ -108,6 +108,20 @@ final class GlobTest extends ValueTest {
                   && Character.isLowSurrogate(v.charAt(starV + 1))
               ? 2
               : 1;
+      if (pi < m && p[pi] >= 0) {
+        // Skip to where the literal after the star can start (a literal never matches a
+        // surrogate, so stepping by chars lands on the same places as by code points).
+        int want = p[pi];
+        char mk = mask[pi];
+        char al = alt[pi];
+        while (starV < n) {
+          char c = v.charAt(starV);
+          if ((c | mk) == want || c == al) {
+            break;
+          }
+          starV++;
+        }
+      }
       vi = starV;
     }
     while (pi < m && p[pi] == ANY_STRING) {

@@ -12,9 +12,10 @@ import org.sigmaworkbench.rule.SigmaString;
  * What text a rule needs before it can match: a set of literals of which at least one occurs
  * (folded, see {@link LiteralScanner#fold}) in a given field, or in any field for a keyword. It is
  * derived from the normalized condition: a comparison needs its text (a wildcard pattern its
- * longest literal piece), {@code or} needs what any term needs, {@code and} what its most telling
- * term needs; negations, numbers, addresses, regular expressions and the like tell nothing. Events
- * that lack every literal a rule needs cannot match it, so the rule is not evaluated on them.
+ * longest literal piece, a regular expression what {@link RegexFacts} finds), {@code or} needs what
+ * any term needs, {@code and} what its most telling term needs; negations, numbers, addresses,
+ * regular expressions and the like tell nothing. Events that lack every literal a rule needs cannot
+ * match it, so the rule is not evaluated on them.
  */
 final class Prefilter {
   private Prefilter() {}
@@ -22,7 +23,7 @@ final class Prefilter {
   /** Longest literal kept; a piece of a needed literal is needed too. */
   static final int MAX_LITERAL = 12;
 
-  /** Shortest literal worth looking for. */
+  /** Shortest literal worth looking for (two characters will do when one is not ASCII). */
   static final int MIN_LITERAL = 3;
 
   /** A literal needed in a field ({@code null}: any field). */
@@ -61,13 +62,28 @@ final class Prefilter {
       return best;
     }
     if (e instanceof Expr.Match m) {
+      if (m.predicate() instanceof Predicate.Regex r) {
+        Set<String> literals = RegexFacts.of(r.pattern(), r.ignoreCase()).needs;
+        if (literals == null) {
+          return null;
+        }
+        Set<Need> out = new LinkedHashSet<>();
+        for (String l : literals) {
+          String u = usable(l);
+          if (u == null) {
+            return null;
+          }
+          out.add(new Need(m.field(), u));
+        }
+        return out;
+      }
       String literal = literal(m);
       return literal == null ? null : Set.of(new Need(m.field(), literal));
     }
     return null; // not: what holds under a negation is not needed
   }
 
-  /** Fewer events meet needs with longer literals and fewer alternatives. */
+  /** Fewer events meet needs with longer, less common literals and fewer alternatives. */
   private static boolean better(Set<Need> a, Set<Need> b) {
     int la = shortest(a);
     int lb = shortest(b);
@@ -77,7 +93,12 @@ final class Prefilter {
   private static int shortest(Set<Need> needs) {
     int min = Integer.MAX_VALUE;
     for (Need n : needs) {
-      min = Math.min(min, n.literal().length());
+      // A literal that is only common text tells little, however long.
+      int telling = 0;
+      for (String piece : pieces(n.literal())) {
+        telling = Math.max(telling, piece.length());
+      }
+      min = Math.min(min, telling);
     }
     return needs.isEmpty() ? Integer.MAX_VALUE : min;
   }
@@ -120,11 +141,82 @@ final class Prefilter {
     return usable(fold(best));
   }
 
-  private static String usable(String folded) {
-    if (folded.length() < MIN_LITERAL) {
+  /**
+   * Text common in Windows process events (folded), which says little about an event: a needed
+   * literal is cut at these and its most telling remaining piece is looked for.
+   */
+  private static final List<String> COMMON =
+      List.of(
+          "c:\\windows\\system32\\",
+          "c:\\windows\\syswow64\\",
+          "c:\\program files (x86)\\",
+          "c:\\program files\\",
+          "c:\\programdata\\",
+          "c:\\windows\\",
+          "c:\\users\\",
+          ":\\windows\\system32\\",
+          ":\\windows\\",
+          ":\\users\\",
+          "\\windows\\system32\\",
+          "\\windows\\syswow64\\",
+          "\\system32\\",
+          "\\syswow64\\",
+          "\\windows\\",
+          "\\appdata\\local\\",
+          "\\appdata\\roaming\\",
+          "\\appdata\\",
+          "\\users\\",
+          "\\program files\\",
+          "windowspowershell\\v1.0\\",
+          "powershell.exe",
+          "cmd.exe",
+          ".exe");
+
+  /**
+   * The part of a needed literal worth looking for: its longest piece between common text when that
+   * is telling enough, else the literal itself (at most its last {@link #MAX_LITERAL} characters);
+   * {@code null} only for the empty literal, which every value holds.
+   */
+  static String usable(String folded) {
+    if (folded.isEmpty()) {
       return null;
     }
-    return folded.length() > MAX_LITERAL ? folded.substring(0, MAX_LITERAL) : folded;
+    String best = "";
+    for (String piece : pieces(folded)) {
+      if (piece.length() > best.length()) {
+        best = piece;
+      }
+    }
+    boolean rare = best.chars().anyMatch(c -> c >= 128);
+    if (best.length() < (rare ? 2 : MIN_LITERAL)) {
+      best = folded;
+    }
+    return best.length() > MAX_LITERAL ? best.substring(best.length() - MAX_LITERAL) : best;
+  }
+
+  /** The parts of a literal between common text. */
+  private static List<String> pieces(String folded) {
+    List<String> out = new java.util.ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < folded.length()) {
+      String hit = null;
+      for (String c : COMMON) {
+        if (folded.startsWith(c, i)) {
+          hit = c;
+          break;
+        }
+      }
+      if (hit == null) {
+        i++;
+        continue;
+      }
+      out.add(folded.substring(start, i));
+      i += hit.length();
+      start = i;
+    }
+    out.add(folded.substring(start));
+    return out;
   }
 
   private static String fold(String s) {

@@ -2,7 +2,6 @@ package org.sigmaworkbench.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,36 +12,53 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldSchema;
 
 /**
- * Many compiled rules matched against one event at a time. Each rule's needed literals ({@link
- * Prefilter}) go into one {@link LiteralScanner}; per event the fields those literals are needed in
- * are scanned once, and only the rules whose needs are met (and the rules that need nothing) are
- * evaluated, cheapest tests first. The outcome is exactly that of evaluating every rule.
- * Thread-safe; each thread uses its own {@link Scratch}.
+ * Many compiled rules matched against one event at a time. The literals each rule needs ({@link
+ * Prefilter}) go into one {@link LiteralScanner} per field (and one for keywords, run over every
+ * field); per event each such field is scanned once, and only the rules whose needs are met (and
+ * the rules that need nothing) are evaluated, cheapest tests first. The outcome is exactly that of
+ * evaluating every rule. Thread-safe; each thread uses its own {@link Scratch}.
  */
 public final class RuleSetMatcher {
   private final List<CompiledRule> rules;
-  private final LiteralScanner scanner;
   private final String[] fields;
+  private final LiteralScanner[] scanners;
 
-  /** Per literal: pairs (field index or -1 for any field, rule index). */
-  private final int[][] entries;
+  /** Per field, per literal: the rules needing it. */
+  private final int[][][] entries;
+
+  private final LiteralScanner anyScanner;
+  private final int[][] anyEntries;
 
   /** Rules evaluated on every event, ascending. */
   private final int[] always;
 
-  private final boolean anyField;
-  private final Map<FieldSchema, Plan> plans = new ConcurrentHashMap<>();
+  private final Map<FieldSchema, int[]> plans = new ConcurrentHashMap<>();
 
-  /** Where to look in events of one schema. */
-  private record Plan(FieldSchema schema, int[] fieldSlot, int[] scan) {}
+  /** Literals of one field (or of any field), with the rules needing each. */
+  private static final class Needs {
+    final Map<String, List<Integer>> rulesByLiteral = new LinkedHashMap<>();
+
+    void add(String literal, int rule) {
+      rulesByLiteral.computeIfAbsent(literal, k -> new ArrayList<>()).add(rule);
+    }
+
+    LiteralScanner scanner() {
+      return new LiteralScanner(
+          new ArrayList<>(rulesByLiteral.keySet()), LiteralScanner.Fold.ASCII);
+    }
+
+    int[][] entries() {
+      return rulesByLiteral.values().stream()
+          .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+          .toArray(int[][]::new);
+    }
+  }
 
   public RuleSetMatcher(List<CompiledRule> rules) {
     this.rules = List.copyOf(rules);
-    Map<String, Integer> literalIds = new LinkedHashMap<>();
-    Map<String, Integer> fieldIds = new LinkedHashMap<>();
-    List<List<int[]>> perLiteral = new ArrayList<>();
+    Map<String, Needs> byField = new LinkedHashMap<>();
+    Needs any = new Needs();
     List<Integer> alwaysList = new ArrayList<>();
-    boolean any = false;
     for (int r = 0; r < rules.size(); r++) {
       Set<Prefilter.Need> needs = Prefilter.needs(rules.get(r).rule().condition());
       if (needs == null) {
@@ -50,37 +66,17 @@ public final class RuleSetMatcher {
         continue;
       }
       for (Prefilter.Need n : needs) {
-        int lit =
-            literalIds.computeIfAbsent(
-                n.literal(),
-                k -> {
-                  perLiteral.add(new ArrayList<>());
-                  return perLiteral.size() - 1;
-                });
-        int field = -1;
-        if (n.field() == null) {
-          any = true;
-        } else {
-          field = fieldIds.computeIfAbsent(n.field(), k -> fieldIds.size());
-        }
-        perLiteral.get(lit).add(new int[] {field, r});
+        (n.field() == null ? any : byField.computeIfAbsent(n.field(), k -> new Needs()))
+            .add(n.literal(), r);
       }
     }
-    this.scanner =
-        literalIds.isEmpty() ? null : new LiteralScanner(new ArrayList<>(literalIds.keySet()));
-    this.fields = fieldIds.keySet().toArray(String[]::new);
-    this.entries = new int[perLiteral.size()][];
-    for (int i = 0; i < entries.length; i++) {
-      List<int[]> l = perLiteral.get(i);
-      int[] flat = new int[l.size() * 2];
-      for (int j = 0; j < l.size(); j++) {
-        flat[2 * j] = l.get(j)[0];
-        flat[2 * j + 1] = l.get(j)[1];
-      }
-      entries[i] = flat;
-    }
+    this.fields = byField.keySet().toArray(String[]::new);
+    this.scanners = byField.values().stream().map(Needs::scanner).toArray(LiteralScanner[]::new);
+    this.entries = byField.values().stream().map(Needs::entries).toArray(int[][][]::new);
+    boolean anyNeeds = !any.rulesByLiteral.isEmpty();
+    this.anyScanner = anyNeeds ? any.scanner() : null;
+    this.anyEntries = anyNeeds ? any.entries() : null;
     this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
-    this.anyField = any;
   }
 
   public List<CompiledRule> rules() {
@@ -98,22 +94,17 @@ public final class RuleSetMatcher {
     private final int[] candidates = new int[rules.size()];
     private int count;
     private int epoch;
-    private Plan plan;
-    private int slot;
+    private int[][] current;
 
     @Override
-    public void found(int literal) {
-      int[] e = entries[literal];
-      for (int i = 0; i < e.length; i += 2) {
-        int f = e[i];
-        if (f < 0 || plan.fieldSlot()[f] == slot) {
-          int r = e[i + 1];
-          if (mark[r] != epoch) {
-            mark[r] = epoch;
-            candidates[count++] = r;
-          }
+    public boolean found(int literal, int end) {
+      for (int r : current[literal]) {
+        if (mark[r] != epoch) {
+          mark[r] = epoch;
+          candidates[count++] = r;
         }
       }
+      return false;
     }
   }
 
@@ -152,16 +143,22 @@ public final class RuleSetMatcher {
       Arrays.fill(s.mark, -1);
       s.epoch = 1;
     }
-    if (scanner == null) {
-      return;
-    }
-    Plan plan = plan(e.schema());
-    s.plan = plan;
-    for (int slot : plan.scan()) {
-      String v = e.value(slot);
+    int[] slots = plan(e.schema());
+    for (int f = 0; f < slots.length; f++) {
+      String v = e.value(slots[f]);
       if (v != null && !v.isEmpty()) {
-        s.slot = slot;
-        scanner.scan(v, s);
+        s.current = entries[f];
+        scanners[f].scan(v, s);
+      }
+    }
+    if (anyScanner != null) {
+      s.current = anyEntries;
+      int n = e.schema().size();
+      for (int slot = 0; slot < n; slot++) {
+        String v = e.value(slot);
+        if (v != null && !v.isEmpty()) {
+          anyScanner.scan(v, s);
+        }
       }
     }
     if (s.count > 1) {
@@ -169,25 +166,17 @@ public final class RuleSetMatcher {
     }
   }
 
-  private Plan plan(FieldSchema schema) {
-    Plan p = plans.get(schema);
+  /** The slot of each field with needs in events of a schema (-1 when absent). */
+  private int[] plan(FieldSchema schema) {
+    int[] p = plans.get(schema);
     if (p == null) {
       if (plans.size() > 4096) {
         plans.clear();
       }
-      int[] fieldSlot = new int[fields.length];
-      Map<Integer, Boolean> scan = new HashMap<>();
+      p = new int[fields.length];
       for (int f = 0; f < fields.length; f++) {
-        fieldSlot[f] = schema.slotOf(fields[f]);
-        if (fieldSlot[f] >= 0) {
-          scan.put(fieldSlot[f], true);
-        }
+        p[f] = schema.slotOf(fields[f]);
       }
-      int[] slots =
-          anyField
-              ? java.util.stream.IntStream.range(0, schema.size()).toArray()
-              : scan.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      p = new Plan(schema, fieldSlot, slots);
       plans.put(schema, p);
     }
     return p;
