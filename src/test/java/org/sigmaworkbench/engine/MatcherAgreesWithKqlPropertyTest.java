@@ -27,6 +27,7 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.LogSource;
+import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -36,6 +37,10 @@ import org.sigmaworkbench.rule.SigmaRule;
  * the columns of the target's process-creation table, so the field mapping is part of what agrees.
  */
 class MatcherAgreesWithKqlPropertyTest {
+
+  /** Values for {@code |expand}; {@code %Servers%} stays empty (it then matches nothing). */
+  private static final Placeholders PLACEHOLDERS =
+      Placeholders.standard().with("Administrators", List.of("admin*", "Jürgen", "ro?t"));
 
   private static final LogSource PROCESS_CREATION =
       new LogSource("process_creation", "windows", null, null);
@@ -93,6 +98,13 @@ class MatcherAgreesWithKqlPropertyTest {
       Event event = event(c.target(), table, columns);
       boolean hit = matcher.matches(event);
       Statistics.label("outcome").collect(hit ? "hit" : "miss");
+      Statistics.label("outcome")
+          .coverage(
+              checker -> {
+                // The events are built to hit and to miss; both must happen often.
+                checker.check("hit").percentage(p -> p > 15);
+                checker.check("miss").percentage(p -> p > 15);
+              });
       assertThat(hit)
           .as(
               "matcher and KQL disagree\nrule:\n%s\nKQL:\n%s\nevent columns: %s\nexplanation: %s",

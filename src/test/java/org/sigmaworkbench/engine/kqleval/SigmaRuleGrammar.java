@@ -235,7 +235,11 @@ public final class SigmaRuleGrammar {
                     ": ''",
                     "|contains: ''",
                     "|neq: \"x1\"",
-                    "|neq: \"cmd\""))
+                    "|neq: \"cmd\"",
+                    "|expand: \"%Administrators%\"",
+                    "|expand|contains: \"x%Administrators%\"",
+                    "|expand|endswith: \"\\\\%Administrators%.exe\"",
+                    "|expand: \"%Servers%\""))
             .as(
                 (f, rest) -> {
                   int colon = rest.indexOf(": ");
