@@ -98,19 +98,19 @@ class MatcherAgreesWithKqlPropertyTest {
       Event event = event(c.target(), table, columns);
       boolean hit = matcher.matches(event);
       Statistics.label("outcome").collect(hit ? "hit" : "miss");
-      Statistics.label("outcome")
-          .coverage(
-              checker -> {
-                // The events are built to hit and to miss; both must happen often.
-                checker.check("hit").percentage(p -> p > 15);
-                checker.check("miss").percentage(p -> p > 15);
-              });
       assertThat(hit)
           .as(
               "matcher and KQL disagree\nrule:\n%s\nKQL:\n%s\nevent columns: %s\nexplanation: %s",
               c.rule().yaml(), kql.query(), escape(columns), matcher.explain(event).summary())
           .isEqualTo(kqlKeeps);
     }
+    Statistics.label("outcome")
+        .coverage(
+            checker -> {
+              // The events are built to hit and to miss; both must happen often.
+              checker.check("hit").percentage(p -> p > 15);
+              checker.check("miss").percentage(p -> p > 15);
+            });
   }
 
   /** Column values for one event: each field's value picked from its candidates by a seed. */
