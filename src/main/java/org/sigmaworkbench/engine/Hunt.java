@@ -90,6 +90,10 @@ public final class Hunt {
   private final Options options;
   private final boolean[] disabled;
   private final List<RuleFailure> failures = new ArrayList<>();
+
+  /** How many of {@link #failures} the listener has been told of. */
+  private int reported;
+
   private final java.util.Map<CompiledRule, Integer> index = new java.util.IdentityHashMap<>();
 
   public Hunt(List<CompiledRule> rules, Options options) {
@@ -143,12 +147,12 @@ public final class Hunt {
         options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemons()) : null;
     try {
       for (Path log : logs) {
-        FileRun f = runFile(log, listener, pool, hits);
-        files.add(f.result());
-        listener.onFile(f.result());
-        events += f.result().events();
-        withHits += f.result().hits();
-        if (f.result().cancelled()) {
+        LogRun.Result f = runFile(log, listener, pool, hits);
+        files.add(f);
+        listener.onFile(f);
+        events += f.events();
+        withHits += f.hits();
+        if (f.cancelled()) {
           cancelled = true;
           break;
         }
@@ -165,17 +169,16 @@ public final class Hunt {
     return new Result(files, perRule, events, withHits, List.copyOf(failures), cancelled);
   }
 
-  private record FileRun(LogRun.Result result) {}
-
   /** The matching of one batch: per event, its hits and misses. */
   private record Batch(List<Event> events, List<List<Hit>> hits, List<List<Miss>> misses) {}
 
-  private FileRun runFile(Path file, Listener listener, ExecutorService pool, long[] hitCounts) {
+  private LogRun.Result runFile(
+      Path file, Listener listener, ExecutorService pool, long[] hitCounts) {
     long total;
     try {
       total = Files.size(file);
     } catch (IOException e) {
-      return new FileRun(failed(file, file.getFileName() + ": cannot read: " + e.getMessage()));
+      return failed(file, file.getFileName() + ": cannot read: " + e.getMessage());
     }
     try (EventStream stream = LogReaders.open(file)) {
       long events = 0;
@@ -222,31 +225,29 @@ public final class Hunt {
       if (events == 0) {
         for (LogProblem p : stream.problems()) {
           if (p.fatal()) {
-            return new FileRun(
-                new LogRun.Result(
-                    file,
-                    stream.formatName(),
-                    0,
-                    0,
-                    List.copyOf(stream.problems()),
-                    p.describe(),
-                    false));
+            return new LogRun.Result(
+                file,
+                stream.formatName(),
+                0,
+                0,
+                List.copyOf(stream.problems()),
+                p.describe(),
+                false);
           }
         }
       }
-      return new FileRun(
-          new LogRun.Result(
-              file,
-              stream.formatName(),
-              events,
-              withHits,
-              List.copyOf(stream.problems()),
-              null,
-              cancelled));
+      return new LogRun.Result(
+          file,
+          stream.formatName(),
+          events,
+          withHits,
+          List.copyOf(stream.problems()),
+          null,
+          cancelled);
     } catch (LogFormatException ex) {
-      return new FileRun(failed(file, ex.getMessage()));
+      return failed(file, ex.getMessage());
     } catch (IOException ex) {
-      return new FileRun(failed(file, file.getFileName() + ": cannot read: " + ex.getMessage()));
+      return failed(file, file.getFileName() + ": cannot read: " + ex.getMessage());
     }
   }
 
@@ -394,8 +395,6 @@ public final class Hunt {
     }
     return withHits;
   }
-
-  private int reported;
 
   private static java.util.concurrent.ThreadFactory daemons() {
     AtomicInteger n = new AtomicInteger();
