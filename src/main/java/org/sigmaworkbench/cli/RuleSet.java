@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Hunt;
+import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
@@ -14,7 +18,7 @@ import org.sigmaworkbench.rule.SigmaRule;
 /** Rules loaded and compiled from command-line inputs, with the path of each. */
 final class RuleSet {
   final List<CompiledRule> rules = new ArrayList<>();
-  final java.util.Map<CompiledRule, Path> paths = new java.util.IdentityHashMap<>();
+  final Map<CompiledRule, Path> paths = new IdentityHashMap<>();
   int failed;
 
   /** Loads every rule; rules with errors are reported on {@code err} and left out. */
@@ -28,28 +32,11 @@ final class RuleSet {
       throws IOException {
     RuleSet set = new RuleSet();
     RuleLoader loader = new RuleLoader(placeholders);
+    List<SigmaRule> loaded = new ArrayList<>();
+    List<Path> loadedPaths = new ArrayList<>();
     for (Path p : RuleInputs.expand(inputs)) {
       RuleFile file = loader.load(p);
-      boolean any = false;
-      for (SigmaRule rule : file.rules()) {
-        any = true;
-        if (rule.isUsable() && file.fileProblems().isEmpty()) {
-          CompiledRule c = CompiledRule.compile(rule);
-          set.rules.add(c);
-          set.paths.put(c, p);
-        } else {
-          set.failed++;
-          err.println(
-              p
-                  + ": skipped: "
-                  + rule.problems().stream()
-                      .filter(RuleProblem::isError)
-                      .findFirst()
-                      .map(RuleProblem::describe)
-                      .orElse("the rule has errors"));
-        }
-      }
-      if (!any) {
+      if (!file.fileProblems().isEmpty() || file.rules().isEmpty()) {
         set.failed++;
         err.println(
             p
@@ -59,7 +46,26 @@ final class RuleSet {
                     .findFirst()
                     .map(RuleProblem::describe)
                     .orElse("no detection rule in the file"));
+        continue;
       }
+      for (SigmaRule rule : file.rules()) {
+        loaded.add(rule);
+        loadedPaths.add(p);
+      }
+    }
+    Hunt.Compiled compiled =
+        Hunt.compile(loaded, loadedPaths.stream().map(Path::toString).toList());
+    for (RuleFailure f : compiled.failures()) {
+      set.failed++;
+      err.println(f.source() + ": skipped: " + f.message());
+    }
+    int next = 0;
+    for (CompiledRule c : compiled.rules()) {
+      while (loaded.get(next) != c.rule()) {
+        next++;
+      }
+      set.rules.add(c);
+      set.paths.put(c, loadedPaths.get(next));
     }
     return set;
   }

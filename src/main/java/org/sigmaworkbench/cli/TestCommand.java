@@ -1,24 +1,32 @@
 package org.sigmaworkbench.cli;
 
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sigmaworkbench.engine.Hit;
+import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.LogRun;
-import org.sigmaworkbench.engine.MatchSpan;
+import org.sigmaworkbench.engine.Miss;
+import org.sigmaworkbench.engine.RuleFailure;
+import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code test}: runs rules over logs and prints the hits. */
+/**
+ * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
+ * it hunts: one pass over each log for all rules, every core matching, hits grouped by rule.
+ */
 @Command(
     name = "test",
-    description = "Run rules over logs and print the hits.",
+    description = {
+      "Run rules over logs and print the hits.",
+      "Given several rules (or a folder), all are matched in one pass over each log and the text"
+          + " output groups the hits by rule with counts."
+    },
     mixinStandardHelpOptions = true)
 final class TestCommand implements Callable<Integer> {
 
@@ -40,10 +48,22 @@ final class TestCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
 
+  @Option(
+      names = "--explain-misses",
+      description =
+          "Also print every event a rule did not match, with why (jsonl: one object per rule and"
+              + " event, \"hit\": false).")
+  boolean explainMisses;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Matching threads (default: one per core).")
+  Integer threads;
+
   @Override
   public Integer call() throws Exception {
-    // Buffered: a line per hit, flushed once at the end, not once per hit.
-    PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
+    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     var table = placeholders.load(err);
     if (table == null) {
@@ -54,99 +74,84 @@ final class TestCommand implements Callable<Integer> {
       err.println("error: no usable rule among the inputs");
       return 2;
     }
+    if (threads != null && threads < 1) {
+      err.println("error: --threads needs at least 1");
+      return 2;
+    }
     JsonLines json = new JsonLines(out);
-    int unreadable = 0;
-    long totalHits = 0;
-    long totalEvents = 0;
-    for (Path log : logs) {
-      LogRun.Result r =
-          LogRun.run(
-              log,
-              set.rules,
-              (event, hits) -> {
+    boolean hunting = set.rules.size() > 1;
+    TextReport text = new TextReport(out, hunting);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Hunt hunt =
+        new Hunt(set.rules, new Hunt.Options(threads == null ? cores : threads, explainMisses));
+    int[] failedRules = {0};
+    Hunt.Result r =
+        hunt.run(
+            logs,
+            new Hunt.Listener() {
+              @Override
+              public void onEvent(Event event, List<Hit> hits, List<Miss> misses) {
                 for (Hit h : hits) {
-                  print(out, json, set, h);
+                  if (format == OutputFormat.jsonl) {
+                    json.object(
+                        g ->
+                            VerdictJson.write(
+                                g, set.paths.get(h.rule()), h.rule(), event, h.explanation()));
+                  } else {
+                    text.hit(h.rule(), event, h.explanation());
+                  }
                 }
-              });
-      out.flush();
-      if (r.error() != null) {
-        unreadable++;
-        err.println("error: " + r.error());
-        continue;
-      }
-      for (LogProblem p : r.problems()) {
-        err.println("warning: " + p.describe());
-      }
-      totalHits += r.hits();
-      totalEvents += r.events();
-    }
+                for (Miss m : misses) {
+                  if (format == OutputFormat.jsonl) {
+                    json.object(
+                        g ->
+                            VerdictJson.write(
+                                g, set.paths.get(m.rule()), m.rule(), event, m.explanation()));
+                  } else {
+                    text.miss(m.rule(), event, m.explanation());
+                  }
+                }
+              }
+
+              @Override
+              public void onFile(LogRun.Result result) {
+                if (result.error() != null) {
+                  err.println("error: " + result.error());
+                  return;
+                }
+                for (LogProblem p : result.problems()) {
+                  err.println("warning: " + p.describe());
+                }
+              }
+
+              @Override
+              public void onRuleFailure(RuleFailure failure) {
+                failedRules[0]++;
+                err.println("error: " + failure.source() + ": " + failure.message());
+              }
+            });
+    text.finish(set.paths);
     out.flush();
+    long unreadable = r.files().stream().filter(f -> f.error() != null).count();
     if (format == OutputFormat.text) {
-      err.println(totalHits + " hits in " + totalEvents + " events");
-    }
-    return unreadable > 0 ? 1 : 0;
-  }
-
-  private void print(PrintWriter out, JsonLines json, RuleSet set, Hit h) {
-    Path rulePath = set.paths.get(h.rule());
-    if (format == OutputFormat.jsonl) {
-      Map<String, String> fields = h.event().fields();
-      json.object(
-          g -> {
-            g.writeStringField("path", rulePath.toString());
-            g.writeStringField("id", h.rule().rule().id());
-            g.writeStringField("title", h.rule().rule().title());
-            g.writeStringField("file", h.event().file());
-            g.writeNumberField("record", h.event().record());
-            g.writeObjectFieldStart("fields");
-            for (var e : fields.entrySet()) {
-              g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("spans");
-            for (MatchSpan s : h.explanation().spans()) {
-              g.writeStartObject();
-              g.writeStringField("field", s.field());
-              g.writeStringField("column", s.column());
-              g.writeNumberField("start", s.start());
-              g.writeNumberField("end", s.end());
-              g.writeStringField("identifier", s.identifier());
-              g.writeStringField("rule_value", s.ruleValue());
-              g.writeStringField("rule_key", s.ruleKey());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("identifiers");
-            for (var e : h.explanation().identifiers().entrySet()) {
-              g.writeBooleanField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeStringField("explanation", h.explanation().summary());
-          });
-      return;
-    }
-    StringBuilder b = new StringBuilder();
-    b.append(h.event().file())
-        .append('#')
-        .append(h.event().record())
-        .append("  ")
-        .append(h.rule().rule().title());
-    for (MatchSpan s : h.explanation().spans()) {
-      String v = h.event().value(h.event().schema().columnSlot(s.column()));
-      if (v == null) {
-        continue;
+      if (hunting) {
+        long rulesWithHits = r.rules().stream().filter(h -> h.hits() > 0).count();
+        long hits = r.rules().stream().mapToLong(Hunt.RuleHits::hits).sum();
+        err.println(
+            hits
+                + " hits by "
+                + rulesWithHits
+                + " of "
+                + set.rules.size()
+                + " rules in "
+                + r.events()
+                + " events ("
+                + r.eventsWithHits()
+                + " events hit)");
+      } else {
+        err.println(r.eventsWithHits() + " hits in " + r.events() + " events");
       }
-      b.append("\n    ").append(s.field()).append(": ");
-      b.append(oneLine(v.substring(0, s.start())))
-          .append('[')
-          .append(oneLine(v.substring(s.start(), s.end())))
-          .append(']')
-          .append(oneLine(v.substring(s.end())));
     }
-    out.println(b);
-  }
-
-  private static String oneLine(String s) {
-    return s.replace("\r", "\\r").replace("\n", "\\n");
+    return unreadable > 0 || set.failed > 0 || failedRules[0] > 0 ? 1 : 0;
   }
 }

@@ -1,9 +1,12 @@
 package org.sigmaworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventSource;
@@ -11,31 +14,56 @@ import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.logs.WindowsLogsources;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LogSource;
-import org.sigmaworkbench.rule.Predicate;
 import org.sigmaworkbench.rule.SigmaRule;
 
 /**
- * A rule compiled once for matching: its normalized condition as a tree of tests over field slots.
- * Field names are resolved to slots once per {@link FieldSchema}; a miss allocates nothing.
- * Thread-safe.
+ * A rule compiled once for matching: its normalized condition as a tree of tests over field slots,
+ * with the meaning the KQL writer gives the same rule. Field names are resolved to slots once per
+ * {@link FieldSchema}; matching allocates nothing. Thread-safe.
  */
 public final class CompiledRule {
 
   private final SigmaRule rule;
   private final Node root;
-  private final List<String> fields = new ArrayList<>();
+  private final String[] fields;
+  private final List<Identifier> identifiers = new ArrayList<>();
+  private final Set<String> keywordIdentifiers = new HashSet<>();
   private final Map<FieldSchema, int[]> slotCache = new ConcurrentHashMap<>();
-  private volatile SchemaSlots last;
+  private SchemaSlots last;
 
   private volatile SourceFit lastFit;
 
+  private record SourceFit(EventSource source, boolean applies) {}
+
+  /** Schemas remembered per rule; logs with more shapes than this resolve slots again. */
+  private static final int MAX_CACHED_SCHEMAS = 4096;
+
+  /** The slots of the rule's fields in one schema; immutable, so safe to share without locks. */
   private record SchemaSlots(FieldSchema schema, int[] slots) {}
 
-  private record SourceFit(EventSource source, boolean applies) {}
+  /** A search identifier with its entries, for explanations. */
+  private record Identifier(String name, Node body, List<Entry> entries) {}
+
+  /** One entry of an identifier: its node, and its leaves grouped by rule value. */
+  private record Entry(
+      String key, Node node, List<String> values, List<List<LeafNode>> leaves, int line) {}
 
   private CompiledRule(SigmaRule rule) {
     this.rule = rule;
-    this.root = compile(rule.condition());
+    NodeCompiler compiler = new NodeCompiler();
+    for (Expr.Named named : rule.identifiers().values()) {
+      Node body = compiler.compile(named.body());
+      List<Entry> entries = new ArrayList<>();
+      collectEntries(named.body(), compiler, entries);
+      identifiers.add(new Identifier(named.name(), body, entries));
+      List<LeafNode> leaves = new ArrayList<>();
+      body.leaves(leaves);
+      if (!leaves.isEmpty() && leaves.stream().allMatch(l -> l.match.isKeyword())) {
+        keywordIdentifiers.add(named.name());
+      }
+    }
+    this.root = compiler.compile(rule.condition());
+    this.fields = compiler.fields().toArray(String[]::new);
   }
 
   /**
@@ -52,6 +80,11 @@ public final class CompiledRule {
 
   public SigmaRule rule() {
     return rule;
+  }
+
+  /** The Sigma fields the rule reads. */
+  public List<String> fields() {
+    return List.of(fields);
   }
 
   /** Whether the rule matches the event. */
@@ -96,21 +129,124 @@ public final class CompiledRule {
     return service == null ? event.service() == null : service.equalsIgnoreCase(event.service());
   }
 
-  /** Why the rule matches or not, with the matched spans. */
+  /** Why the rule matches the event or not: identifiers, matched spans, entries, a sentence. */
   public Explanation explain(Event event) {
     int[] slots = slots(event.schema());
     boolean matched = root.eval(event, slots);
-    Map<String, Boolean> identifiers = new LinkedHashMap<>();
-    for (String name : rule.identifiers().keySet()) {
-      identifiers.put(name, false);
+    Map<String, Boolean> values = new LinkedHashMap<>();
+    for (Identifier id : identifiers) {
+      values.put(id.name(), id.body().eval(event, slots));
     }
-    root.identifiers(event, slots, identifiers);
     List<MatchSpan> spans = new ArrayList<>();
     if (matched) {
-      root.spans(event, slots, true, spans);
+      root.spans(event, slots, spans);
+    } else {
+      List<LeafNode> leaves = new ArrayList<>();
+      for (Identifier id : identifiers) {
+        id.body().leaves(leaves);
+      }
+      Set<LeafNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (LeafNode leaf : leaves) {
+        if (seen.add(leaf)) {
+          leaf.spans(event, slots, spans);
+        }
+      }
+    }
+    List<Check> checks = new ArrayList<>();
+    for (Identifier id : identifiers) {
+      for (Entry entry : id.entries()) {
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < entry.values().size(); i++) {
+          for (LeafNode leaf : entry.leaves().get(i)) {
+            if (leaf.eval(event, slots)) {
+              held.add(entry.values().get(i));
+              break;
+            }
+          }
+        }
+        checks.add(
+            new Check(
+                id.name(),
+                entry.key(),
+                entry.node().eval(event, slots),
+                held,
+                entry.values().size(),
+                entry.line()));
+      }
     }
     return new Explanation(
-        matched, identifiers, spans, Summary.of(rule.condition(), identifiers, matched));
+        matched,
+        values,
+        dedupe(spans),
+        checks,
+        Summary.of(rule.condition(), values, keywordIdentifiers));
+  }
+
+  private static List<MatchSpan> dedupe(List<MatchSpan> spans) {
+    return new ArrayList<>(new LinkedHashSet<>(spans));
+  }
+
+  /**
+   * The entries of an identifier's body: the largest parts whose comparisons all come from one key
+   * (one {@code field|modifiers} entry, or the keyword list).
+   */
+  private static void collectEntries(Expr e, NodeCompiler compiler, List<Entry> out) {
+    List<Expr.Match> matches = new ArrayList<>();
+    matches(e, matches);
+    if (matches.isEmpty()) {
+      return;
+    }
+    Set<String> keys = new HashSet<>();
+    for (Expr.Match m : matches) {
+      keys.add(m.origin().key());
+    }
+    if (keys.size() > 1) {
+      List<Expr> children =
+          e instanceof Expr.And a
+              ? a.terms()
+              : e instanceof Expr.Or o
+                  ? o.terms()
+                  : e instanceof Expr.Not n ? List.of(n.term()) : List.of();
+      for (Expr c : children) {
+        collectEntries(c, compiler, out);
+      }
+      return;
+    }
+    Map<String, List<LeafNode>> byValue = new LinkedHashMap<>();
+    for (Expr.Match m : matches) {
+      Node n = compiler.compile(m);
+      if (n instanceof LeafNode leaf) {
+        Expr.Origin o = m.origin();
+        byValue
+            .computeIfAbsent(o.value() + "\u0000" + o.position(), k -> new ArrayList<>())
+            .add(leaf);
+      }
+    }
+    List<String> values = new ArrayList<>();
+    for (List<LeafNode> group : byValue.values()) {
+      values.add(group.get(0).match.origin().value());
+    }
+    out.add(
+        new Entry(
+            matches.get(0).origin().key(),
+            compiler.compile(e),
+            values,
+            new ArrayList<>(byValue.values()),
+            matches.get(0).origin().position().line()));
+  }
+
+  private static void matches(Expr e, List<Expr.Match> out) {
+    if (e instanceof Expr.Match m) {
+      out.add(m);
+    } else if (e instanceof Expr.And a) {
+      a.terms().forEach(t -> matches(t, out));
+    } else if (e instanceof Expr.Or o) {
+      o.terms().forEach(t -> matches(t, out));
+    } else if (e instanceof Expr.Not n) {
+      matches(n.term(), out);
+    } else if (e instanceof Expr.Named n) {
+      matches(n.body(), out);
+    }
   }
 
   private int[] slots(FieldSchema schema) {
@@ -118,321 +254,19 @@ public final class CompiledRule {
     if (l != null && l.schema() == schema) {
       return l.slots();
     }
+    if (slotCache.size() > MAX_CACHED_SCHEMAS) {
+      slotCache.clear();
+    }
     int[] s = slotCache.computeIfAbsent(schema, this::resolve);
     last = new SchemaSlots(schema, s);
     return s;
   }
 
   private int[] resolve(FieldSchema schema) {
-    int[] s = new int[fields.size()];
+    int[] s = new int[fields.length];
     for (int i = 0; i < s.length; i++) {
-      s[i] = schema.slotOf(fields.get(i));
+      s[i] = schema.slotOf(fields[i]);
     }
     return s;
-  }
-
-  private int fieldIndex(String field) {
-    int i = fields.indexOf(field);
-    if (i < 0) {
-      fields.add(field);
-      i = fields.size() - 1;
-    }
-    return i;
-  }
-
-  private Node compile(Expr e) {
-    if (e instanceof Expr.And a) {
-      return new AndNode(a.terms().stream().map(this::compile).toArray(Node[]::new));
-    }
-    if (e instanceof Expr.Or o) {
-      return new OrNode(o.terms().stream().map(this::compile).toArray(Node[]::new));
-    }
-    if (e instanceof Expr.Not n) {
-      return new NotNode(compile(n.term()));
-    }
-    if (e instanceof Expr.Const c) {
-      return new ConstNode(c.value());
-    }
-    if (e instanceof Expr.Named n) {
-      return new NamedNode(n.name(), compile(n.body()));
-    }
-    Expr.Match m = (Expr.Match) e;
-    if (m.isKeyword()) {
-      return new KeywordNode(m, ValueTest.of(m.predicate()));
-    }
-    if (m.predicate() instanceof Predicate.FieldRef f) {
-      return new FieldRefNode(m, fieldIndex(m.field()), fieldIndex(f.otherField()), f);
-    }
-    return new LeafNode(m, fieldIndex(m.field()), ValueTest.of(m.predicate()));
-  }
-
-  private abstract static class Node {
-    abstract boolean eval(Event e, int[] slots);
-
-    void identifiers(Event e, int[] slots, Map<String, Boolean> out) {}
-
-    /** Collects spans of leaves that hold where {@code positive} (not under a negation). */
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {}
-  }
-
-  private static final class AndNode extends Node {
-    private final Node[] terms;
-
-    AndNode(Node[] terms) {
-      this.terms = terms;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      for (Node t : terms) {
-        if (!t.eval(e, slots)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    void identifiers(Event e, int[] slots, Map<String, Boolean> out) {
-      for (Node t : terms) {
-        t.identifiers(e, slots, out);
-      }
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      for (Node t : terms) {
-        t.spans(e, slots, positive, out);
-      }
-    }
-  }
-
-  private static final class OrNode extends Node {
-    private final Node[] terms;
-
-    OrNode(Node[] terms) {
-      this.terms = terms;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      for (Node t : terms) {
-        if (t.eval(e, slots)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
-    void identifiers(Event e, int[] slots, Map<String, Boolean> out) {
-      for (Node t : terms) {
-        t.identifiers(e, slots, out);
-      }
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      for (Node t : terms) {
-        if (t.eval(e, slots) == positive) {
-          t.spans(e, slots, positive, out);
-        }
-      }
-    }
-  }
-
-  private static final class NotNode extends Node {
-    private final Node term;
-
-    NotNode(Node term) {
-      this.term = term;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      return !term.eval(e, slots);
-    }
-
-    @Override
-    void identifiers(Event e, int[] slots, Map<String, Boolean> out) {
-      term.identifiers(e, slots, out);
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      term.spans(e, slots, !positive, out);
-    }
-  }
-
-  private static final class ConstNode extends Node {
-    private final boolean value;
-
-    ConstNode(boolean value) {
-      this.value = value;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      return value;
-    }
-  }
-
-  private static final class NamedNode extends Node {
-    private final String name;
-    private final Node body;
-
-    NamedNode(String name, Node body) {
-      this.name = name;
-      this.body = body;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      return body.eval(e, slots);
-    }
-
-    @Override
-    void identifiers(Event e, int[] slots, Map<String, Boolean> out) {
-      out.put(name, body.eval(e, slots));
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      if (positive) {
-        body.spans(e, slots, true, out);
-      }
-    }
-  }
-
-  private static final class LeafNode extends Node {
-    private final Expr.Match match;
-    private final int field;
-    private final ValueTest test;
-
-    LeafNode(Expr.Match match, int field, ValueTest test) {
-      this.match = match;
-      this.field = field;
-      this.test = test;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      String v = e.value(slots[field]);
-      return test.test(v == null ? "" : v);
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      int slot = slots[field];
-      String v = e.value(slot);
-      if (positive && v != null && test.test(v)) {
-        long s = test.span(v);
-        out.add(
-            new MatchSpan(
-                match.origin().identifier(),
-                match.field(),
-                e.schema().name(slot),
-                (int) (s >>> 32),
-                (int) s,
-                match.origin().value(),
-                match.origin().key(),
-                match.origin().position().line()));
-      }
-    }
-  }
-
-  private static final class KeywordNode extends Node {
-    private final Expr.Match match;
-    private final ValueTest test;
-
-    KeywordNode(Expr.Match match, ValueTest test) {
-      this.match = match;
-      this.test = test;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      int n = e.schema().size();
-      for (int i = 0; i < n; i++) {
-        String v = e.value(i);
-        if (v != null && test.test(v)) {
-          return true;
-        }
-      }
-      return test.test("");
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      if (!positive) {
-        return;
-      }
-      int n = e.schema().size();
-      for (int i = 0; i < n; i++) {
-        String v = e.value(i);
-        if (v != null && !v.isEmpty() && test.test(v)) {
-          long s = test.span(v);
-          out.add(
-              new MatchSpan(
-                  match.origin().identifier(),
-                  e.schema().displayName(i),
-                  e.schema().name(i),
-                  (int) (s >>> 32),
-                  (int) s,
-                  match.origin().value(),
-                  match.origin().key(),
-                  match.origin().position().line()));
-        }
-      }
-    }
-  }
-
-  private static final class FieldRefNode extends Node {
-    private final Expr.Match match;
-    private final int field;
-    private final int other;
-    private final Predicate.FieldRef ref;
-
-    FieldRefNode(Expr.Match match, int field, int other, Predicate.FieldRef ref) {
-      this.match = match;
-      this.field = field;
-      this.other = other;
-      this.ref = ref;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      String v = e.value(slots[field]);
-      String o = e.value(slots[other]);
-      v = v == null ? "" : v;
-      o = o == null ? "" : o;
-      return (ref.cased()
-              ? new ValueTest.Cased(ref.op(), o)
-              : new ValueTest.IgnoreCase(ref.op(), o))
-          .test(v);
-    }
-
-    @Override
-    void spans(Event e, int[] slots, boolean positive, List<MatchSpan> out) {
-      int slot = slots[field];
-      String v = e.value(slot);
-      if (positive && v != null && eval(e, slots)) {
-        String o = e.value(slots[other]);
-        o = o == null ? "" : o;
-        long s =
-            (ref.cased() ? new ValueTest.Cased(ref.op(), o) : new ValueTest.IgnoreCase(ref.op(), o))
-                .span(v);
-        out.add(
-            new MatchSpan(
-                match.origin().identifier(),
-                match.field(),
-                e.schema().name(slot),
-                (int) (s >>> 32),
-                (int) s,
-                match.origin().value(),
-                match.origin().key(),
-                match.origin().position().line()));
-      }
-    }
   }
 }

@@ -1,15 +1,9 @@
 package org.sigmaworkbench.engine;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.LogReaders;
 
 /** Streams one log file through a set of compiled rules. */
 public final class LogRun {
@@ -50,82 +44,31 @@ public final class LogRun {
 
   private LogRun() {}
 
+  /**
+   * Streams one file through the rules on the calling thread; a {@link Hunt} with one thread and
+   * one log.
+   */
   public static Result run(Path file, List<CompiledRule> rules, Listener listener) {
-    long total;
-    try {
-      total = Files.size(file);
-    } catch (IOException e) {
-      return new Result(
-          file,
-          null,
-          0,
-          0,
-          List.of(),
-          file.getFileName() + ": cannot read: " + e.getMessage(),
-          false);
-    }
-    try (EventStream stream = LogReaders.open(file)) {
-      long events = 0;
-      long hitEvents = 0;
-      boolean cancelled = false;
-      Event e;
-      while ((e = stream.next()) != null) {
-        events++;
-        List<Hit> hits = List.of();
-        for (CompiledRule r : rules) {
-          if (r.appliesTo(e) && r.matches(e)) {
-            if (hits.isEmpty()) {
-              hits = new ArrayList<>(2);
-            }
-            hits.add(new Hit(r, e, r.explain(e)));
-          }
-        }
-        if (!hits.isEmpty()) {
-          hitEvents++;
-        }
-        listener.onEvent(e, hits);
-        if ((events & 1023) == 0) {
-          listener.onProgress(stream.bytesRead(), total);
-          if (listener.cancelled()) {
-            cancelled = true;
-            break;
-          }
-        }
-      }
-      listener.onProgress(total, total);
-      if (events == 0) {
-        for (LogProblem p : stream.problems()) {
-          if (p.fatal()) {
-            return new Result(
-                file,
-                stream.formatName(),
-                0,
-                0,
-                List.copyOf(stream.problems()),
-                p.describe(),
-                false);
-          }
-        }
-      }
-      return new Result(
-          file,
-          stream.formatName(),
-          events,
-          hitEvents,
-          List.copyOf(stream.problems()),
-          null,
-          cancelled);
-    } catch (LogFormatException ex) {
-      return new Result(file, null, 0, 0, List.of(), ex.getMessage(), false);
-    } catch (IOException ex) {
-      return new Result(
-          file,
-          null,
-          0,
-          0,
-          List.of(),
-          file.getFileName() + ": cannot read: " + ex.getMessage(),
-          false);
-    }
+    Hunt hunt = new Hunt(rules, new Hunt.Options(1, false));
+    Hunt.Result r =
+        hunt.run(
+            List.of(file),
+            new Hunt.Listener() {
+              @Override
+              public void onEvent(Event event, List<Hit> hits, List<Miss> misses) {
+                listener.onEvent(event, hits);
+              }
+
+              @Override
+              public void onProgress(Path f, long bytesRead, long total) {
+                listener.onProgress(bytesRead, total);
+              }
+
+              @Override
+              public boolean cancelled() {
+                return listener.cancelled();
+              }
+            });
+    return r.files().get(0);
   }
 }

@@ -1,8 +1,11 @@
 /**
  * The matcher: a normalized rule compiled once into predicates over events, with the meaning the
- * KQL writer gives the same rule (case-insensitive unless cased, RE2 regular expressions, a missing
- * field read as empty), hits with the matched spans, and explanations of hits and misses.
+ * KQL writer gives the same rule (ASCII-folding case-insensitive comparisons, lower-cased ones for
+ * values with other cased letters, RE2 regular expressions, {@code tolong}/{@code todouble}
+ * numbers, a missing field read as empty), hits with the matched spans, and explanations of hits
+ * and misses. {@link org.sigmaworkbench.engine.Hunt} runs many rules over many logs in one pass per
+ * log; {@link org.sigmaworkbench.engine.LogRun} streams one log.
  *
- * <p>May use {@code rule} and {@code logs}; never JavaFX.
+ * <p>May use {@code rule} and {@code logs}; never JavaFX, never {@code kql}.
  */
 package org.sigmaworkbench.engine;

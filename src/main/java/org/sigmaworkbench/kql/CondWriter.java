@@ -28,29 +28,33 @@ final class CondWriter {
   private CondWriter() {}
 
   static String write(Cond c) {
-    return part(c).text();
+    return part(c, 0).text();
   }
 
-  private static Part part(Cond c) {
+  /**
+   * @param negations how many {@code not()} enclose {@code c}: a comparison that is null when its
+   *     value does not convert must read as false there (see {@link PredicateWriter#write})
+   */
+  private static Part part(Cond c, int negations) {
     if (c instanceof Cond.Constant k) {
       return new Part(k.value() ? "true" : "false", ATOM);
     }
     if (c instanceof Cond.Negation n) {
-      return new Part("not(" + part(n.term()).text() + ")", ATOM);
+      return new Part("not(" + part(n.term(), negations + 1).text() + ")", ATOM);
     }
     if (c instanceof Cond.All a) {
       List<String> parts = new ArrayList<>();
       for (Cond t : a.terms()) {
-        Part p = part(t);
+        Part p = part(t, negations);
         parts.add(p.precedence() < AND ? "(" + p.text() + ")" : p.text());
       }
       return new Part(chain(parts, " and "), AND);
     }
     if (c instanceof Cond.Any a) {
-      return any(a.terms());
+      return any(a.terms(), negations);
     }
     if (c instanceof Cond.Test t) {
-      return new Part(PredicateWriter.write(t.column(), t.predicate()), ATOM);
+      return new Part(PredicateWriter.write(t.column(), t.predicate(), negations > 0), ATOM);
     }
     if (c instanceof Cond.Columns f) {
       return new Part(PredicateWriter.compareColumns(f), ATOM);
@@ -65,7 +69,9 @@ final class CondWriter {
     if (!(c instanceof Cond.Test t)) {
       return null;
     }
-    if (t.predicate() instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.EQUALS) {
+    if (t.predicate() instanceof Predicate.StringMatch s
+        && s.op() == Predicate.StringOp.EQUALS
+        && !PredicateWriter.lowered(s)) {
       return new ListKey(t.column().asString(), s.cased() ? "in" : "in~");
     }
     if (t.predicate() instanceof Predicate.Compare n && n.op() == Predicate.CompareOp.EQ) {
@@ -82,7 +88,7 @@ final class CondWriter {
     return PredicateWriter.number(((Predicate.Compare) t.predicate()).number());
   }
 
-  private static Part any(List<Cond> terms) {
+  private static Part any(List<Cond> terms, int negations) {
     List<String> parts = new ArrayList<>();
     boolean onlyList = false;
     int i = 0;
@@ -102,7 +108,7 @@ final class CondWriter {
         i = j;
         continue;
       }
-      Part p = part(terms.get(i));
+      Part p = part(terms.get(i), negations);
       parts.add(p.text());
       onlyList = false;
       i++;

@@ -2,6 +2,7 @@ package org.sigmaworkbench.kql;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.sigmaworkbench.rule.CaseFolding;
 import org.sigmaworkbench.rule.Predicate;
 
 /**
@@ -13,8 +14,24 @@ import org.sigmaworkbench.rule.Predicate;
 final class PredicateWriter {
   private PredicateWriter() {}
 
-  static String write(ColumnExpr c, Predicate p) {
+  /**
+   * @param negated whether the predicate is inside a {@code not()}: a comparison that is null when
+   *     the value does not convert (a number, an address, a time) is then made false with {@code
+   *     coalesce}, since {@code not(null)} would drop the row while the rule means that such a
+   *     value does not match, so its negation holds. Outside a negation null and false select the
+   *     same rows. ({@code ==} against a constant is never null: KQL gives false.)
+   */
+  static String write(ColumnExpr c, Predicate p, boolean negated) {
     if (p instanceof Predicate.StringMatch s) {
+      if (lowered(s)) {
+        // KQL folds ASCII only; other cased letters are compared lower-cased (CaseFolding).
+        return "tolower("
+            + c.asString()
+            + ") "
+            + operator(s.op(), true)
+            + " "
+            + KqlStrings.quote(CaseFolding.toLower(s.text()));
+      }
       return c.asString() + " " + operator(s.op(), s.cased()) + " " + KqlStrings.quote(s.text());
     }
     if (p instanceof Predicate.Wildcard w) {
@@ -24,10 +41,11 @@ final class PredicateWriter {
       return c.asString() + " matches regex " + KqlStrings.quote(regex(r));
     }
     if (p instanceof Predicate.Cidr n) {
-      return cidr(c, n);
+      return twoValued(cidr(c, n), negated);
     }
     if (p instanceof Predicate.Compare n) {
-      return numeric(c, n.number()) + " " + n.op().symbol() + " " + number(n.number());
+      String comparison = numeric(c, n.number()) + " " + n.op().symbol() + " " + number(n.number());
+      return n.op() == Predicate.CompareOp.EQ ? comparison : twoValued(comparison, negated);
     }
     if (p instanceof Predicate.Exists e) {
       return e.present() ? present(c) : absent(c);
@@ -36,9 +54,19 @@ final class PredicateWriter {
       return absent(c);
     }
     if (p instanceof Predicate.DatePart d) {
-      return datePart(c, d);
+      String comparison = datePart(c, d);
+      return d.op() == Predicate.CompareOp.EQ ? comparison : twoValued(comparison, negated);
     }
     throw new IllegalArgumentException("a field reference is written by compareColumns: " + p);
+  }
+
+  /** Whether a string match is written on lower-cased text (see {@link CaseFolding}). */
+  static boolean lowered(Predicate.StringMatch s) {
+    return !s.cased() && CaseFolding.lowersBeyondAscii(s.text());
+  }
+
+  private static String twoValued(String comparison, boolean negated) {
+    return negated ? "coalesce(" + comparison + ", false)" : comparison;
   }
 
   /** The KQL string operator for a Sigma comparison and case rule. */

@@ -152,6 +152,48 @@ class CompiledRuleTest {
   }
 
   @Test
+  void caseFoldingFollowsKql() {
+    // ASCII letters fold; a value with other cased letters is compared lower-cased, as the KQL
+    // writer renders it with tolower(); keywords and field references fold ASCII only.
+    assertThat(
+            rule("sel:\n  CommandLine|contains: kill\ncondition: sel")
+                .matches(event("CommandLine", "\u212Aill")))
+        .isFalse();
+    assertThat(
+            rule("sel:\n  CommandLine|contains: 'ÜBER'\ncondition: sel")
+                .matches(event("CommandLine", "x über")))
+        .isTrue();
+    // ß has no simple upper case, so the value folds ASCII only and ẞ is another letter.
+    assertThat(
+            rule("sel:\n  CommandLine|contains: 'straße'\ncondition: sel")
+                .matches(event("CommandLine", "STRAẞE")))
+        .isFalse();
+    assertThat(rule("kw:\n  - 'jürgen'\ncondition: kw").matches(event("CommandLine", "JÜRGEN")))
+        .isFalse();
+    assertThat(rule("kw:\n  - 'jürgen'\ncondition: kw").matches(event("CommandLine", "JüRGEN")))
+        .isTrue();
+    assertThat(
+            rule("sel:\n  User|fieldref: ParentUser\ncondition: sel")
+                .matches(event("User", "Ä", "ParentUser", "ä")))
+        .isFalse();
+    assertThat(rule("sel:\n  User|cased: Admin\ncondition: sel").matches(event("User", "admin")))
+        .isFalse();
+  }
+
+  @Test
+  void numbersAreReadAsKqlConvertsThem() {
+    CompiledRule eq = rule("sel:\n  EventID: 4688\ncondition: sel");
+    assertThat(eq.matches(event("EventID", "4688"))).isTrue();
+    assertThat(eq.matches(event("EventID", " 4688 "))).isTrue();
+    assertThat(eq.matches(event("EventID", "4688.7"))).isTrue(); // tolong() truncates
+    assertThat(eq.matches(event("EventID", "0x1250"))).isFalse();
+    CompiledRule frac = rule("sel:\n  Score|gt: 1.5\ncondition: sel");
+    assertThat(frac.matches(event("Score", "1.6"))).isTrue();
+    assertThat(frac.matches(event("Score", "1.5"))).isFalse();
+    assertThat(frac.matches(event("Score", "1e1"))).isTrue();
+  }
+
+  @Test
   void catastrophicRegexRunsInLinearTime() {
     CompiledRule r = rule("sel:\n  CommandLine|re: '(a+)+$'\ncondition: sel");
     String evil = "a".repeat(50_000) + "!";

@@ -1,0 +1,151 @@
+package org.sigmaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sigmaworkbench.engine.Check;
+import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Explanation;
+import org.sigmaworkbench.engine.MatchSpan;
+import org.sigmaworkbench.logs.Event;
+
+/**
+ * The text form of {@code test}: for one rule, each hit as it is found with the matched part of
+ * each field in brackets; for many rules (a hunt), hits grouped by rule with counts, the rules with
+ * most hits first, up to {@link #SHOWN} events each. Misses (with {@code --explain-misses}) come
+ * with their reason and the entries that did not hold.
+ */
+final class TextReport {
+
+  /** Events listed per rule in a hunt; the count covers all. */
+  static final int SHOWN = 20;
+
+  private final PrintWriter out;
+  private final boolean grouped;
+  private final Map<CompiledRule, Group> groups = new IdentityHashMap<>();
+
+  private static final class Group {
+    long hits;
+    long misses;
+    final List<String> lines = new ArrayList<>();
+    final List<String> missLines = new ArrayList<>();
+  }
+
+  TextReport(PrintWriter out, boolean grouped) {
+    this.out = out;
+    this.grouped = grouped;
+  }
+
+  void hit(CompiledRule rule, Event e, Explanation x) {
+    if (!grouped) {
+      out.println(e.file() + "#" + e.record() + "  " + rule.rule().title() + spans(e, x));
+      return;
+    }
+    Group g = groups.computeIfAbsent(rule, k -> new Group());
+    g.hits++;
+    if (g.lines.size() < SHOWN) {
+      g.lines.add("  " + e.file() + "#" + e.record() + spans(e, x).replace("\n    ", "\n      "));
+    }
+  }
+
+  void miss(CompiledRule rule, Event e, Explanation x) {
+    String line =
+        e.file()
+            + "#"
+            + e.record()
+            + "  "
+            + (grouped ? "" : rule.rule().title() + "  ")
+            + "no hit: "
+            + x.summary()
+            + failedChecks(x);
+    if (!grouped) {
+      out.println(line);
+      return;
+    }
+    Group g = groups.computeIfAbsent(rule, k -> new Group());
+    g.misses++;
+    if (g.missLines.size() < SHOWN) {
+      g.missLines.add("  " + line.replace("\n    ", "\n      "));
+    }
+  }
+
+  /** Prints the groups of a hunt. */
+  void finish(Map<CompiledRule, Path> paths) {
+    if (!grouped) {
+      return;
+    }
+    List<Map.Entry<CompiledRule, Group>> sorted = new ArrayList<>(groups.entrySet());
+    sorted.sort(
+        Comparator.<Map.Entry<CompiledRule, Group>>comparingLong(en -> -en.getValue().hits)
+            .thenComparing(en -> en.getKey().rule().title()));
+    for (Map.Entry<CompiledRule, Group> en : sorted) {
+      Group g = en.getValue();
+      CompiledRule r = en.getKey();
+      if (g.hits > 0) {
+        out.println(
+            r.rule().title()
+                + " ("
+                + paths.get(r)
+                + "): "
+                + g.hits
+                + (g.hits == 1 ? " hit" : " hits"));
+        g.lines.forEach(out::println);
+        if (g.hits > g.lines.size()) {
+          out.println(
+              "  ... and " + (g.hits - g.lines.size()) + " more (--format jsonl lists all)");
+        }
+      }
+      if (g.misses > 0) {
+        out.println(r.rule().title() + " (" + paths.get(r) + "): " + g.misses + " missed");
+        g.missLines.forEach(out::println);
+        if (g.misses > g.missLines.size()) {
+          out.println(
+              "  ... and " + (g.misses - g.missLines.size()) + " more (--format jsonl lists all)");
+        }
+      }
+    }
+  }
+
+  private static String spans(Event e, Explanation x) {
+    StringBuilder b = new StringBuilder();
+    for (MatchSpan s : x.spans()) {
+      String v = e.value(e.schema().columnSlot(s.column()));
+      if (v == null || s.start() < 0 || s.end() > v.length()) {
+        continue;
+      }
+      b.append("\n    ").append(s.field()).append(": ");
+      b.append(oneLine(v.substring(0, s.start())))
+          .append('[')
+          .append(oneLine(v.substring(s.start(), s.end())))
+          .append(']')
+          .append(oneLine(v.substring(s.end())));
+    }
+    return b.toString();
+  }
+
+  private static String failedChecks(Explanation x) {
+    StringBuilder b = new StringBuilder();
+    for (Check c : x.checks()) {
+      if (!c.held()) {
+        b.append("\n    ")
+            .append(c.identifier())
+            .append(": ")
+            .append(c.key().isEmpty() ? "keywords" : c.key())
+            .append(" held for ")
+            .append(c.matchedValues().size())
+            .append(" of ")
+            .append(c.values())
+            .append(c.values() == 1 ? " value" : " values");
+      }
+    }
+    return b.toString();
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\r", "\\r").replace("\n", "\\n");
+  }
+}

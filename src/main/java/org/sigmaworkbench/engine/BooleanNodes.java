@@ -1,0 +1,188 @@
+package org.sigmaworkbench.engine;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.sigmaworkbench.logs.Event;
+
+/**
+ * {@code and}, {@code or}, {@code not}, constants and references to a search identifier. {@code
+ * and} and {@code or} test their terms cheapest first (the outcome does not depend on the order);
+ * explanations keep the rule's order.
+ */
+final class BooleanNodes {
+  private BooleanNodes() {}
+
+  private static Node[] cheapestFirst(Node[] terms) {
+    Node[] order = terms.clone();
+    Arrays.sort(order, Comparator.comparingInt(Node::cost));
+    return order;
+  }
+
+  static final class And extends Node {
+    final Node[] terms;
+    private final Node[] order;
+    private final int cost;
+
+    And(Node[] terms) {
+      this.terms = terms;
+      this.order = cheapestFirst(terms);
+      this.cost = Arrays.stream(terms).mapToInt(Node::cost).sum();
+    }
+
+    @Override
+    boolean eval(Event e, int[] slots) {
+      for (Node t : order) {
+        if (!t.eval(e, slots)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    int cost() {
+      return cost;
+    }
+
+    @Override
+    void spans(Event e, int[] slots, List<MatchSpan> out) {
+      for (Node t : terms) {
+        t.spans(e, slots, out);
+      }
+    }
+
+    @Override
+    void leaves(List<LeafNode> out) {
+      for (Node t : terms) {
+        t.leaves(out);
+      }
+    }
+  }
+
+  static final class Or extends Node {
+    final Node[] terms;
+    private final Node[] order;
+    private final int cost;
+
+    Or(Node[] terms) {
+      this.terms = terms;
+      this.order = cheapestFirst(terms);
+      this.cost = Arrays.stream(terms).mapToInt(Node::cost).sum();
+    }
+
+    @Override
+    boolean eval(Event e, int[] slots) {
+      for (Node t : order) {
+        if (t.eval(e, slots)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int cost() {
+      return cost;
+    }
+
+    @Override
+    void spans(Event e, int[] slots, List<MatchSpan> out) {
+      for (Node t : terms) {
+        if (t.eval(e, slots)) {
+          t.spans(e, slots, out);
+        }
+      }
+    }
+
+    @Override
+    void leaves(List<LeafNode> out) {
+      for (Node t : terms) {
+        t.leaves(out);
+      }
+    }
+  }
+
+  static final class Not extends Node {
+    final Node term;
+
+    Not(Node term) {
+      this.term = term;
+    }
+
+    @Override
+    boolean eval(Event e, int[] slots) {
+      return !term.eval(e, slots);
+    }
+
+    @Override
+    int cost() {
+      return term.cost();
+    }
+
+    @Override
+    void spans(Event e, int[] slots, List<MatchSpan> out) {
+      // What holds under a negation did not make the outcome.
+    }
+
+    @Override
+    void leaves(List<LeafNode> out) {
+      term.leaves(out);
+    }
+  }
+
+  static final class Const extends Node {
+    final boolean value;
+
+    Const(boolean value) {
+      this.value = value;
+    }
+
+    @Override
+    boolean eval(Event e, int[] slots) {
+      return value;
+    }
+
+    @Override
+    int cost() {
+      return 0;
+    }
+
+    @Override
+    void spans(Event e, int[] slots, List<MatchSpan> out) {}
+
+    @Override
+    void leaves(List<LeafNode> out) {}
+  }
+
+  /** A search identifier named in the condition; its body is compiled once per rule. */
+  static final class Ref extends Node {
+    final String name;
+    final Node body;
+
+    Ref(String name, Node body) {
+      this.name = name;
+      this.body = body;
+    }
+
+    @Override
+    boolean eval(Event e, int[] slots) {
+      return body.eval(e, slots);
+    }
+
+    @Override
+    int cost() {
+      return body.cost();
+    }
+
+    @Override
+    void spans(Event e, int[] slots, List<MatchSpan> out) {
+      body.spans(e, slots, out);
+    }
+
+    @Override
+    void leaves(List<LeafNode> out) {
+      body.leaves(out);
+    }
+  }
+}

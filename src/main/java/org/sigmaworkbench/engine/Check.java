@@ -1,0 +1,23 @@
+package org.sigmaworkbench.engine;
+
+import java.util.List;
+
+/**
+ * One entry of a search identifier (a field with its modifiers and its values, or a list of
+ * keywords) and how it fared on an event: what an analyst reads to see why an expected event was
+ * missed.
+ *
+ * @param identifier the search identifier the entry belongs to
+ * @param key the key as written, with modifiers ({@code CommandLine|contains}); empty for keywords
+ * @param held whether the entry as a whole held (every value with {@code |all}, none with {@code
+ *     |neq})
+ * @param matchedValues the rule values that held, as written in the rule
+ * @param values how many values the entry has
+ * @param line the line of the entry's first value in the rule text
+ */
+public record Check(
+    String identifier, String key, boolean held, List<String> matchedValues, int values, int line) {
+  public Check {
+    matchedValues = List.copyOf(matchedValues);
+  }
+}

@@ -1,0 +1,30 @@
+package org.sigmaworkbench.engine;
+
+import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.rule.Expr;
+
+/** A comparison of the rule: one field (or every field, for a keyword) against one value. */
+abstract class LeafNode extends Node {
+  final Expr.Match match;
+
+  LeafNode(Expr.Match match) {
+    this.match = match;
+  }
+
+  @Override
+  void leaves(java.util.List<LeafNode> out) {
+    out.add(this);
+  }
+
+  MatchSpan span(Event e, int slot, long span) {
+    return new MatchSpan(
+        match.origin().identifier(),
+        match.isKeyword() ? e.schema().displayName(slot) : match.field(),
+        e.schema().name(slot),
+        ValueTest.start(span),
+        ValueTest.end(span),
+        match.origin().value(),
+        match.origin().key(),
+        match.origin().position().line());
+  }
+}

@@ -1,0 +1,75 @@
+package org.sigmaworkbench.engine;
+
+import java.util.List;
+import org.sigmaworkbench.logs.Event;
+
+/**
+ * An {@code or} of many {@code contains} on one field with one case rule, tested in a single pass
+ * over the value ({@link LiteralScanner}) instead of one search per rule value; each literal found
+ * is checked with its own comparison, so the outcome is the {@code or}'s. Explanations use the
+ * original comparisons.
+ */
+final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
+  private final int field;
+  private final FieldNode[] leaves;
+  private final LiteralScanner scanner;
+  private final LiteralScanner.Fold fold;
+  private final int cost;
+
+  MultiContainsNode(int field, List<FieldNode> leaves, LiteralScanner.Fold fold) {
+    this.field = field;
+    this.leaves = leaves.toArray(FieldNode[]::new);
+    this.fold = fold;
+    this.scanner = new LiteralScanner(leaves.stream().map(MultiContainsNode::text).toList(), fold);
+    this.cost = 12;
+  }
+
+  /** The text of a contains test. */
+  static String text(FieldNode leaf) {
+    ValueTest t = leaf.test;
+    if (t instanceof StringTests.Cased c) {
+      return c.p;
+    }
+    if (t instanceof StringTests.AsciiFolded a) {
+      return a.p.text;
+    }
+    return ((StringTests.Lowered) t).p.text;
+  }
+
+  @Override
+  boolean eval(Event e, int[] slots) {
+    String v = e.value(slots[field]);
+    return v != null && scanner.any(v, this);
+  }
+
+  @Override
+  public boolean verify(int literal, String value, int start) {
+    ValueTest t = leaves[literal].test;
+    return switch (fold) {
+      case EXACT -> true;
+      case ASCII -> ((StringTests.AsciiFolded) t).p.regionMatches(value, start);
+      case LOWER -> ((StringTests.Lowered) t).p.matchEnd(value, start) >= 0;
+    };
+  }
+
+  @Override
+  int cost() {
+    return cost;
+  }
+
+  @Override
+  void spans(Event e, int[] slots, List<MatchSpan> out) {
+    for (FieldNode leaf : leaves) {
+      if (leaf.eval(e, slots)) {
+        leaf.spans(e, slots, out);
+      }
+    }
+  }
+
+  @Override
+  void leaves(List<LeafNode> out) {
+    for (FieldNode leaf : leaves) {
+      out.add(leaf);
+    }
+  }
+}

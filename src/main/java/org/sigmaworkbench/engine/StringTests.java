@@ -1,0 +1,131 @@
+package org.sigmaworkbench.engine;
+
+import org.sigmaworkbench.rule.Predicate.StringOp;
+
+/**
+ * The plain string comparisons (equals, contains, starts with, ends with) in their three case
+ * forms: exact ({@code cased}), ASCII folding (KQL's default) and lower-cased code points (a value
+ * with other cased letters; see {@link org.sigmaworkbench.rule.CaseFolding}).
+ */
+final class StringTests {
+  private StringTests() {}
+
+  /**
+   * Case-sensitive: {@code ==}, {@code contains_cs}, {@code startswith_cs}, {@code endswith_cs}.
+   */
+  static final class Cased extends ValueTest {
+    final StringOp op;
+    final String p;
+
+    Cased(StringOp op, String text) {
+      this.op = op;
+      this.p = text;
+    }
+
+    @Override
+    boolean test(String v) {
+      return switch (op) {
+        case EQUALS -> v.equals(p);
+        case CONTAINS -> v.contains(p);
+        case STARTSWITH -> v.startsWith(p);
+        case ENDSWITH -> v.endsWith(p);
+      };
+    }
+
+    @Override
+    long span(String v) {
+      return switch (op) {
+        case EQUALS -> pack(0, v.length());
+        case CONTAINS -> {
+          int i = v.indexOf(p);
+          yield pack(i, i + p.length());
+        }
+        case STARTSWITH -> pack(0, p.length());
+        case ENDSWITH -> pack(v.length() - p.length(), v.length());
+      };
+    }
+
+    @Override
+    int cost() {
+      return op == StringOp.CONTAINS ? 4 : 1;
+    }
+  }
+
+  /** ASCII letters in either case, everything else exact: {@code =~}, {@code contains}, ... */
+  static final class AsciiFolded extends ValueTest {
+    final StringOp op;
+    final Text.AsciiFolded p;
+
+    AsciiFolded(StringOp op, String text) {
+      this.op = op;
+      this.p = new Text.AsciiFolded(text);
+    }
+
+    @Override
+    boolean test(String v) {
+      return switch (op) {
+        case EQUALS -> p.equalsValue(v);
+        case CONTAINS -> p.indexIn(v, 0) >= 0;
+        case STARTSWITH -> p.regionMatches(v, 0);
+        case ENDSWITH -> p.regionMatches(v, v.length() - p.length());
+      };
+    }
+
+    @Override
+    long span(String v) {
+      return switch (op) {
+        case EQUALS -> pack(0, v.length());
+        case CONTAINS -> {
+          int i = p.indexIn(v, 0);
+          yield pack(i, i + p.length());
+        }
+        case STARTSWITH -> pack(0, p.length());
+        case ENDSWITH -> pack(v.length() - p.length(), v.length());
+      };
+    }
+
+    @Override
+    int cost() {
+      return op == StringOp.CONTAINS ? 5 : 1;
+    }
+  }
+
+  /** Both sides lower-cased code point by code point, then compared exactly. */
+  static final class Lowered extends ValueTest {
+    final StringOp op;
+    final Text.Lowered p;
+
+    Lowered(StringOp op, String text) {
+      this.op = op;
+      this.p = new Text.Lowered(text);
+    }
+
+    @Override
+    boolean test(String v) {
+      return switch (op) {
+        case EQUALS -> p.equalsValue(v);
+        case CONTAINS -> p.indexIn(v, 0) >= 0;
+        case STARTSWITH -> p.matchEnd(v, 0) >= 0;
+        case ENDSWITH -> p.suffixStart(v) >= 0;
+      };
+    }
+
+    @Override
+    long span(String v) {
+      return switch (op) {
+        case EQUALS -> pack(0, v.length());
+        case CONTAINS -> {
+          int i = p.indexIn(v, 0);
+          yield pack(i, p.matchEnd(v, i));
+        }
+        case STARTSWITH -> pack(0, p.matchEnd(v, 0));
+        case ENDSWITH -> pack(p.suffixStart(v), v.length());
+      };
+    }
+
+    @Override
+    int cost() {
+      return op == StringOp.CONTAINS ? 20 : 4;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package org.sigmaworkbench.engine.kqleval;
+
+import com.google.re2j.Pattern;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates a parsed predicate over a {@link KqlRow} with KQL's meaning: three-valued logic (a null
+ * bool is neither true nor false; {@code not(null)} is null; {@code where} keeps a row only when
+ * the predicate is true), comparisons with null give null except {@code ==} and {@code !=} against
+ * a value (false and true), regular expressions are RE2 ({@code matches regex} finds the pattern
+ * anywhere).
+ */
+final class KqlEvaluator {
+  private static final Map<String, Pattern> REGEX = new ConcurrentHashMap<>();
+
+  private final KqlRow row;
+
+  KqlEvaluator(KqlRow row) {
+    this.row = row;
+  }
+
+  Object eval(KqlAst e) {
+    if (e instanceof KqlAst.Literal l) {
+      return l.value();
+    }
+    if (e instanceof KqlAst.Column c) {
+      return row.get(c.name());
+    }
+    if (e instanceof KqlAst.Call c) {
+      return call(c);
+    }
+    if (e instanceof KqlAst.In in) {
+      String v = KqlFunctions.toStringValue(eval(in.left()));
+      for (KqlAst a : in.values()) {
+        String s = KqlFunctions.toStringValue(eval(a));
+        if (in.caseInsensitive() ? KqlFunctions.equalsFolded(v, s) : v.equals(s)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (e instanceof KqlAst.Binary b) {
+      return binary(b);
+    }
+    throw new UnsupportedOperationException("cannot evaluate " + e);
+  }
+
+  private Object binary(KqlAst.Binary b) {
+    switch (b.op()) {
+      case "and" -> {
+        Boolean l = bool(eval(b.left()));
+        if (Boolean.FALSE.equals(l)) {
+          return false;
+        }
+        Boolean r = bool(eval(b.right()));
+        if (Boolean.FALSE.equals(r)) {
+          return false;
+        }
+        return l == null || r == null ? null : true;
+      }
+      case "or" -> {
+        Boolean l = bool(eval(b.left()));
+        if (Boolean.TRUE.equals(l)) {
+          return true;
+        }
+        Boolean r = bool(eval(b.right()));
+        if (Boolean.TRUE.equals(r)) {
+          return true;
+        }
+        return l == null || r == null ? null : false;
+      }
+      case "matches regex" -> {
+        String v = KqlFunctions.toStringValue(eval(b.left()));
+        String p = (String) eval(b.right());
+        return REGEX.computeIfAbsent(p, Pattern::compile).matcher(v).find();
+      }
+      case "=~" -> {
+        return KqlFunctions.equalsFolded(
+            KqlFunctions.toStringValue(eval(b.left())),
+            KqlFunctions.toStringValue(eval(b.right())));
+      }
+      case "!~" -> {
+        return !KqlFunctions.equalsFolded(
+            KqlFunctions.toStringValue(eval(b.left())),
+            KqlFunctions.toStringValue(eval(b.right())));
+      }
+      case "==", "!=", "<", "<=", ">", ">=" -> {
+        return compare(b.op(), eval(b.left()), eval(b.right()));
+      }
+      default -> {
+        String rhs = KqlFunctions.toStringValue(eval(b.right()));
+        if (b.left() instanceof KqlAst.AllColumns) {
+          for (String column : row.columns()) {
+            if (KqlFunctions.stringOperator(
+                b.op(), KqlFunctions.toStringValue(row.get(column)), rhs)) {
+              return true;
+            }
+          }
+          return false;
+        }
+        return KqlFunctions.stringOperator(b.op(), KqlFunctions.toStringValue(eval(b.left())), rhs);
+      }
+    }
+  }
+
+  private static Object compare(String op, Object l, Object r) {
+    if (l == null || r == null) {
+      if (op.equals("==") || op.equals("!=")) {
+        return l == null && r == null ? null : op.equals("!=");
+      }
+      return null;
+    }
+    int c;
+    if (l instanceof String ls && r instanceof String rs) {
+      c = ls.compareTo(rs);
+      if (!op.equals("==") && !op.equals("!=")) {
+        throw new UnsupportedOperationException("ordering strings");
+      }
+    } else if (l instanceof Long a && r instanceof Long bb) {
+      c = Long.compare(a, bb);
+    } else if (l instanceof Number a && r instanceof Number bb) {
+      double x = a.doubleValue();
+      double y = bb.doubleValue();
+      c = x < y ? -1 : x > y ? 1 : 0;
+    } else {
+      throw new UnsupportedOperationException("comparing " + l + " with " + r);
+    }
+    return switch (op) {
+      case "==" -> c == 0;
+      case "!=" -> c != 0;
+      case "<" -> c < 0;
+      case "<=" -> c <= 0;
+      case ">" -> c > 0;
+      default -> c >= 0;
+    };
+  }
+
+  private Object call(KqlAst.Call c) {
+    List<KqlAst> a = c.args();
+    switch (c.function()) {
+      case "not" -> {
+        Boolean v = bool(eval(a.get(0)));
+        return v == null ? null : !v;
+      }
+      case "tostring" -> {
+        return KqlFunctions.toStringValue(eval(a.get(0)));
+      }
+      case "tolower" -> {
+        return KqlFunctions.toLower(KqlFunctions.toStringValue(eval(a.get(0))));
+      }
+      case "tolong", "toint" -> {
+        return KqlFunctions.toLong(eval(a.get(0)));
+      }
+      case "todouble", "toreal" -> {
+        return KqlFunctions.toDouble(eval(a.get(0)));
+      }
+      case "todatetime" -> {
+        return KqlFunctions.toDatetime(eval(a.get(0)));
+      }
+      case "isempty" -> {
+        Object v = eval(a.get(0));
+        return v == null || (v instanceof String s && s.isEmpty());
+      }
+      case "isnotempty" -> {
+        Object v = eval(a.get(0));
+        return !(v == null || (v instanceof String s && s.isEmpty()));
+      }
+      case "ipv4_is_in_range", "ipv6_is_in_range" -> {
+        return KqlFunctions.inRange(
+            KqlFunctions.toStringValue(eval(a.get(0))),
+            KqlFunctions.toStringValue(eval(a.get(1))),
+            c.function().startsWith("ipv6"));
+      }
+      case "datetime_part" -> {
+        return KqlFunctions.datetimePart((String) eval(a.get(0)), (OffsetDateTime) eval(a.get(1)));
+      }
+      case "week_of_year" -> {
+        return KqlFunctions.weekOfYear((OffsetDateTime) eval(a.get(0)));
+      }
+      case "coalesce" -> {
+        for (KqlAst x : a) {
+          Object v = eval(x);
+          if (v != null && !(v instanceof String s && s.isEmpty())) {
+            return v;
+          }
+        }
+        return null;
+      }
+      default -> throw new UnsupportedOperationException(c.function() + "() is outside the subset");
+    }
+  }
+
+  private static Boolean bool(Object v) {
+    if (v == null || v instanceof Boolean) {
+      return (Boolean) v;
+    }
+    throw new UnsupportedOperationException("not a bool: " + v);
+  }
+}

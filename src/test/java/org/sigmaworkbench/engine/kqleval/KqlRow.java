@@ -1,0 +1,53 @@
+package org.sigmaworkbench.engine.kqleval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of a table as KQL sees it: every column of the table is there; a string column the event
+ * does not fill is the empty string (KQL strings are never null), a typed column is null. Values
+ * are {@code String}, {@code Long} (long and int columns) or null.
+ */
+public final class KqlRow {
+  private final Map<String, String> types;
+  private final Map<String, Object> values = new LinkedHashMap<>();
+
+  /**
+   * @param types every column of the table with its Kusto type ({@code string}, {@code long}, ...)
+   */
+  public KqlRow(Map<String, String> types) {
+    this.types = new LinkedHashMap<>(types);
+  }
+
+  /** Sets a column from text; a typed column gets the text read as its type. */
+  public KqlRow set(String column, String text) {
+    types.putIfAbsent(column, "string");
+    String type = types.get(column);
+    if (type.equals("long") || type.equals("int")) {
+      values.put(column, Long.valueOf(text));
+    } else {
+      values.put(column, text);
+    }
+    return this;
+  }
+
+  Object get(String column) {
+    Object v = values.get(column);
+    if (v != null) {
+      return v;
+    }
+    String type = types.getOrDefault(column, "string");
+    return type.equals("string") ? "" : null;
+  }
+
+  List<String> columns() {
+    return new ArrayList<>(types.keySet());
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}
