@@ -89,7 +89,7 @@ class HuntTest {
     assertThat(summaries)
         .contains(
             "the rule's logsource (category: dns_query) does not fit this event: process_creation"
-                + " (Sysmon process creation)");
+                + " (Windows sysmon process_creation)");
   }
 
   @Test

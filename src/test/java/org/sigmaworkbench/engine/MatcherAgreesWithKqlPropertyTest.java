@@ -90,6 +90,10 @@ class MatcherAgreesWithKqlPropertyTest {
     KqlQuery query = KqlQuery.parse(kql.query());
     CompiledRule matcher = CompiledRule.compile(rule);
     Target.Table table = table(c.target());
+    // The fields are those the target's first process table maps plainly, so the writer picks that
+    // table (when it picks another, the rule used a field that table does not have).
+    Statistics.label("table").collect(kql.table().equals(table.name()));
+    Assume.that(kql.table().equals(table.name()));
     Map<String, List<String>> candidates = EventValues.candidates(rule.condition());
     List<String> fields = fields(c.target());
     for (List<Integer> seeds : c.events()) {
@@ -142,6 +146,10 @@ class MatcherAgreesWithKqlPropertyTest {
       }
     }
     Map<String, String> columns = new LinkedHashMap<>();
+    // The event is a process creation: the columns the table's filter selects those rows by hold
+    // the filter's values (EventID 4688 in SecurityEvent), whatever the generator picked.
+    Map<String, String> filter = processCreationFilter(table);
+    columns.putAll(filter);
     for (Map.Entry<String, String> e : byField.entrySet()) {
       String column = table.columnsFor(e.getKey()).orElseThrow().get(0);
       String type = table.columnType(column).orElse("string");
@@ -152,9 +160,23 @@ class MatcherAgreesWithKqlPropertyTest {
           continue;
         }
       }
-      columns.put(column, v);
+      if (!filter.containsKey(column)) {
+        columns.put(column, v);
+      }
     }
     return columns;
+  }
+
+  /** Column to value of the table's process-creation row filter (first value of each). */
+  private static Map<String, String> processCreationFilter(Target.Table table) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Target.Source source : table.sources()) {
+      if (PROCESS_CREATION.category().equals(source.logsource().category())) {
+        source.filter().forEach((column, values) -> out.put(column, values.get(0).toString()));
+        break;
+      }
+    }
+    return out;
   }
 
   /** The text of a long (or int) column: the value when it is written as one, else absent. */
@@ -170,6 +192,7 @@ class MatcherAgreesWithKqlPropertyTest {
     }
   }
 
+  /** The row of the event: its columns, every other column of the table empty. */
   private static KqlRow row(Target.Table table, Map<String, String> columns) {
     KqlRow row = new KqlRow(table.columns());
     columns.forEach(row::set);

@@ -12,13 +12,19 @@ import org.sigmaworkbench.rule.RuleLoader;
 class KqlWriterMeaningTest {
 
   private static String where(String detection) {
+    return where("azure_monitor", detection);
+  }
+
+  private static String where(String target, String detection) {
     String text =
-        "title: t\nlogsource:\n  category: process_creation\ndetection:\n" + detection.indent(2);
+        "title: t\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n"
+            + detection.indent(2);
     KqlResult r =
-        new KqlWriter(TargetCatalog.get("azure_monitor"))
+        new KqlWriter(TargetCatalog.get(target))
             .write(new RuleLoader().load(text, "t.yml").firstRule().orElseThrow());
     assertThat(r.errors()).isEmpty();
-    return r.query().substring(r.query().indexOf("| where ") + 8);
+    // The rule's condition is the last step; a row filter may come before it.
+    return r.query().substring(r.query().lastIndexOf("| where ") + 8);
   }
 
   @Test
@@ -36,10 +42,10 @@ class KqlWriterMeaningTest {
   void conversionsThatMayBeNullAreTwoValuedUnderNot() {
     assertThat(where("sel:\n  Computer|cidr: 10.0.0.0/8\ncondition: not sel"))
         .isEqualTo("not(coalesce(ipv4_is_in_range(Computer, \"10.0.0.0/8\"), false))");
-    assertThat(where("sel:\n  ProcessId|gt: 4\ncondition: not sel"))
-        .isEqualTo("not(coalesce(tolong(NewProcessId) > 4, false))");
-    assertThat(where("sel:\n  ProcessId: 4\ncondition: not sel"))
-        .isEqualTo("not(tolong(NewProcessId) == 4)");
+    assertThat(where("sentinel_asim", "sel:\n  ProcessId|gt: 4\ncondition: not sel"))
+        .isEqualTo("not(coalesce(tolong(TargetProcessId) > 4, false))");
+    assertThat(where("sentinel_asim", "sel:\n  ProcessId: 4\ncondition: not sel"))
+        .isEqualTo("not(tolong(TargetProcessId) == 4)");
     assertThat(where("sel:\n  Computer|cidr: 10.0.0.0/8\ncondition: sel"))
         .isEqualTo("ipv4_is_in_range(Computer, \"10.0.0.0/8\")");
   }

@@ -100,8 +100,8 @@ class KqlWriterTest {
   void valuesCannotBreakOutOfTheirLiteral() {
     assertThat(
             where(
-                "azure_monitor", "CommandLine|contains: \"a\\\"b\\\\c\\nd\\u0001\\u202e\\u00e9\""))
-        .startsWith("CommandLine contains \"a\\\"b\\\\c\\nd\\u0001\\u202e\u00e9\"");
+                "azure_monitor", "CommandLine|contains: \"a\\\"b\\\\c\\nd\\u0001\\u202e\\u65e5\""))
+        .startsWith("CommandLine contains \"a\\\"b\\\\c\\nd\\u0001\\u202e\u65e5\"");
   }
 
   @Test

@@ -305,6 +305,12 @@ final class ReferenceDifferences {
             "reference:hex-text-compared-as-a-number",
             ReferenceDifferences::hexText,
             (e, other) -> e));
+    out.add(
+        Rewrite.onOurs(
+            "reference:null-comparison-under-not-drops-rows", ReferenceDifferences::dropCoalesce));
+    out.add(
+        Rewrite.onOurs(
+            "reference:non-ascii-letters-folded-as-ascii", ReferenceDifferences::dropToLower));
     // Last: rewrites that lose detail, only where nothing else made the two equal.
     out.add(
         Rewrite.onOurs(
@@ -325,6 +331,47 @@ final class ReferenceDifferences {
             (e, other) -> e,
             ReferenceDifferences::collapseBackslashes));
     return out;
+  }
+
+  /** {@code coalesce(x, false)} as {@code x}: the reference lets a null comparison stay null. */
+  private static KqlExpression dropCoalesce(KqlExpression e) {
+    return map(
+        e,
+        x ->
+            x instanceof Call c
+                    && c.function().equals("coalesce")
+                    && c.args().size() == 2
+                    && c.args().get(1) instanceof Name n
+                    && n.name().equals("false")
+                ? c.args().get(0)
+                : x);
+  }
+
+  /**
+   * {@code tolower(col) contains_cs "ü"} as {@code col contains "ü"}: the reference relies on KQL's
+   * case-insensitive operators, which fold ASCII letters only.
+   */
+  private static KqlExpression dropToLower(KqlExpression e) {
+    Map<String, String> caseInsensitive =
+        Map.of(
+            "==",
+            "=~",
+            "contains_cs",
+            "contains",
+            "startswith_cs",
+            "startswith",
+            "endswith_cs",
+            "endswith");
+    return map(
+        e,
+        x ->
+            x instanceof Cmp c
+                    && c.left() instanceof Call l
+                    && l.function().equals("tolower")
+                    && l.args().size() == 1
+                    && caseInsensitive.containsKey(c.op())
+                ? new Cmp(l.args().get(0), caseInsensitive.get(c.op()), c.right())
+                : x);
   }
 
   static KqlExpression rename(KqlExpression e, Map<String, String> names) {

@@ -164,6 +164,13 @@ final class KqlEvaluator {
         Object v = eval(a.get(0));
         return v == null || (v instanceof String s && s.isEmpty());
       }
+      case "isnull" -> {
+        // Strings are never null in KQL: an empty string is not null.
+        return eval(a.get(0)) == null;
+      }
+      case "isnotnull" -> {
+        return eval(a.get(0)) != null;
+      }
       case "isnotempty" -> {
         Object v = eval(a.get(0));
         return !(v == null || (v instanceof String s && s.isEmpty()));

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses the KQL the writer emits: {@code Table | where <predicate>}, where the predicate uses
- * {@code and}, {@code or}, {@code not()}, comparisons, the string operators, {@code in}/{@code
- * in~}, {@code matches regex}, function calls and {@code * contains}. Anything else is a {@link
- * KqlSyntaxException}, so the writer cannot emit text this evaluator silently misreads.
+ * Parses the KQL the writer emits: {@code Table | where <predicate>}, possibly with a row filter
+ * and computed columns before it ({@code | where <filter> | extend a = <expr>, ...}), where the
+ * predicate uses {@code and}, {@code or}, {@code not()}, comparisons, the string operators, {@code
+ * in}/{@code in~}, {@code matches regex}, function calls and {@code * contains}. Anything else is a
+ * {@link KqlSyntaxException}, so the writer cannot emit text this evaluator silently misreads.
  */
 final class KqlParser {
 
@@ -33,8 +34,17 @@ final class KqlParser {
     this.tokens = KqlLexer.tokens(text);
   }
 
-  /** The table and the where predicate of a query. */
-  record Query(String table, KqlAst where) {}
+  /** One step of a query: keep rows ({@code where}) or compute columns ({@code extend}). */
+  sealed interface Stage {}
+
+  /** {@code | where <predicate>}. */
+  record Where(KqlAst predicate) implements Stage {}
+
+  /** {@code | extend name = expr, ...}: columns computed in order. */
+  record Extend(List<String> names, List<KqlAst> values) implements Stage {}
+
+  /** The table and the steps of a query. */
+  record Query(String table, List<Stage> stages) {}
 
   static Query parseQuery(String text) {
     KqlParser p = new KqlParser(text);
@@ -42,16 +52,36 @@ final class KqlParser {
     if (table.kind() != KqlLexer.Kind.NAME) {
       throw new KqlSyntaxException("expected a table name", table.offset());
     }
-    p.expect("|");
-    KqlLexer.Token where = p.next();
-    if (!where.is("where")) {
-      throw new KqlSyntaxException("expected 'where'", where.offset());
+    List<Stage> stages = new ArrayList<>();
+    while (p.peek().kind() != KqlLexer.Kind.END) {
+      p.expect("|");
+      KqlLexer.Token op = p.next();
+      if (op.is("where")) {
+        stages.add(new Where(p.or()));
+      } else if (op.is("extend")) {
+        List<String> names = new ArrayList<>();
+        List<KqlAst> values = new ArrayList<>();
+        do {
+          KqlLexer.Token name = p.next();
+          if (name.kind() != KqlLexer.Kind.NAME && name.kind() != KqlLexer.Kind.QUOTED_NAME) {
+            throw new KqlSyntaxException("expected a column name", name.offset());
+          }
+          p.expect("=");
+          names.add(name.text());
+          values.add(p.or());
+        } while (p.peek().is(",") && p.next() != null);
+        stages.add(new Extend(names, values));
+      } else {
+        throw new KqlSyntaxException("expected 'where' or 'extend'", op.offset());
+      }
+      if (p.peek().kind() != KqlLexer.Kind.END && !p.peek().is("|")) {
+        throw new KqlSyntaxException("unexpected '" + p.peek().text() + "'", p.peek().offset());
+      }
     }
-    KqlAst e = p.or();
-    if (p.peek().kind() != KqlLexer.Kind.END) {
-      throw new KqlSyntaxException("unexpected '" + p.peek().text() + "'", p.peek().offset());
+    if (stages.isEmpty()) {
+      throw new KqlSyntaxException("expected '| where'", table.offset());
     }
-    return new Query(table.text(), e);
+    return new Query(table.text(), stages);
   }
 
   static KqlAst parseExpression(String text) {

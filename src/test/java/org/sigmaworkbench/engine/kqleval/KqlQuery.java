@@ -1,5 +1,7 @@
 package org.sigmaworkbench.engine.kqleval;
 
+import java.util.List;
+
 /**
  * A query of the KQL subset the writer emits ({@code Table | where <predicate>}), parsed once and
  * run over rows: a test oracle for the matcher written from KQL's documented meaning, not from the
@@ -7,11 +9,11 @@ package org.sigmaworkbench.engine.kqleval;
  */
 public final class KqlQuery {
   private final String table;
-  private final KqlAst where;
+  private final List<KqlParser.Stage> stages;
 
-  private KqlQuery(String table, KqlAst where) {
+  private KqlQuery(String table, List<KqlParser.Stage> stages) {
     this.table = table;
-    this.where = where;
+    this.stages = stages;
   }
 
   /**
@@ -21,16 +23,32 @@ public final class KqlQuery {
    */
   public static KqlQuery parse(String text) {
     KqlParser.Query q = KqlParser.parseQuery(text);
-    return new KqlQuery(q.table(), q.where());
+    return new KqlQuery(q.table(), q.stages());
   }
 
   public String table() {
     return table;
   }
 
-  /** Whether {@code where} keeps the row: the predicate is true (null and false drop it). */
+  /**
+   * Whether every {@code where} keeps the row (its predicate is true; null and false drop it), with
+   * the columns of each {@code extend} computed on the way.
+   */
   public boolean keeps(KqlRow row) {
-    return Boolean.TRUE.equals(new KqlEvaluator(row).eval(where));
+    KqlRow r = row.copy();
+    for (KqlParser.Stage s : stages) {
+      if (s instanceof KqlParser.Where w) {
+        if (!Boolean.TRUE.equals(new KqlEvaluator(r).eval(w.predicate()))) {
+          return false;
+        }
+      } else {
+        KqlParser.Extend x = (KqlParser.Extend) s;
+        for (int i = 0; i < x.names().size(); i++) {
+          r.put(x.names().get(i), new KqlEvaluator(r).eval(x.values().get(i)));
+        }
+      }
+    }
+    return true;
   }
 
   /** The value of a scalar expression over a row, for tests of the evaluator itself. */

@@ -33,6 +33,19 @@ public final class KqlRow {
     return this;
   }
 
+  /** A copy that computed columns can be added to without changing this row. */
+  KqlRow copy() {
+    KqlRow c = new KqlRow(types);
+    c.values.putAll(values);
+    return c;
+  }
+
+  /** Sets a computed column ({@code extend}) to a value of any type. */
+  void put(String column, Object value) {
+    types.putIfAbsent(column, value instanceof String ? "string" : "dynamic");
+    values.put(column, value);
+  }
+
   Object get(String column) {
     Object v = values.get(column);
     if (v != null) {
