@@ -34,6 +34,13 @@ public final class MainWindow extends BorderPane {
   private final TestPane testPane;
   private final Label statusBar = new Label();
   private Path rulePath;
+  private final java.util.concurrent.ExecutorService files =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "rule-files");
+            t.setDaemon(true);
+            return t;
+          });
 
   public MainWindow() {
     getStyleClass().add("workbench");
@@ -125,7 +132,8 @@ public final class MainWindow extends BorderPane {
             new KeyCodeCombination(
                 KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
             preview::copyToClipboard);
-    Menu edit = new Menu("Edit", null, copy);
+    MenuItem placeholders = item("Placeholders…", "placeholdersMenu", null, this::editPlaceholders);
+    Menu edit = new Menu("Edit", null, copy, new SeparatorMenuItem(), placeholders);
     MenuBar bar = new MenuBar(file, edit);
     bar.setUseSystemMenuBar(true);
     return bar;
@@ -172,22 +180,59 @@ public final class MainWindow extends BorderPane {
     }
   }
 
-  /** Opens a rule file in the editor; a file that cannot be read leaves the editor as it is. */
+  /**
+   * Opens a rule file in the editor (read off the FX thread); a file that cannot be read leaves the
+   * editor as it is and says why.
+   */
   public void openRule(Path file) {
-    try {
-      long size = Files.size(file);
-      if (size > org.sigmaworkbench.rule.RuleLoader.MAX_FILE_BYTES) {
-        statusBar.setText(
-            file.getFileName() + " is " + size + " bytes; rules are limited to 2 MiB");
-        return;
-      }
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      rulePath = file;
-      editor.setText(text, file.getFileName().toString());
-      model.setRuleText(text, file.getFileName().toString());
-    } catch (IOException | java.io.UncheckedIOException e) {
-      statusBar.setText("Cannot open " + file.getFileName() + ": " + e.getMessage());
-    }
+    files.execute(
+        () -> {
+          try {
+            long size = Files.size(file);
+            if (size > org.sigmaworkbench.rule.RuleLoader.MAX_FILE_BYTES) {
+              showStatusLater(
+                  file.getFileName() + " is " + size + " bytes; rules are limited to 2 MiB");
+              return;
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            javafx.application.Platform.runLater(
+                () -> {
+                  rulePath = file;
+                  editor.setText(text, file.getFileName().toString());
+                  model.setRuleText(text, file.getFileName().toString());
+                });
+          } catch (IOException | java.io.UncheckedIOException e) {
+            showStatusLater("Cannot open " + file.getFileName() + ": " + e.getMessage());
+          }
+        });
+  }
+
+  private void showStatusLater(String text) {
+    javafx.application.Platform.runLater(() -> statusBar.setText(text));
+  }
+
+  /** Shows a line in the status bar. */
+  void showStatus(String text) {
+    statusBar.setText(text);
+  }
+
+  private void editPlaceholders() {
+    PlaceholdersDialog d = new PlaceholdersDialog(model.placeholdersProperty().get());
+    d.initOwner(getScene().getWindow());
+    d.showAndWait()
+        .ifPresent(
+            table -> {
+              model.placeholdersProperty().set(table);
+              files.execute(
+                  () -> {
+                    try {
+                      UserSettings.savePlaceholders(table);
+                      showStatusLater("Placeholders saved to " + UserSettings.placeholdersFile());
+                    } catch (IOException e) {
+                      showStatusLater("Cannot save the placeholders: " + e.getMessage());
+                    }
+                  });
+            });
   }
 
   private void saveRule() {
@@ -209,15 +254,26 @@ public final class MainWindow extends BorderPane {
   }
 
   private void write(Path file) {
-    try {
-      Files.writeString(file, editor.text(), StandardCharsets.UTF_8);
-      rulePath = file;
-      editor.markSaved(file.getFileName().toString());
-      statusBar.setText("Saved " + file);
-    } catch (IOException e) {
-      statusBar.setText(
-          "Cannot save " + file + ": " + e.getMessage() + " — your text is still in the editor");
-    }
+    String text = editor.text();
+    files.execute(
+        () -> {
+          try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            javafx.application.Platform.runLater(
+                () -> {
+                  rulePath = file;
+                  editor.markSaved(file.getFileName().toString(), text);
+                  statusBar.setText("Saved " + file);
+                });
+          } catch (IOException e) {
+            showStatusLater(
+                "Cannot save "
+                    + file
+                    + ": "
+                    + e.getMessage()
+                    + " — your text is still in the editor");
+          }
+        });
   }
 
   /** Asks before unsaved edits would be replaced; true when it is fine to go on. */
@@ -285,6 +341,7 @@ public final class MainWindow extends BorderPane {
   }
 
   void shutdown() {
+    files.shutdown();
     model.shutdown();
   }
 }

@@ -6,6 +6,8 @@ import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.kql.Target;
+import org.sigmaworkbench.rule.Linter;
+import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
@@ -33,12 +35,19 @@ public record RuleAnalysis(
     return problems.stream().filter(RuleProblem::isError).findFirst().orElse(null);
   }
 
-  static RuleAnalysis of(String text, String source, Target target, KqlOptions options) {
-    RuleFile file = new RuleLoader().load(text, source);
+  /**
+   * Loads, lints, converts and compiles one version of the editor text.
+   *
+   * @param placeholders the values {@code |expand} uses
+   */
+  static RuleAnalysis of(
+      String text, String source, Target target, KqlOptions options, Placeholders placeholders) {
+    RuleFile file = new RuleLoader(placeholders).load(text, source);
     List<RuleProblem> problems =
-        file.problems().stream()
-            .sorted((a, b) -> Boolean.compare(b.isError(), a.isError()))
-            .toList();
+        new Linter()
+            .problemsWithLint(file).stream()
+                .sorted((a, b) -> Boolean.compare(b.isError(), a.isError()))
+                .toList();
     SigmaRule rule = file.firstRule().orElse(null);
     if (rule == null && file.problems().stream().noneMatch(RuleProblem::isError)) {
       problems =

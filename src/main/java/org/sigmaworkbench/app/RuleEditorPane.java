@@ -132,10 +132,11 @@ final class RuleEditorPane extends BorderPane {
     updateTitle();
   }
 
-  void markSaved(String source) {
+  /** The editor's text as it was saved ({@code text}); later edits keep it marked modified. */
+  void markSaved(String source, String text) {
     this.source = source;
-    this.savedText = area.getText();
-    modified.set(false);
+    this.savedText = text;
+    modified.set(!area.getText().equals(text));
     updateTitle();
   }
 

@@ -39,6 +39,8 @@ import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.sigmaworkbench.engine.Check;
+import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.engine.MatchSpan;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogKind;
@@ -300,22 +302,34 @@ final class TestPane extends BorderPane {
       detail.replaceText("Select a row to see all of its fields and why the rule matched it.");
       return;
     }
+    render(r, r.explanation());
+    if (!r.hit()) {
+      // Why it missed is worked out on demand, off the FX thread.
+      model.explainMiss(
+          r.event(),
+          x -> {
+            if (table.getSelectionModel().getSelectedItem() == r) {
+              render(r, x);
+            }
+          });
+    }
+  }
+
+  /** Writes the event and its explanation (a hit's, a miss's, or none yet) into the detail pane. */
+  private void render(EventRow r, Explanation x) {
     Event e = r.event();
     StringBuilder text = new StringBuilder();
     StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-    int styledUpTo = 0;
-    String head =
-        e.file()
-            + formatOf(e)
-            + ", record "
-            + e.record()
-            + (r.hit() ? " — HIT: " + r.explanation().summary() : " — no hit")
-            + "\n";
+    String verdict =
+        x == null
+            ? " — no hit"
+            : x.matched() ? " — HIT: " + x.summary() : " — no hit: " + x.summary();
+    String head = e.file() + formatOf(e) + ", record " + e.record() + verdict + "\n";
     text.append(head);
     spans.add(List.of("detail-head"), head.length());
-    styledUpTo = text.length();
-    if (r.hit()) {
-      for (MatchSpan s : r.explanation().spans()) {
+    List<MatchSpan> shown = x == null ? List.of() : x.spans();
+    if (x != null && x.matched()) {
+      for (MatchSpan s : shown) {
         String line =
             "  "
                 + s.identifier()
@@ -331,7 +345,32 @@ final class TestPane extends BorderPane {
         text.append(line);
         spans.add(List.of("detail-why"), line.length());
       }
-      styledUpTo = text.length();
+    } else if (x != null) {
+      for (Check c : x.checks()) {
+        String line =
+            "  "
+                + c.identifier()
+                + ": "
+                + (c.key().isEmpty() ? "keywords" : c.key())
+                + (c.held()
+                    ? " held"
+                        + (c.matchedValues().isEmpty()
+                            ? ""
+                            : " ("
+                                + String.join(
+                                    ", ",
+                                    c.matchedValues().stream().map(v -> "'" + v + "'").toList())
+                                + ")")
+                    : " did not hold ("
+                        + c.values()
+                        + (c.values() == 1 ? " value" : " values")
+                        + ")")
+                + " — rule line "
+                + c.line()
+                + "\n";
+        text.append(line);
+        spans.add(List.of(c.held() ? "detail-held" : "detail-why"), line.length());
+      }
     }
     for (Map.Entry<String, String> f : e.fields().entrySet()) {
       String name = f.getKey();
@@ -341,26 +380,22 @@ final class TestPane extends BorderPane {
       text.append(prefix).append(value).append('\n');
       spans.add(List.of("detail-name"), prefix.length());
       int pos = valueStart;
-      if (r.hit()) {
-        for (MatchSpan s : r.explanation().spans()) {
-          if (e.schema().columnSlot(s.column()) >= 0
-              && e.schema().displayName(e.schema().columnSlot(s.column())).equals(name)
-              && s.start() >= 0
-              && s.end() <= value.length()
-              && valueStart + s.start() >= pos) {
-            spans.add(List.of(), valueStart + s.start() - pos);
-            spans.add(List.of("match"), s.end() - s.start());
-            pos = valueStart + s.end();
-          }
+      for (MatchSpan s : shown) {
+        int slot = e.schema().columnSlot(s.column());
+        if (slot >= 0
+            && e.schema().displayName(slot).equals(name)
+            && s.start() >= 0
+            && s.end() <= value.length()
+            && valueStart + s.start() >= pos) {
+          spans.add(List.of(), valueStart + s.start() - pos);
+          spans.add(List.of("match"), s.end() - s.start());
+          pos = valueStart + s.end();
         }
       }
       spans.add(List.of(), text.length() - pos);
-      styledUpTo = text.length();
     }
     detail.replaceText(text.toString());
-    if (styledUpTo > 0) {
-      detail.setStyleSpans(0, spans.create());
-    }
+    detail.setStyleSpans(0, spans.create());
     detail.moveTo(0);
     detail.requestFollowCaret();
   }

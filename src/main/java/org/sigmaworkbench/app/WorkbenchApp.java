@@ -11,6 +11,20 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
 
   private MainWindow window;
+  private StartupOptions options;
+  private String startupError;
+  private UserSettings.LoadedPlaceholders placeholders;
+
+  /** Reads what the window opens on, on the launcher thread (never the FX thread). */
+  @Override
+  public void init() {
+    try {
+      options = StartupOptions.parse(getParameters().getRaw());
+    } catch (java.io.IOException | RuntimeException e) {
+      startupError = e.getMessage();
+    }
+    placeholders = UserSettings.loadPlaceholders();
+  }
 
   /** Starts the desktop app (called by the launcher). */
   public static void launchApp(String[] args) {
@@ -19,11 +33,8 @@ public final class WorkbenchApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    StartupOptions options;
-    try {
-      options = StartupOptions.parse(getParameters().getRaw());
-    } catch (java.io.IOException | RuntimeException e) {
-      Alert a = new Alert(Alert.AlertType.ERROR, "Cannot start: " + e.getMessage());
+    if (options == null) {
+      Alert a = new Alert(Alert.AlertType.ERROR, "Cannot start: " + startupError);
       a.showAndWait();
       Platform.exit();
       return;
@@ -43,7 +54,11 @@ public final class WorkbenchApp extends Application {
       long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
       System.err.println("sigma-workbench: first window shown " + ms + " ms after JVM start");
     }
+    window.model().placeholdersProperty().set(placeholders.table());
     window.start(options);
+    if (!placeholders.messages().isEmpty()) {
+      window.showStatus(String.join("; ", placeholders.messages()));
+    }
   }
 
   /** The scene with the workbench stylesheet, also used by UI tests. */

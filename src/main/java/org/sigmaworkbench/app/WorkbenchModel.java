@@ -22,10 +22,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.rule.Placeholders;
 
 /**
  * The state of the workbench and the background work that derives it. The view writes the rule
@@ -47,6 +50,8 @@ public final class WorkbenchModel {
   private final ObjectProperty<Target> target =
       new SimpleObjectProperty<>(TargetCatalog.get("sentinel_asim"));
   private final BooleanProperty keepUnmapped = new SimpleBooleanProperty(false);
+  private final ObjectProperty<Placeholders> placeholders =
+      new SimpleObjectProperty<>(Placeholders.standard());
   private final ObservableList<LoadedLog> logs = FXCollections.observableArrayList();
   private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper testStatus =
@@ -64,6 +69,7 @@ public final class WorkbenchModel {
   public WorkbenchModel() {
     target.addListener((o, a, b) -> analyze());
     keepUnmapped.addListener((o, a, b) -> analyze());
+    placeholders.addListener((o, a, b) -> analyze());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -87,6 +93,7 @@ public final class WorkbenchModel {
     String source = ruleSource;
     Target t = target.get();
     KqlOptions options = new KqlOptions(keepUnmapped.get());
+    Placeholders table = placeholders.get();
     analysisExecutor.execute(
         () -> {
           if (gen != analysisGeneration.get()) {
@@ -94,7 +101,7 @@ public final class WorkbenchModel {
           }
           RuleAnalysis a;
           try {
-            a = RuleAnalysis.of(text, source, t, options);
+            a = RuleAnalysis.of(text, source, t, options, table);
           } catch (RuntimeException e) {
             ErrorReporting.report(e);
             return;
@@ -278,6 +285,34 @@ public final class WorkbenchModel {
 
   public ObjectProperty<Target> targetProperty() {
     return target;
+  }
+
+  /** The values {@code |expand} puts in place of placeholders. */
+  public ObjectProperty<Placeholders> placeholdersProperty() {
+    return placeholders;
+  }
+
+  /**
+   * Explains, off the FX thread, why the current rule did not match an event, and hands the
+   * explanation to {@code done} on the FX thread (not at all when the rule has changed meanwhile).
+   */
+  public void explainMiss(Event event, java.util.function.Consumer<Explanation> done) {
+    RuleAnalysis a = analysis.get();
+    if (a == null || a.compiled() == null) {
+      return;
+    }
+    CompiledRule rule = a.compiled();
+    analysisExecutor.execute(
+        () -> {
+          Explanation x = rule.explain(event);
+          Platform.runLater(
+              () -> {
+                RuleAnalysis now = analysis.get();
+                if (now != null && now.compiled() == rule) {
+                  done.accept(x);
+                }
+              });
+        });
   }
 
   public BooleanProperty keepUnmappedProperty() {

@@ -218,6 +218,63 @@ class WorkbenchUiTest {
   }
 
   @Test
+  void lintWarningsAppearBesideErrorsAndDoNotStopTheQuery(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> preview().equals(HEADLINE_KQL));
+    String rule =
+        TestFiles.headlineRuleText()
+            .replace("CommandLine|contains:", "CommandLine|contains|all:")
+            .replaceAll("(?m)^ *- 'Export-Certificate '\n", "");
+    robot.interact(() -> window.editor().area().replaceText(rule));
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<org.sigmaworkbench.rule.RuleProblem> problems =
+        robot.lookup("#problems").queryAs(javafx.scene.control.ListView.class);
+    waitUntil(() -> !problems.getItems().isEmpty());
+    assertThat(problems.getItems()).allMatch(p -> !p.isError());
+    assertThat(problems.getItems())
+        .anyMatch(p -> p.code().startsWith("lint.") && p.message().contains("all"));
+    waitUntil(() -> preview().endsWith("contains \"Export-PfxCertificate \""));
+    assertThat(window.preview().area().getStyleClass()).doesNotContain("stale");
+  }
+
+  @Test
+  void placeholderValuesFlowIntoTheQuery(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> preview().equals(HEADLINE_KQL));
+    String rule =
+        "title: Admin workstation\nlogsource:\n  category: process_creation\n  product: windows\n"
+            + "detection:\n  sel:\n    Computer|expand: '%Workstations%'\n  condition: sel\n";
+    robot.interact(() -> window.editor().area().replaceText(rule));
+    waitUntil(
+        () ->
+            preview().contains("false")
+                || preview().contains("Workstations")
+                || window.model().analysisProperty().get().text().equals(rule));
+    robot.interact(
+        () ->
+            window
+                .model()
+                .placeholdersProperty()
+                .set(
+                    org.sigmaworkbench.rule.Placeholders.standard()
+                        .with("Workstations", List.of("WS-*", "LAPTOP1"))));
+    waitUntil(() -> preview().contains("LAPTOP1"));
+    assertThat(preview())
+        .isEqualTo(
+            "imProcessCreate\n| where DvcHostname startswith \"WS-\" or DvcHostname =~ \"LAPTOP1\"");
+  }
+
+  @Test
+  void selectingAMissExplainsWhyItMissed(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> status(robot).startsWith("8 hits"));
+    TableView<EventRow> t = table(robot);
+    EventRow miss = t.getItems().stream().filter(r -> !r.hit()).findFirst().orElseThrow();
+    robot.interact(() -> t.getSelectionModel().select(miss));
+    waitUntil(() -> window.testPane().detail().getText().contains("no hit: "));
+    assertThat(window.testPane().detail().getText())
+        .contains("record " + miss.event().record() + " — no hit: selection did not match")
+        .contains("selection: CommandLine|contains did not hold (2 values)");
+  }
+
+  @Test
   void copyPutsExactlyThePreviewOnTheClipboard(FxRobot robot) throws Exception {
     waitUntil(() -> preview().equals(HEADLINE_KQL));
     robot.interact(() -> Clipboard.getSystemClipboard().clear());

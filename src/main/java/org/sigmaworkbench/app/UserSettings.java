@@ -1,0 +1,58 @@
+package org.sigmaworkbench.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.sigmaworkbench.rule.PlaceholderFile;
+import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleProblem;
+
+/**
+ * What the workbench keeps between runs, in a folder of the user's: {@code $SIGMA_WORKBENCH_HOME},
+ * the system property {@code sigmawb.home}, or {@code ~/.sigma-workbench}. Today: the placeholder
+ * table ({@code placeholders.yaml}, the same format as the command line's {@code --placeholders}).
+ * Never called on the FX thread.
+ */
+final class UserSettings {
+  private UserSettings() {}
+
+  static Path dir() {
+    String property = System.getProperty("sigmawb.home");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    String env = System.getenv("SIGMA_WORKBENCH_HOME");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".sigma-workbench");
+  }
+
+  static Path placeholdersFile() {
+    return dir().resolve("placeholders.yaml");
+  }
+
+  /** The table and what was wrong with the file, if anything. */
+  record LoadedPlaceholders(Placeholders table, List<String> messages) {}
+
+  static LoadedPlaceholders loadPlaceholders() {
+    Path f = placeholdersFile();
+    if (!Files.isRegularFile(f)) {
+      return new LoadedPlaceholders(Placeholders.standard(), List.of());
+    }
+    PlaceholderFile.Loaded loaded = PlaceholderFile.read(f);
+    List<String> messages = loaded.problems().stream().map(p -> f + ": " + describe(p)).toList();
+    return new LoadedPlaceholders(
+        loaded.hasErrors() ? Placeholders.standard() : loaded.table(), messages);
+  }
+
+  private static String describe(RuleProblem p) {
+    return p.describe();
+  }
+
+  static void savePlaceholders(Placeholders table) throws IOException {
+    Files.createDirectories(dir());
+    PlaceholderFile.write(table, placeholdersFile());
+  }
+}
