@@ -27,7 +27,10 @@ final class TestRun {
   /** Hits kept as rows; beyond that they are counted. */
   static final int HIT_CAP = 100_000;
 
-  /** Files with at most this many events stay in memory between runs. */
+  /** Files of at most this many bytes keep their events in memory between runs. */
+  static final long CACHE_BYTES = 64L << 20;
+
+  /** ... and at most this many events. */
   static final int CACHE_LIMIT = 200_000;
 
   /** What a pass produced. */
@@ -164,7 +167,8 @@ final class TestRun {
       BooleanSupplier cancelled) {
     Path p = pending.path();
     try (EventStream s = LogReaders.open(p, pending.options())) {
-      List<Event> cache = new ArrayList<>();
+      // A large file is read again on the next run rather than held: memory keeps the rows only.
+      List<Event> cache = size(p) <= CACHE_BYTES ? new ArrayList<>() : null;
       List<String> columns = List.of();
       long n = 0;
       Event e;

@@ -55,6 +55,15 @@ public final class RuleSetMatcher {
   }
 
   public RuleSetMatcher(List<CompiledRule> rules) {
+    this(rules, DIRECT);
+  }
+
+  /**
+   * @param direct up to this many rules are tried one by one instead of through the prefilter
+   *     (tests pass 0 to exercise the prefilter on small sets)
+   */
+  RuleSetMatcher(List<CompiledRule> rules, int direct) {
+    this.direct = direct;
     this.rules = List.copyOf(rules);
     Map<String, Needs> byField = new LinkedHashMap<>();
     Needs any = new Needs();
@@ -108,6 +117,11 @@ public final class RuleSetMatcher {
     }
   }
 
+  /** Up to this many rules are tried one by one, without the prefilter. */
+  static final int DIRECT = 4;
+
+  private final int direct;
+
   public Scratch newScratch() {
     return new Scratch();
   }
@@ -117,6 +131,16 @@ public final class RuleSetMatcher {
    * ascending order.
    */
   public void match(Event e, Scratch s, IntConsumer onHit) {
+    if (rules.size() <= direct) {
+      // A few rules: trying each is cheaper than scanning the event for every rule's text.
+      for (int r = 0; r < rules.size(); r++) {
+        CompiledRule rule = rules.get(r);
+        if (rule.appliesTo(e) && rule.matches(e)) {
+          onHit.accept(r);
+        }
+      }
+      return;
+    }
     candidates(e, s);
     int[] c = s.candidates;
     int n = s.count;

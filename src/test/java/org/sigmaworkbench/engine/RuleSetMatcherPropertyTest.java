@@ -60,7 +60,7 @@ class RuleSetMatcherPropertyTest {
         EventValues.candidates(r.condition()).values().forEach(values::addAll);
       }
     }
-    RuleSetMatcher matcher = new RuleSetMatcher(rules);
+    RuleSetMatcher matcher = new RuleSetMatcher(rules, 0);
     RuleSetMatcher.Scratch scratch = matcher.newScratch();
     for (int e = 0; e < seeds.size(); e++) {
       List<String> names = new ArrayList<>();
