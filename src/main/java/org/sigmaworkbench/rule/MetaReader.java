@@ -14,9 +14,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads the descriptive fields of a rule document and its logsource, checking their shapes. */
 final class MetaReader {
 
-  /** Top-level fields the specification names; others are kept as custom fields. */
-  static final Set<String> KNOWN =
-      Set.of(
+  /** Top-level fields the specification names, in its order; others are kept as custom fields. */
+  static final List<String> FIELD_NAMES =
+      List.of(
           "title",
           "id",
           "name",
@@ -38,6 +38,8 @@ final class MetaReader {
           "scope",
           "correlation",
           "filter");
+
+  static final Set<String> KNOWN = Set.copyOf(FIELD_NAMES);
 
   private final List<RuleProblem> problems;
 

@@ -34,29 +34,7 @@ final class MetadataLint implements LintFamily {
           "over", "the", "through", "to", "via", "with", "without", "vs");
 
   /** Every field name a document may have at the top level. */
-  private static final List<String> FIELD_NAMES =
-      List.of(
-          "title",
-          "id",
-          "name",
-          "related",
-          "taxonomy",
-          "status",
-          "description",
-          "license",
-          "references",
-          "author",
-          "date",
-          "modified",
-          "logsource",
-          "detection",
-          "fields",
-          "falsepositives",
-          "level",
-          "tags",
-          "scope",
-          "correlation",
-          "filter");
+  private static final List<String> FIELD_NAMES = MetaReader.FIELD_NAMES;
 
   @Override
   public List<LintCheck> checks() {
