@@ -11,6 +11,19 @@ final class StringTests {
   private StringTests() {}
 
   /**
+   * The span of a match whose length is the pattern's: the whole value for equality, the pattern's
+   * place for the other operators ({@code at}: where contains found it).
+   */
+  static long fixedLengthSpan(StringOp op, String v, int at, int length) {
+    return switch (op) {
+      case EQUALS -> ValueTest.pack(0, v.length());
+      case CONTAINS -> ValueTest.pack(at, at + length);
+      case STARTSWITH -> ValueTest.pack(0, length);
+      case ENDSWITH -> ValueTest.pack(v.length() - length, v.length());
+    };
+  }
+
+  /**
    * Case-sensitive: {@code ==}, {@code contains_cs}, {@code startswith_cs}, {@code endswith_cs}.
    */
   static final class Cased extends ValueTest {
@@ -34,15 +47,7 @@ final class StringTests {
 
     @Override
     long span(String v) {
-      return switch (op) {
-        case EQUALS -> pack(0, v.length());
-        case CONTAINS -> {
-          int i = v.indexOf(p);
-          yield pack(i, i + p.length());
-        }
-        case STARTSWITH -> pack(0, p.length());
-        case ENDSWITH -> pack(v.length() - p.length(), v.length());
-      };
+      return fixedLengthSpan(op, v, op == StringOp.CONTAINS ? v.indexOf(p) : 0, p.length());
     }
 
     @Override
@@ -73,15 +78,7 @@ final class StringTests {
 
     @Override
     long span(String v) {
-      return switch (op) {
-        case EQUALS -> pack(0, v.length());
-        case CONTAINS -> {
-          int i = p.indexIn(v, 0);
-          yield pack(i, i + p.length());
-        }
-        case STARTSWITH -> pack(0, p.length());
-        case ENDSWITH -> pack(v.length() - p.length(), v.length());
-      };
+      return fixedLengthSpan(op, v, op == StringOp.CONTAINS ? p.indexIn(v, 0) : 0, p.length());
     }
 
     @Override

@@ -31,9 +31,7 @@ public final class RuleCollection {
   private final List<RuleFile> files;
   private final RuleIndex index;
   private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, List<Entry>> byId = new HashMap<>();
-  private final Map<String, List<Entry>> byName = new HashMap<>();
-  private final Map<String, List<Entry>> byTitle = new HashMap<>();
+  private final RuleLookup<Entry> lookup = new RuleLookup<>();
   private final Map<String, List<RuleFile>> byFileName = new HashMap<>();
 
   private RuleCollection(List<RuleFile> files) {
@@ -43,9 +41,7 @@ public final class RuleCollection {
       for (RuleDocument d : f.documents()) {
         Entry e = new Entry(f, d);
         entries.add(e);
-        add(byId, d.meta().id(), e);
-        add(byName, d.meta().name(), e);
-        add(byTitle, d.meta().title(), e);
+        lookup.add(d.meta().id(), d.meta().name(), d.meta().title(), e);
       }
     }
     this.index = RuleIndex.ofFiles(files);
@@ -53,12 +49,6 @@ public final class RuleCollection {
 
   public static RuleCollection of(Collection<RuleFile> files) {
     return new RuleCollection(List.copyOf(files));
-  }
-
-  private static void add(Map<String, List<Entry>> map, String key, Entry e) {
-    if (key != null && !key.isBlank()) {
-      map.computeIfAbsent(key.trim(), k -> new ArrayList<>(1)).add(e);
-    }
   }
 
   public List<RuleFile> files() {
@@ -75,15 +65,15 @@ public final class RuleCollection {
   }
 
   public List<Entry> byId(String id) {
-    return id == null ? List.of() : byId.getOrDefault(id.trim(), List.of());
+    return lookup.byId(id);
   }
 
   public List<Entry> byName(String name) {
-    return name == null ? List.of() : byName.getOrDefault(name.trim(), List.of());
+    return lookup.byName(name);
   }
 
   public List<Entry> byTitle(String title) {
-    return title == null ? List.of() : byTitle.getOrDefault(title.trim(), List.of());
+    return lookup.byTitle(title);
   }
 
   /** The files whose name (without folders) is {@code fileName}. */
@@ -96,8 +86,7 @@ public final class RuleCollection {
    * name.
    */
   public List<Entry> resolve(String reference) {
-    List<Entry> found = byId(reference);
-    return found.isEmpty() ? byName(reference) : found;
+    return lookup.resolve(reference);
   }
 
   /** Every detection rule of the collection with each filter that applies to it added. */

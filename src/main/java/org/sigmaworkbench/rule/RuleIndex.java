@@ -65,18 +65,14 @@ public final class RuleIndex {
 
   private final List<Entry> entries;
   private final int files;
-  private final Map<String, List<Entry>> byId = new HashMap<>();
-  private final Map<String, List<Entry>> byName = new HashMap<>();
-  private final Map<String, List<Entry>> byTitle = new HashMap<>();
+  private final RuleLookup<Entry> lookup = new RuleLookup<>();
   private final Map<String, List<String>> byFileName = new HashMap<>();
 
   private RuleIndex(List<Entry> entries) {
     this.entries = entries;
     java.util.Set<String> sources = new java.util.LinkedHashSet<>();
     for (Entry e : entries) {
-      add(byId, e.id(), e);
-      add(byName, e.name(), e);
-      add(byTitle, e.title(), e);
+      lookup.add(e.id(), e.name(), e.title(), e);
       if (sources.add(e.source())) {
         byFileName.computeIfAbsent(fileName(e.source()), k -> new ArrayList<>()).add(e.source());
       }
@@ -152,12 +148,6 @@ public final class RuleIndex {
     return p.line() > 0 ? p : m.position();
   }
 
-  private static void add(Map<String, List<Entry>> map, String key, Entry e) {
-    if (key != null && !key.isBlank()) {
-      map.computeIfAbsent(key.trim(), k -> new ArrayList<>(1)).add(e);
-    }
-  }
-
   /** The last part of a path, {@code a/b/rule.yml} to {@code rule.yml}. */
   static String fileName(String source) {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
@@ -174,15 +164,15 @@ public final class RuleIndex {
   }
 
   public List<Entry> byId(String id) {
-    return id == null ? List.of() : byId.getOrDefault(id.trim(), List.of());
+    return lookup.byId(id);
   }
 
   public List<Entry> byName(String name) {
-    return name == null ? List.of() : byName.getOrDefault(name.trim(), List.of());
+    return lookup.byName(name);
   }
 
   public List<Entry> byTitle(String title) {
-    return title == null ? List.of() : byTitle.getOrDefault(title.trim(), List.of());
+    return lookup.byTitle(title);
   }
 
   /** The files whose name (without folders) is {@code fileName}. */
@@ -192,7 +182,6 @@ public final class RuleIndex {
 
   /** The documents a reference names: those with that id, else those with that name. */
   public List<Entry> resolve(String reference) {
-    List<Entry> found = byId(reference);
-    return found.isEmpty() ? byName(reference) : found;
+    return lookup.resolve(reference);
   }
 }

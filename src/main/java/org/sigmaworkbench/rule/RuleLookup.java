@@ -1,0 +1,52 @@
+package org.sigmaworkbench.rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents by id, name and title (trimmed; blank keys are not indexed), and the resolution of a
+ * filter or correlation reference: the documents with that id, else those with that name. Shared by
+ * {@link RuleCollection} (whole documents) and {@link RuleIndex} (their slim entries).
+ *
+ * @param <E> what is looked up
+ */
+final class RuleLookup<E> {
+  private final Map<String, List<E>> byId = new HashMap<>();
+  private final Map<String, List<E>> byName = new HashMap<>();
+  private final Map<String, List<E>> byTitle = new HashMap<>();
+
+  void add(String id, String name, String title, E e) {
+    put(byId, id, e);
+    put(byName, name, e);
+    put(byTitle, title, e);
+  }
+
+  private static <E> void put(Map<String, List<E>> map, String key, E e) {
+    if (key != null && !key.isBlank()) {
+      map.computeIfAbsent(key.trim(), k -> new ArrayList<>(1)).add(e);
+    }
+  }
+
+  private static <E> List<E> get(Map<String, List<E>> map, String key) {
+    return key == null ? List.of() : map.getOrDefault(key.trim(), List.of());
+  }
+
+  List<E> byId(String id) {
+    return get(byId, id);
+  }
+
+  List<E> byName(String name) {
+    return get(byName, name);
+  }
+
+  List<E> byTitle(String title) {
+    return get(byTitle, title);
+  }
+
+  List<E> resolve(String reference) {
+    List<E> found = byId(reference);
+    return found.isEmpty() ? byName(reference) : found;
+  }
+}
