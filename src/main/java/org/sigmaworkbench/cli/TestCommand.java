@@ -83,7 +83,8 @@ final class TestCommand implements Callable<Integer> {
     TextReport text = new TextReport(out, hunting);
     int cores = Runtime.getRuntime().availableProcessors();
     Hunt hunt =
-        new Hunt(set.rules, new Hunt.Options(threads == null ? cores : threads, explainMisses));
+        new Hunt(
+            set.rules, new Hunt.Options(threads == null ? cores : threads, explainMisses, true));
     int[] failedRules = {0};
     Hunt.Result r =
         hunt.run(

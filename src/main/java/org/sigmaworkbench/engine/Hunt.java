@@ -16,6 +16,7 @@ import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -53,8 +54,17 @@ public final class Hunt {
    * @param threads worker threads; 1 matches on the calling thread
    * @param explainMisses report, for each event, every applicable rule that did not match it and
    *     why
+   * @param hitsOnly the listener wants only events that some rule matches: readers may pass over
+   *     records that hold none of the text every rule needs ({@link RuleSetMatcher#textFilter()})
+   *     without building them; those are counted as events but not given to {@link
+   *     Listener#onEvent}. Ignored when misses are explained.
    */
-  public record Options(int threads, boolean explainMisses) {
+  public record Options(int threads, boolean explainMisses, boolean hitsOnly) {
+    /** Every event to the listener. */
+    public Options(int threads, boolean explainMisses) {
+      this(threads, explainMisses, false);
+    }
+
     public static Options defaults() {
       return new Options(Runtime.getRuntime().availableProcessors(), false);
     }
@@ -180,7 +190,11 @@ public final class Hunt {
     } catch (IOException e) {
       return failed(file, file.getFileName() + ": cannot read: " + e.getMessage());
     }
-    try (EventStream stream = LogReaders.open(file)) {
+    ReadOptions read =
+        options.hitsOnly() && !options.explainMisses()
+            ? ReadOptions.AUTO.withFilter(matcher.textFilter())
+            : ReadOptions.AUTO;
+    try (EventStream stream = LogReaders.open(file, read)) {
       long events = 0;
       long withHits = 0;
       boolean cancelled = false;
@@ -222,6 +236,7 @@ public final class Hunt {
         }
         listener.onProgress(file, total, total);
       }
+      events += stream.passedOver();
       if (events == 0) {
         for (LogProblem p : stream.problems()) {
           if (p.fatal()) {

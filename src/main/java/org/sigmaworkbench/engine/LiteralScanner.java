@@ -79,6 +79,41 @@ final class LiteralScanner {
     return false;
   }
 
+  /** Whether some literal occurs in {@code text}. Allocates nothing. */
+  boolean any(CharSequence text) {
+    int[] nx = next;
+    char[] ac = asciiClass;
+    int row = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      row = nx[row + (c < 128 ? ac[c] : classOf(c))];
+      if (row < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some literal occurs in the UTF-16LE text of {@code b[off, off + len)}, read as it is
+   * stored (an odd last byte is ignored). Allocates nothing.
+   */
+  boolean anyUtf16le(byte[] b, int off, int len) {
+    int[] nx = next;
+    char[] ac = asciiClass;
+    int row = 0;
+    int end = off + (len & ~1);
+    for (int p = off; p < end; p += 2) {
+      char c = (char) ((b[p] & 0xFF) | (b[p + 1] << 8));
+      row = nx[row + (c < 128 ? ac[c] : classOf(c))];
+      if (row < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The ASCII fold of a character (see {@link Fold#ASCII}). */
   static char fold(char c) {
     return Fold.ASCII.apply(c);

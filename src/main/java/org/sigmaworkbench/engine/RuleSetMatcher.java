@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldSchema;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * Many compiled rules matched against one event at a time. The literals each rule needs ({@link
@@ -68,6 +69,7 @@ public final class RuleSetMatcher {
     Map<String, Needs> byField = new LinkedHashMap<>();
     Needs any = new Needs();
     List<Integer> alwaysList = new ArrayList<>();
+    Set<String> literals = new java.util.LinkedHashSet<>();
     for (int r = 0; r < rules.size(); r++) {
       Set<Prefilter.Need> needs = Prefilter.needs(rules.get(r).rule().condition());
       if (needs == null) {
@@ -75,6 +77,7 @@ public final class RuleSetMatcher {
         continue;
       }
       for (Prefilter.Need n : needs) {
+        literals.add(n.literal());
         (n.field() == null ? any : byField.computeIfAbsent(n.field(), k -> new Needs()))
             .add(n.literal(), r);
       }
@@ -86,6 +89,17 @@ public final class RuleSetMatcher {
     this.anyScanner = anyNeeds ? any.scanner() : null;
     this.anyEntries = anyNeeds ? any.entries() : null;
     this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
+    this.textFilter = always.length > 0 ? null : new NeedsFilter(List.copyOf(literals));
+  }
+
+  private final TextFilter textFilter;
+
+  /**
+   * What an event must hold, somewhere in its text, for any of the rules to match it; {@code null}
+   * when some rule needs no literal.
+   */
+  public TextFilter textFilter() {
+    return textFilter;
   }
 
   public List<CompiledRule> rules() {

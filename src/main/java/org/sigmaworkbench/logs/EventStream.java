@@ -18,4 +18,12 @@ public interface EventStream extends Closeable {
 
   /** Bytes consumed so far, for progress. */
   long bytesRead();
+
+  /**
+   * Records read so far but not returned by {@link #next()} because they hold nothing the read
+   * options' {@link TextFilter} wants; they are events all the same. Zero without a filter.
+   */
+  default long passedOver() {
+    return 0;
+  }
 }

@@ -51,7 +51,12 @@ public final class LogReaders {
       case CSV -> ReadAheadStream.of(new CsvEventReader(file, options), file);
       case XML -> ReadAheadStream.of(new XmlEventReader(file, options), file);
       case JSON -> ReadAheadStream.of(new JsonEventReader(file, options, kind), file);
-      case EVTX -> new EvtxEventReader(file, evtxLayouts(options));
+      case EVTX ->
+          new EvtxEventReader(
+              file,
+              evtxLayouts(options),
+              Runtime.getRuntime().availableProcessors(),
+              options.filter());
     };
   }
 

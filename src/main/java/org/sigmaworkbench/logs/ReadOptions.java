@@ -4,19 +4,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How to open a log when the user overrides what detection chose.
+ * How to open a log: what the user overrides of what detection chose, and what the reader may pass
+ * over.
  *
  * @param kind the format to read the file as, or {@code null} to detect it from the content
  * @param columnToSigma source column (or field) name to the Sigma field it holds, tried before what
  *     the detected layout says; empty for none
+ * @param filter text an event must hold to be returned, or {@code null} for every event; readers
+ *     that cannot look at a record's text before building its event ignore it
  */
-public record ReadOptions(LogKind kind, Map<String, String> columnToSigma) {
+public record ReadOptions(LogKind kind, Map<String, String> columnToSigma, TextFilter filter) {
 
   /** Detect everything. */
   public static final ReadOptions AUTO = new ReadOptions(null, Map.of());
 
   public ReadOptions {
     columnToSigma = Map.copyOf(columnToSigma == null ? Map.of() : columnToSigma);
+  }
+
+  /** Options without a filter. */
+  public ReadOptions(LogKind kind, Map<String, String> columnToSigma) {
+    this(kind, columnToSigma, null);
   }
 
   /** Read as this format. */
@@ -26,13 +34,18 @@ public record ReadOptions(LogKind kind, Map<String, String> columnToSigma) {
 
   /** These options with another format ({@code null}: detect). */
   public ReadOptions withKind(LogKind newKind) {
-    return new ReadOptions(newKind, columnToSigma);
+    return new ReadOptions(newKind, columnToSigma, filter);
   }
 
   /** These options with one more column mapped to a Sigma field. */
   public ReadOptions withColumn(String column, String sigmaField) {
     Map<String, String> m = new LinkedHashMap<>(columnToSigma);
     m.put(column, sigmaField);
-    return new ReadOptions(kind, m);
+    return new ReadOptions(kind, m, filter);
+  }
+
+  /** These options with a filter ({@code null}: none). */
+  public ReadOptions withFilter(TextFilter newFilter) {
+    return new ReadOptions(kind, columnToSigma, newFilter);
   }
 }

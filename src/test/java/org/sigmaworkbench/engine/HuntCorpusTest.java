@@ -152,4 +152,78 @@ class HuntCorpusTest {
           .isGreaterThanOrEqualTo(set.matchCount() == null ? 1 : set.matchCount());
     }
   }
+
+  /**
+   * Hits only, as {@code test} runs: readers pass over records that hold none of the rules' text,
+   * and the hunt still finds the same hits under the same event numbers and counts the same events,
+   * for each regression set's rule with the headline rule, and for a few dozen rules at once.
+   */
+  @Test
+  void huntingForHitsOnlyFindsTheSameHitsAndCountsEveryEvent() throws IOException {
+    CompiledRule headline =
+        CompiledRule.compile(
+            new RuleLoader().load(TestFiles.HEADLINE_RULE).firstRule().orElseThrow());
+    List<List<CompiledRule>> ruleSets = new ArrayList<>();
+    List<CompiledRule> regression = new ArrayList<>();
+    for (SigmaRegressionCorpusTest.RegressionSet set : SigmaRegressionCorpusTest.sets()) {
+      SigmaRule r =
+          new RuleLoader()
+              .load(TestFiles.corpus("sigma-regression").resolve(set.rulePath()))
+              .firstRule()
+              .orElseThrow();
+      CompiledRule c = CompiledRule.compile(r);
+      regression.add(c);
+      ruleSets.add(List.of(c, headline));
+    }
+    ruleSets.add(
+        regression.stream().filter(r -> Prefilter.needs(r.rule().condition()) != null).toList());
+    long passedOver = 0;
+    long hits = 0;
+    for (List<CompiledRule> set : ruleSets) {
+      for (int threads : new int[] {1, 2}) {
+        Map<String, List<Seen>> all = new HashMap<>();
+        Map<String, List<Seen>> hitsOnly = new HashMap<>();
+        Hunt.Result full = huntHits(set, new Hunt.Options(threads, false, false), all);
+        Hunt.Result filtered = huntHits(set, new Hunt.Options(threads, false, true), hitsOnly);
+        assertThat(hitsOnly).isEqualTo(all);
+        assertThat(filtered.events()).isEqualTo(full.events());
+        assertThat(filtered.eventsWithHits()).isEqualTo(full.eventsWithHits());
+        for (int f = 0; f < full.files().size(); f++) {
+          assertThat(filtered.files().get(f).events()).isEqualTo(full.files().get(f).events());
+          assertThat(filtered.files().get(f).problems()).isEqualTo(full.files().get(f).problems());
+        }
+        passedOver += full.events() - delivered;
+        hits += full.eventsWithHits();
+      }
+    }
+    assertThat(hits).isGreaterThan(100);
+    assertThat(passedOver).as("events passed over").isGreaterThan(10_000);
+  }
+
+  // Events the last huntHits() gave to its listener.
+  private static long delivered;
+
+  /** Runs a hunt, keeping the events that got hits; counts the events given to the listener. */
+  private static Hunt.Result huntHits(
+      List<CompiledRule> set, Hunt.Options options, Map<String, List<Seen>> out)
+      throws IOException {
+    long[] n = {0};
+    Hunt.Result r =
+        new Hunt(set, options)
+            .run(
+                logs(),
+                (event, hits, misses) -> {
+                  n[0]++;
+                  if (!hits.isEmpty()) {
+                    out.computeIfAbsent(event.file(), k -> new ArrayList<>())
+                        .add(
+                            new Seen(
+                                event.record(),
+                                hits.stream().map(h -> h.rule().rule().id()).toList()));
+                  }
+                });
+    delivered = n[0];
+    assertThat(r.files()).allSatisfy(f -> assertThat(f.error()).as(f.file().toString()).isNull());
+    return r;
+  }
 }

@@ -2,6 +2,7 @@ package org.sigmaworkbench.logs.evtx;
 
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * A binary XML fragment (a template definition, or an element outside any template) compiled once
@@ -51,6 +52,17 @@ final class BinXmlTemplate {
 
   final String[] externalNames;
 
+  /**
+   * Whether every text this template produces (an attribute's value, the text of an element between
+   * its child elements) is at most one piece, one literal or one substitution, so that any text an
+   * event of it holds is a piece of its template or of one value as stored.
+   */
+  final boolean onePiece;
+
+  // Whether a literal of the template holds text the filter wants (see staticWanted).
+  private TextFilter staticFilter;
+  private boolean staticWanted;
+
   // The schema last built from this template's events (read and written by one decoder thread).
   String[] lastNames;
   FieldLayout lastLayout;
@@ -95,5 +107,37 @@ final class BinXmlTemplate {
       }
       droppable[i] = only;
     }
+    boolean[] attributePart = new boolean[size];
+    boolean single = true;
+    for (int i = 0; i < size; i++) {
+      if (kind[i] == ATTR) {
+        single &= arg[i] <= 1;
+        for (int k = i + 1; k <= i + arg[i] && k < size; k++) {
+          attributePart[k] = true;
+        }
+      }
+    }
+    for (int i = 1; i < size && single; i++) {
+      single =
+          !(isText(kind[i]) && !attributePart[i] && isText(kind[i - 1]) && !attributePart[i - 1]);
+    }
+    this.onePiece = single;
+  }
+
+  private static boolean isText(byte k) {
+    return k == LITERAL || k == SUBST;
+  }
+
+  /** Whether some literal text of the template holds text the filter wants. */
+  boolean staticWanted(TextFilter filter) {
+    if (staticFilter != filter) {
+      boolean wanted = false;
+      for (int i = 0; i < size && !wanted; i++) {
+        wanted = kind[i] == LITERAL && filter.in(text[i]);
+      }
+      staticWanted = wanted;
+      staticFilter = filter;
+    }
+    return staticWanted;
   }
 }

@@ -2,6 +2,7 @@ package org.sigmaworkbench.logs.evtx;
 
 import java.util.Arrays;
 import java.util.List;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * Walks the binary XML of one record into a {@link FieldCollector}: fragment headers, template
@@ -59,6 +60,113 @@ final class BinXmlWalker {
     return rootTemplate;
   }
 
+  /**
+   * Whether a record, {@code [start, end)} of the chunk, may hold text the filter wants, looking at
+   * its bytes without building its fields. It says no only when every text of the event is one
+   * piece of what is stored: the record is made of template instances and elements whose templates
+   * join no two pieces into one text ({@link BinXmlTemplate#onePiece}), and no literal of those
+   * templates and no value of those instances holds a wanted literal. Text values are searched as
+   * stored; binary XML values are followed; ANSI strings and arrays are rendered and searched (an
+   * array's items joined by spaces, as an element that is not repeated holds them); other values
+   * are rendered and searched only when a wanted literal could be made of what their renderings
+   * hold.
+   *
+   * @param renderedWanted {@code filter.couldBeMadeOf(ValueRenderer::mayRender)}
+   * @throws BinXmlException when the record's binary XML cannot be followed
+   */
+  boolean mayHold(int start, int end, TextFilter filter, boolean renderedWanted) {
+    return streamMayHold(start, end, 0, false, filter, renderedWanted);
+  }
+
+  private boolean streamMayHold(
+      int pos, int end, int depth, boolean inValue, TextFilter filter, boolean renderedWanted) {
+    if (depth > MAX_NESTING) {
+      return true;
+    }
+    while (pos < end) {
+      switch (b[pos] & 0xFF) {
+        case BinXmlCompiler.TOKEN_EOF:
+          return false;
+        case BinXmlCompiler.TOKEN_FRAGMENT_HEADER:
+          pos += 4;
+          break;
+        case BinXmlCompiler.TOKEN_TEMPLATE_INSTANCE:
+          {
+            BinXmlTemplate t = instanceTemplate(pos, end);
+            if (!t.onePiece || t.staticWanted(filter)) {
+              return true;
+            }
+            TemplateValues v = valuesByDepth[depth];
+            v.read(b, instanceValuesAt, end);
+            if (valuesMayHold(v, depth, filter, renderedWanted)) {
+              return true;
+            }
+            pos = v.end;
+            break;
+          }
+        case BinXmlCompiler.TOKEN_OPEN_START:
+        case BinXmlCompiler.TOKEN_OPEN_START | BinXmlCompiler.MORE_FLAG:
+          {
+            BinXmlTemplate t = compiler.compileElement(b, pos, end, inValue);
+            if (!t.onePiece || t.staticWanted(filter)) {
+              return true;
+            }
+            pos = t.endOffset;
+            break;
+          }
+        default:
+          return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean valuesMayHold(
+      TemplateValues v, int depth, TextFilter filter, boolean renderedWanted) {
+    for (int i = 0; i < v.count; i++) {
+      int type = v.type[i];
+      switch (type) {
+        case ValueType.NULL:
+          break;
+        case ValueType.STRING:
+        case ValueType.EVT_XML:
+          if (filter.inUtf16le(b, v.off[i], v.size[i])) {
+            return true;
+          }
+          break;
+        case ValueType.BINXML:
+          if (streamMayHold(
+              v.off[i], v.off[i] + v.size[i], depth + 1, true, filter, renderedWanted)) {
+            return true;
+          }
+          break;
+        case ValueType.ANSI_STRING:
+          if (filter.in(ValueRenderer.render(b, v.off[i], v.size[i], type))) {
+            return true;
+          }
+          break;
+        default:
+          if (ValueType.isArray(type)) {
+            // Its items as one text: each item alone, as a repeated element gets it, is part of it.
+            String items = String.join(" ", ValueRenderer.items(b, v.off[i], v.size[i], type));
+            if (filter.in(items)) {
+              return true;
+            }
+            break;
+          }
+          if (renderedWanted) {
+            if (filter.in(ValueRenderer.render(b, v.off[i], v.size[i], type))) {
+              return true;
+            }
+          } else {
+            ValueRenderer.check(b, v.off[i], v.size[i], type);
+          }
+          break;
+      }
+    }
+    return false;
+  }
+
   /** Decodes fragments, template instances and elements from {@code pos} up to {@code end}. */
   private void decodeStream(int pos, int end, int depth, boolean inValue) {
     while (pos < end) {
@@ -88,8 +196,14 @@ final class BinXmlWalker {
     }
   }
 
-  /** A template instance at {@code pos}; returns the offset after its values. */
-  private int templateInstance(int pos, int end, int depth) {
+  // Where the values of the instance instanceTemplate() last read start.
+  private int instanceValuesAt;
+
+  /**
+   * The template of the instance at {@code pos}, compiled once per chunk (its definition follows
+   * the instance the first time, then instances point back to it); sets {@link #instanceValuesAt}.
+   */
+  private BinXmlTemplate instanceTemplate(int pos, int end) {
     if (pos + 10 > end) {
       throw new BinXmlException("template instance runs past the end of the record", pos);
     }
@@ -112,6 +226,7 @@ final class BinXmlWalker {
           String.format("template definition offset 0x%x is outside the chunk's records", defOff),
           pos);
     }
+    instanceValuesAt = valuesAt;
     BinXmlTemplate t = null;
     for (int i = templateCount - 1; i >= 0; i--) {
       if (templateOffsets[i] == defOff) {
@@ -128,6 +243,13 @@ final class BinXmlWalker {
       templateOffsets[templateCount] = defOff;
       templates[templateCount++] = t;
     }
+    return t;
+  }
+
+  /** A template instance at {@code pos}; returns the offset after its values. */
+  private int templateInstance(int pos, int end, int depth) {
+    BinXmlTemplate t = instanceTemplate(pos, end);
+    int valuesAt = instanceValuesAt;
     if (depth == 0 && rootTemplate == null) {
       rootTemplate = t;
     }

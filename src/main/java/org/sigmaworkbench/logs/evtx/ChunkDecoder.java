@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * Decodes the records of one chunk into fields. One decoder per thread; it keeps the chunk's names
@@ -21,6 +22,8 @@ import org.sigmaworkbench.logs.LogProblem;
 final class ChunkDecoder {
   private final String file;
   private final WindowsLayouts layouts;
+  private final TextFilter filter;
+  private final boolean renderedWanted;
   private final FieldCollector fields = new FieldCollector();
   private final BinXmlWalker walker = new BinXmlWalker(fields);
 
@@ -32,10 +35,13 @@ final class ChunkDecoder {
   /**
    * @param file the file name, for problems
    * @param layouts the layout of an event by channel and event id
+   * @param filter what an event must hold to be decoded, or {@code null} for every event
    */
-  ChunkDecoder(String file, WindowsLayouts layouts) {
+  ChunkDecoder(String file, WindowsLayouts layouts, TextFilter filter) {
     this.file = file;
     this.layouts = layouts;
+    this.filter = filter;
+    this.renderedWanted = filter != null && filter.couldBeMadeOf(ValueRenderer::mayRender);
   }
 
   /**
@@ -66,10 +72,14 @@ final class ChunkDecoder {
               false));
       limit = length;
     }
+    // Records are passed over only where the records checksum holds: damaged records are decoded,
+    // and reported, as without a filter.
+    boolean passOver =
+        filter != null && limit == free && EvtxChunk.recordsChecksumMatches(b, limit);
     int off = EvtxChunk.HEADER_SIZE;
     int seen = 0;
     while (off + EvtxChunk.RECORD_HEADER_SIZE <= limit) {
-      if ((out.count & 63) == 0 && stop.getAsBoolean()) {
+      if ((seen & 63) == 0 && stop.getAsBoolean()) {
         break;
       }
       int signature = Bytes.i32(b, off);
@@ -106,6 +116,11 @@ final class ChunkDecoder {
       }
       int end = off + (int) size;
       seen++;
+      if (passOver && passesOver(off, end)) {
+        out.passedOver++;
+        off = end;
+        continue;
+      }
       String failure;
       try {
         decodeRecord(out, off, end);
@@ -131,6 +146,15 @@ final class ChunkDecoder {
     }
     b = null;
     return out;
+  }
+
+  /** Whether a record holds nothing the filter wants; false when its bytes say otherwise. */
+  private boolean passesOver(int off, int end) {
+    try {
+      return !walker.mayHold(off + EvtxChunk.RECORD_HEADER_SIZE, end - 4, filter, renderedWanted);
+    } catch (BinXmlException | IndexOutOfBoundsException e) {
+      return false; // decoded, and reported, as without a filter
+    }
   }
 
   /** How many of the records the chunk header announces come after the {@code seen} ones. */

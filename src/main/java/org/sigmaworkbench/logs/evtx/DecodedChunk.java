@@ -18,7 +18,14 @@ final class DecodedChunk {
   String[][] values = new String[128][];
   int[] recordStarts = new int[128];
   int[] recordEnds = new int[128];
+
+  /** For each event, how many records of the chunk passed over came before it. */
+  int[] passedBefore = new int[128];
+
   int count;
+
+  /** Records passed over: they hold nothing the reader's filter wants. */
+  int passedOver;
 
   /** Bytes of the slot present in the file (less than 64 KiB only for a truncated last chunk). */
   int length;
@@ -40,7 +47,9 @@ final class DecodedChunk {
       values = java.util.Arrays.copyOf(values, count * 2);
       recordStarts = java.util.Arrays.copyOf(recordStarts, count * 2);
       recordEnds = java.util.Arrays.copyOf(recordEnds, count * 2);
+      passedBefore = java.util.Arrays.copyOf(passedBefore, count * 2);
     }
+    passedBefore[count] = passedOver;
     schemas[count] = schema;
     values[count] = vals;
     recordStarts[count] = recordStart;

@@ -51,4 +51,17 @@ final class EvtxChunk {
     crc.update(chunk, 128, HEADER_SIZE - 128);
     return crc.getValue() == Bytes.u32(chunk, 124);
   }
+
+  /**
+   * Whether the records checksum (CRC32 of the bytes from the end of the header to the free space
+   * offset) matches, so the records are as their writer left them.
+   */
+  static boolean recordsChecksumMatches(byte[] chunk, int freeSpaceOffset) {
+    if (freeSpaceOffset < HEADER_SIZE || freeSpaceOffset > SIZE) {
+      return false;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(chunk, HEADER_SIZE, freeSpaceOffset - HEADER_SIZE);
+    return crc.getValue() == Bytes.u32(chunk, 52);
+  }
 }

@@ -21,6 +21,7 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * Reads a native Windows .evtx file as events, streaming: the file header, then every 64 KiB chunk
@@ -43,6 +44,7 @@ public final class EvtxEventReader implements EventStream {
   private final FileChannel channel;
   private final EvtxFileHeader header;
   private final WindowsLayouts layouts;
+  private final TextFilter filter;
   private final long fileSize;
   private final int slots;
   private final List<LogProblem> problems = new ArrayList<>();
@@ -59,6 +61,7 @@ public final class EvtxEventReader implements EventStream {
   private int badSlots;
   private boolean finished;
   private long lastRecordOffset = -1;
+  private long passedOver;
   private volatile long bytesRead;
   private volatile boolean closed;
 
@@ -70,7 +73,7 @@ public final class EvtxEventReader implements EventStream {
    * @throws LogFormatException when the file is not an .evtx file or ends inside its header
    */
   public EvtxEventReader(Path path, WindowsLayouts layouts) throws IOException, LogFormatException {
-    this(path, layouts, Runtime.getRuntime().availableProcessors());
+    this(path, layouts, Runtime.getRuntime().availableProcessors(), null);
   }
 
   /**
@@ -79,8 +82,20 @@ public final class EvtxEventReader implements EventStream {
    */
   public EvtxEventReader(Path path, WindowsLayouts layouts, int decoderThreads)
       throws IOException, LogFormatException {
+    this(path, layouts, decoderThreads, null);
+  }
+
+  /**
+   * As {@link #EvtxEventReader(Path, WindowsLayouts)}, with the number of decoder threads (1
+   * decodes on the calling thread) and a filter: records in chunks whose records checksum holds are
+   * passed over, and counted in {@link #passedOver()}, when their bytes show they hold nothing it
+   * wants ({@code null}: every record is decoded).
+   */
+  public EvtxEventReader(Path path, WindowsLayouts layouts, int decoderThreads, TextFilter filter)
+      throws IOException, LogFormatException {
     this.file = path.getFileName().toString();
     this.layouts = layouts;
+    this.filter = filter;
     this.channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       this.header = EvtxFileHeader.read(channel, file);
@@ -154,9 +169,11 @@ public final class EvtxEventReader implements EventStream {
           int i = index++;
           lastRecordOffset = c.fileOffset + c.recordStarts[i];
           bytesRead = c.fileOffset + c.recordEnds[i];
-          return new Event(file, ++record, c.schemas[i], c.values[i]);
+          // Numbered as without a filter: records passed over are events too.
+          return new Event(file, record + i + c.passedBefore[i] + 1, c.schemas[i], c.values[i]);
         }
         bytesRead = Math.min(fileSize, c.fileOffset + EvtxChunk.SIZE);
+        record += c.count + c.passedOver;
         current = null;
       }
       if (closed || finished) {
@@ -168,6 +185,7 @@ public final class EvtxEventReader implements EventStream {
         return null;
       }
       problems.addAll(c.problems);
+      passedOver += c.passedOver;
       if (c.valid) {
         chunksFound++;
       } else if (c.garbage) {
@@ -220,7 +238,7 @@ public final class EvtxEventReader implements EventStream {
   private DecodedChunk readSlot(int slot) throws IOException {
     ChunkDecoder d = decoders.poll();
     if (d == null) {
-      d = new ChunkDecoder(file, layouts);
+      d = new ChunkDecoder(file, layouts, filter);
     }
     try {
       long offset = EvtxFileHeader.SIZE + (long) slot * EvtxChunk.SIZE;
@@ -307,6 +325,11 @@ public final class EvtxEventReader implements EventStream {
   @Override
   public String formatName() {
     return "Windows .evtx (format " + header.majorVersion() + "." + header.minorVersion() + ")";
+  }
+
+  @Override
+  public long passedOver() {
+    return passedOver;
   }
 
   @Override

@@ -100,6 +100,54 @@ final class ValueRenderer {
   }
 
   /**
+   * Checks a scalar value as {@link #render} would, without rendering it: throws the same {@link
+   * BinXmlException} where rendering would fail.
+   */
+  static void check(byte[] b, int off, int size, int type) {
+    int expected;
+    switch (type) {
+      case ValueType.NULL:
+      case ValueType.STRING:
+      case ValueType.EVT_XML:
+      case ValueType.ANSI_STRING:
+      case ValueType.BINARY:
+        return;
+      case ValueType.BOOL:
+        if (size < 1 || size > 8) {
+          bool(b, off, size, type);
+        }
+        return;
+      case ValueType.SID:
+        if (size < 8 || 8 + 4 * (b[off + 1] & 0xFF) > size) {
+          sid(b, off, size);
+        }
+        return;
+      case ValueType.SIZE_T:
+      case ValueType.EVT_HANDLE:
+        expected = size == 4 ? 4 : 8;
+        break;
+      default:
+        expected = ValueType.fixedSize(type);
+        if (expected == 0) {
+          render(b, off, size, type);
+          return;
+        }
+        break;
+    }
+    expect(size, expected, type, off);
+  }
+
+  /**
+   * Whether a character (an ASCII letter in lower case) can occur in the rendering of a value that
+   * is not text: digits, signs and separators of numbers, times, GUIDs, SIDs and hex, the letters
+   * of hex digits, exponents, {@code 0x}, {@code true}, {@code false}, {@code 1.#INF} and {@code
+   * -1.#IND}.
+   */
+  static boolean mayRender(int c) {
+    return (c >= '0' && c <= '9') || "abcdefxstzrulind-.:{}#+".indexOf(c) >= 0;
+  }
+
+  /**
    * The items of an array value, each rendered as its base type; strings are NUL-separated, SIDs
    * follow each other, the other types have a fixed size.
    */
