@@ -1,6 +1,7 @@
 package org.sigmaworkbench.cli;
 
 import java.io.PrintWriter;
+import org.sigmaworkbench.logs.LogReaders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,9 @@ public final class SigmaCli implements Runnable {
 
   /** Runs a command line; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length > 0 && (args[0].equals("test") || args[0].equals("events"))) {
+      prepareLogReadingAhead();
+    }
     CommandLine cl = new CommandLine(new SigmaCli());
     cl.setOut(out);
     cl.setErr(err);
@@ -49,6 +53,26 @@ public final class SigmaCli implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Loads the log readers' tables on another core while the command line is parsed and the rules
+   * load; the readers load them on demand anyway, so a failure here changes nothing and is left to
+   * show where they are used.
+   */
+  private static void prepareLogReadingAhead() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                LogReaders.prepare();
+              } catch (RuntimeException | Error e) {
+                // Reading loads the same tables and reports what goes wrong.
+              }
+            },
+            "prepare-log-reading");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The version from the jar manifest, or "development". */

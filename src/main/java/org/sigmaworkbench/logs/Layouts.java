@@ -28,7 +28,11 @@ public final class Layouts {
           "ProcessGuid",
           "ParentProcessGuid");
 
-  private static final FieldLayout SECURITY_4688 = FieldLayout.security4688();
+  /** Loaded when first needed: it comes from a KQL target's tables. */
+  private static final class Security4688 {
+    static final FieldLayout LAYOUT = FieldLayout.security4688();
+  }
+
   private static final Map<EventSource, FieldLayout> NATIVE_BY_SOURCE = new ConcurrentHashMap<>();
 
   private Layouts() {}
@@ -77,7 +81,7 @@ public final class Layouts {
   public static FieldLayout forWindowsEvent(String channel, String provider, String eventId) {
     EventSource source = WindowsLogsources.builtIn().of(channel, provider, eventId);
     if ("security".equals(source.service()) && source.hasCategory("process_creation")) {
-      return SECURITY_4688;
+      return Security4688.LAYOUT;
     }
     return nativeFor(source);
   }
@@ -113,7 +117,14 @@ public final class Layouts {
     return s.describe();
   }
 
+  /** Loads the Security 4688 layout, which comes from a KQL target's table. */
+  static void prepare() {
+    if (Security4688.LAYOUT == null) {
+      throw new IllegalStateException("no Security 4688 layout");
+    }
+  }
+
   static List<FieldLayout> all() {
-    return List.of(FieldLayout.NATIVE, SECURITY_4688);
+    return List.of(FieldLayout.NATIVE, Security4688.LAYOUT);
   }
 }

@@ -35,6 +35,17 @@ public final class LogReaders {
     return LogKind.menu();
   }
 
+  /**
+   * Loads the tables readers look events up in: the Windows logsources, then the layouts of KQL
+   * tables (Security 4688, the exports of ASIM, Defender and SecurityEvent tables). Reading loads
+   * each when it first needs it; a caller that will read logs can call this on another thread while
+   * it does other work, so that the first events do not wait for them.
+   */
+  public static void prepare() {
+    WindowsLogsources.builtIn();
+    Layouts.prepare();
+  }
+
   /** Opens a log with the reader its content calls for. */
   public static EventStream open(Path file) throws IOException, LogFormatException {
     return open(file, ReadOptions.AUTO);

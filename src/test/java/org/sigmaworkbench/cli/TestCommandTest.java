@@ -150,4 +150,31 @@ class TestCommandTest {
         run("test", folder, "--logs", logs[0], logs[1], "--format", "jsonl", "--threads", "2");
     assertThat(one.out()).isNotEmpty().isEqualTo(two.out());
   }
+
+  /**
+   * On .evtx files {@code test} passes over records that hold none of the rule's text; the hits it
+   * prints, their event numbers and the events it counts are those of reading every record (as
+   * {@code --explain-misses} does).
+   */
+  @Test
+  void hitsOnEvtxAreThoseOfReadingEveryRecord() throws IOException {
+    Path regression = TestFiles.corpus("sigma-regression");
+    int compared = 0;
+    for (var set : org.sigmaworkbench.engine.SigmaRegressionCorpusTestAccess.sets()) {
+      String rule = regression.resolve(set.rulePath()).toString();
+      String log = regression.resolve(set.evtxPath()).toString();
+      Run hits = run("test", rule, "--logs", log, "--format", "jsonl");
+      Run every = run("test", rule, "--logs", log, "--format", "jsonl", "--explain-misses");
+      assertThat(hits.code()).as(hits.err()).isZero();
+      List<Map<String, String>> all = json(every.out());
+      assertThat(json(hits.out()))
+          .as(set.rulePath())
+          .isEqualTo(all.stream().filter(l -> l.get("hit").equals("true")).toList())
+          .isNotEmpty();
+      Run text = run("test", rule, "--logs", log);
+      assertThat(text.err()).contains(" in " + set.records() + " events");
+      compared++;
+    }
+    assertThat(compared).isEqualTo(32);
+  }
 }
