@@ -265,16 +265,15 @@ final class ValueRenderer {
 
   /** Exactly {@code chars} UTF-16LE characters. */
   static String utf16Exact(byte[] b, int off, int chars) {
-    // Most event text is Latin-1: then the low bytes are the string (kept one byte a char).
-    byte high = 0;
-    for (int i = 0, p = off + 1; i < chars; i++, p += 2) {
-      high |= b[p];
+    // Most event text is Latin-1: then the low bytes are the string (kept one byte a char). One
+    // pass copies them and looks at the high bytes.
+    byte[] latin1 = new byte[chars];
+    int high = 0;
+    for (int i = 0, p = off; i < chars; i++, p += 2) {
+      latin1[i] = b[p];
+      high |= b[p + 1];
     }
     if (high == 0) {
-      byte[] latin1 = new byte[chars];
-      for (int i = 0, p = off; i < chars; i++, p += 2) {
-        latin1[i] = b[p];
-      }
       return new String(latin1, StandardCharsets.ISO_8859_1);
     }
     char[] c = new char[chars];
