@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 
 /** Writes one JSON object per line. */
 final class JsonLines {
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Made when the first object is written: text output never loads the JSON library. */
+  private static final class Factory {
+    static final JsonFactory JSON = new JsonFactory();
+  }
 
   /** Fills an object. */
   interface Body {
@@ -24,7 +27,7 @@ final class JsonLines {
 
   void object(Body body) {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(w)) {
+    try (JsonGenerator g = Factory.JSON.createGenerator(w)) {
       g.writeStartObject();
       body.write(g);
       g.writeEndObject();

@@ -56,9 +56,9 @@ public final class SigmaCli implements Runnable {
   }
 
   /**
-   * Loads the log readers' tables on another core while the command line is parsed and the rules
-   * load; the readers load them on demand anyway, so a failure here changes nothing and is left to
-   * show where they are used.
+   * Loads the log readers' logsource table on another core while the command line is parsed and the
+   * rules load; the readers load it on demand anyway, so a failure here changes nothing and is left
+   * to show where it is used.
    */
   private static void prepareLogReadingAhead() {
     Thread t =

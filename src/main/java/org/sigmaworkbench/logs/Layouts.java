@@ -117,13 +117,6 @@ public final class Layouts {
     return s.describe();
   }
 
-  /** Loads the Security 4688 layout, which comes from a KQL target's table. */
-  static void prepare() {
-    if (Security4688.LAYOUT == null) {
-      throw new IllegalStateException("no Security 4688 layout");
-    }
-  }
-
   static List<FieldLayout> all() {
     return List.of(FieldLayout.NATIVE, Security4688.LAYOUT);
   }

@@ -36,14 +36,13 @@ public final class LogReaders {
   }
 
   /**
-   * Loads the tables readers look events up in: the Windows logsources, then the layouts of KQL
-   * tables (Security 4688, the exports of ASIM, Defender and SecurityEvent tables). Reading loads
-   * each when it first needs it; a caller that will read logs can call this on another thread while
-   * it does other work, so that the first events do not wait for them.
+   * Loads the table every Windows event is looked up in, the Windows logsources. Reading loads it
+   * when it first needs it; a caller that will read logs can call this on another thread while it
+   * does other work, so that the first events do not wait for it. (The layouts that come from KQL
+   * tables, such as Security 4688's, are loaded when the first event of theirs is built.)
    */
   public static void prepare() {
     WindowsLogsources.builtIn();
-    Layouts.prepare();
   }
 
   /** Opens a log with the reader its content calls for. */
