@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.RuleSetMatcher;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.ReadOptions;
 
 /**
  * One pass of a rule over the loaded logs, off the FX thread. Keeps every hit (up to {@link
  * #HIT_CAP}) and the first {@link #WINDOW} events as rows; counts the rest. Files small enough are
- * kept in memory for the next pass; larger ones are streamed from disk each time.
+ * kept in memory for the next pass; larger ones are streamed from disk each time, and past the
+ * window their reader may pass over records that hold none of the rule's text (they are counted,
+ * not built: no row would show them).
  */
 final class TestRun {
 
@@ -166,16 +170,32 @@ final class TestRun {
       DoubleConsumer progress,
       BooleanSupplier cancelled) {
     Path p = pending.path();
-    try (EventStream s = LogReaders.open(p, pending.options())) {
-      // A large file is read again on the next run rather than held: memory keeps the rows only.
-      List<Event> cache = size(p) <= CACHE_BYTES ? new ArrayList<>() : null;
+    // A large file is read again on the next run rather than held: memory keeps the rows only.
+    boolean keep = size(p) <= CACHE_BYTES;
+    ReadOptions options = pending.options();
+    if (!keep && rule != null) {
+      options =
+          options.withFilter(
+              new RuleSetMatcher(List.of(rule)).textFilter(), Math.max(0, WINDOW - counts[0]));
+    }
+    try (EventStream s = LogReaders.open(p, options)) {
+      List<Event> cache = keep ? new ArrayList<>() : null;
       List<String> columns = List.of();
       long n = 0;
+      long passed = 0;
       Event e;
       while ((e = s.next()) != null) {
         n++;
         if (n == 1) {
           columns = List.copyOf(e.schema().names());
+        }
+        long passedNow = s.passedOver();
+        if (passedNow != passed) {
+          // Events passed over come before this one; none would have been a row.
+          counts[0] += passedNow - passed;
+          n += passedNow - passed;
+          passed = passedNow;
+          truncated[0] = true;
         }
         add(rule, e, rows, counts, truncated);
         if (cache != null) {
@@ -192,6 +212,11 @@ final class TestRun {
             progress.accept(Math.min(1.0, (doneBytes[0] + s.bytesRead()) / (double) totalBytes));
           }
         }
+      }
+      if (s.passedOver() != passed) {
+        counts[0] += s.passedOver() - passed;
+        n += s.passedOver() - passed;
+        truncated[0] = true;
       }
       doneBytes[0] += size(p);
       List<LogProblem> problems = List.copyOf(s.problems());

@@ -66,7 +66,8 @@ public final class LogReaders {
               file,
               evtxLayouts(options),
               Runtime.getRuntime().availableProcessors(),
-              options.filter());
+              options.filter(),
+              options.buildFirst());
     };
   }
 

@@ -119,4 +119,60 @@ class TestRunTest {
     assertThat(r.messages()).anyMatch(m -> m.contains("notes.txt"));
     assertThat(r.hits()).isEqualTo(2);
   }
+
+  /**
+   * A .evtx too large to keep in memory is read with the rule's text as a filter past the window of
+   * rows: the hits, their event numbers, the rows of the window and the count of events are those
+   * of reading every record.
+   */
+  @Test
+  void aLargeEvtxPassedOverPastTheWindowGivesTheHitsAndCountsOfAFullRead() throws Exception {
+    Path big = dir.resolve("big.evtx");
+    List<byte[]> chunks =
+        org.sigmaworkbench.bench.EvtxBenchFile.cleanChunks(TestFiles.corpus("evtx"));
+    int count = (int) (TestRun.CACHE_BYTES / 65536) + 300;
+    org.sigmaworkbench.bench.EvtxBenchFile.write(big, chunks, count);
+    assertThat(Files.size(big)).isGreaterThan(TestRun.CACHE_BYTES);
+    String yaml =
+        String.join(
+            "\n",
+            "title: ping of localhost",
+            "logsource:",
+            "  category: process_creation",
+            "  product: windows",
+            "detection:",
+            "  selection:",
+            "    CommandLine|contains: 'ping  -n 6 127.0.0.1'",
+            "  condition: selection",
+            "");
+    CompiledRule rule =
+        CompiledRule.compile(new RuleLoader().load(yaml, "p.yml").firstRule().orElseThrow());
+    long events = 0;
+    List<Long> hits = new java.util.ArrayList<>();
+    try (var s = org.sigmaworkbench.logs.LogReaders.open(big)) {
+      org.sigmaworkbench.logs.Event e;
+      while ((e = s.next()) != null) {
+        events++;
+        if (rule.appliesTo(e) && rule.matches(e)) {
+          hits.add(e.record());
+        }
+      }
+    }
+    assertThat(events).isGreaterThan(TestRun.WINDOW);
+    assertThat(hits).hasSizeGreaterThan(100);
+    assertThat(hits.get(hits.size() - 1)).isGreaterThan(TestRun.WINDOW);
+
+    TestRun.Result r =
+        TestRun.run(rule, List.of(), List.of(PendingLog.auto(big)), x -> {}, () -> false);
+    assertThat(r.events()).isEqualTo(events);
+    assertThat(r.hits()).isEqualTo(hits.size());
+    assertThat(r.rows().stream().filter(EventRow::hit).map(x -> x.event().record()))
+        .containsExactlyElementsOf(hits);
+    assertThat(r.rows().stream().filter(x -> !x.hit()).map(x -> x.event().record()))
+        .allMatch(n -> n <= TestRun.WINDOW)
+        .hasSize(TestRun.WINDOW - (int) hits.stream().filter(n -> n <= TestRun.WINDOW).count());
+    long all = events;
+    assertThat(r.logs()).singleElement().satisfies(l -> assertThat(l.events()).isEqualTo(all));
+    assertThat(r.truncated()).isTrue();
+  }
 }

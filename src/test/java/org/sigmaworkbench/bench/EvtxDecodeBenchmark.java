@@ -175,7 +175,7 @@ public class EvtxDecodeBenchmark {
   @OperationsPerInvocation(RECORDS)
   public long evtxPassOverOneThread() throws Exception {
     try (EvtxEventReader r =
-        new EvtxEventReader(evtx, (c, p, e) -> FieldLayout.NATIVE, 1, headlineFilter)) {
+        new EvtxEventReader(evtx, (c, p, e) -> FieldLayout.NATIVE, 1, headlineFilter, 0)) {
       long n = 0;
       Event e;
       while ((e = r.next()) != null) {

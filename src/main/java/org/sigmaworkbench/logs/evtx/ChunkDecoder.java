@@ -51,8 +51,10 @@ final class ChunkDecoder {
    * @param fileOffset the chunk's byte offset in the file
    * @param length how many bytes of the chunk the file holds (64 KiB unless truncated)
    * @param stop polled between records; decoding ends early when it returns true
+   * @param filtering whether records the filter does not want may be passed over
    */
-  DecodedChunk decode(int slot, long fileOffset, int length, BooleanSupplier stop) {
+  DecodedChunk decode(
+      int slot, long fileOffset, int length, BooleanSupplier stop, boolean filtering) {
     DecodedChunk out = new DecodedChunk(slot, fileOffset);
     out.length = length;
     b = chunk;
@@ -75,7 +77,7 @@ final class ChunkDecoder {
     // Records are passed over only where the records checksum holds: damaged records are decoded,
     // and reported, as without a filter.
     boolean passOver =
-        filter != null && limit == free && EvtxChunk.recordsChecksumMatches(b, limit);
+        filtering && filter != null && limit == free && EvtxChunk.recordsChecksumMatches(b, limit);
     int off = EvtxChunk.HEADER_SIZE;
     int seen = 0;
     while (off + EvtxChunk.RECORD_HEADER_SIZE <= limit) {

@@ -45,6 +45,7 @@ public final class EvtxEventReader implements EventStream {
   private final EvtxFileHeader header;
   private final WindowsLayouts layouts;
   private final TextFilter filter;
+  private final long buildFirst;
   private final long fileSize;
   private final int slots;
   private final List<LogProblem> problems = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class EvtxEventReader implements EventStream {
    * @throws LogFormatException when the file is not an .evtx file or ends inside its header
    */
   public EvtxEventReader(Path path, WindowsLayouts layouts) throws IOException, LogFormatException {
-    this(path, layouts, Runtime.getRuntime().availableProcessors(), null);
+    this(path, layouts, Runtime.getRuntime().availableProcessors(), null, 0);
   }
 
   /**
@@ -82,20 +83,24 @@ public final class EvtxEventReader implements EventStream {
    */
   public EvtxEventReader(Path path, WindowsLayouts layouts, int decoderThreads)
       throws IOException, LogFormatException {
-    this(path, layouts, decoderThreads, null);
+    this(path, layouts, decoderThreads, null, 0);
   }
 
   /**
    * As {@link #EvtxEventReader(Path, WindowsLayouts)}, with the number of decoder threads (1
    * decodes on the calling thread) and a filter: records in chunks whose records checksum holds are
    * passed over, and counted in {@link #passedOver()}, when their bytes show they hold nothing it
-   * wants ({@code null}: every record is decoded).
+   * wants ({@code null}: every record is decoded). The filter applies to chunks read once {@code
+   * buildFirst} events have been returned or passed over (chunks are read a few ahead, so some more
+   * events are built).
    */
-  public EvtxEventReader(Path path, WindowsLayouts layouts, int decoderThreads, TextFilter filter)
+  public EvtxEventReader(
+      Path path, WindowsLayouts layouts, int decoderThreads, TextFilter filter, long buildFirst)
       throws IOException, LogFormatException {
     this.file = path.getFileName().toString();
     this.layouts = layouts;
     this.filter = filter;
+    this.buildFirst = buildFirst;
     this.channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       this.header = EvtxFileHeader.read(channel, file);
@@ -198,7 +203,7 @@ public final class EvtxEventReader implements EventStream {
 
   private DecodedChunk nextChunk() throws IOException {
     if (pool == null) {
-      return nextSlot < slots ? readSlot(nextSlot++) : null;
+      return nextSlot < slots ? readSlot(nextSlot++, filtering()) : null;
     }
     fillWindow();
     Future<DecodedChunk> f = inFlight.poll();
@@ -230,12 +235,18 @@ public final class EvtxEventReader implements EventStream {
   private void fillWindow() {
     while (!closed && inFlight.size() < window && nextSlot < slots) {
       int slot = nextSlot++;
-      inFlight.add(pool.submit(() -> readSlot(slot)));
+      boolean filtering = filtering();
+      inFlight.add(pool.submit(() -> readSlot(slot, filtering)));
     }
   }
 
+  /** Whether a chunk read now may pass over records: every event before it counts. */
+  private boolean filtering() {
+    return filter != null && record >= buildFirst;
+  }
+
   /** Reads and decodes one chunk slot (on a decoder thread, or the caller's). */
-  private DecodedChunk readSlot(int slot) throws IOException {
+  private DecodedChunk readSlot(int slot, boolean filtering) throws IOException {
     ChunkDecoder d = decoders.poll();
     if (d == null) {
       d = new ChunkDecoder(file, layouts, filter);
@@ -247,7 +258,7 @@ public final class EvtxEventReader implements EventStream {
         Arrays.fill(d.chunk, Math.max(0, length), EvtxChunk.SIZE, (byte) 0);
       }
       if (length >= 8 && EvtxChunk.hasSignature(d.chunk)) {
-        DecodedChunk c = d.decode(slot, offset, length, () -> closed);
+        DecodedChunk c = d.decode(slot, offset, length, () -> closed, filtering);
         c.valid = true;
         return c;
       }
