@@ -2,17 +2,20 @@ package org.sigmaworkbench.logs.evtx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * Corpus files damaged at random (bytes changed, 512-byte blocks zeroed or filled, the file cut
@@ -29,6 +32,26 @@ class EvtxDamageCorpusTest {
           "Application_no_crc32.evtx");
 
   @TempDir Path dir;
+
+  /** Wants text holding "svchost" or "4624" (plain comparison): a few records of each file. */
+  private static final TextFilter WANTS_A_FEW =
+      new TextFilter() {
+        @Override
+        public boolean in(CharSequence text) {
+          String t = text.toString();
+          return t.contains("svchost") || t.contains("4624");
+        }
+
+        @Override
+        public boolean inUtf16le(byte[] bytes, int offset, int length) {
+          return in(new String(bytes, offset, length & ~1, StandardCharsets.UTF_16LE));
+        }
+
+        @Override
+        public boolean couldBeMadeOf(IntPredicate allowed) {
+          return "svchost".chars().allMatch(allowed) || "4624".chars().allMatch(allowed);
+        }
+      };
 
   @Test
   void damagedFilesDegradeAndNeverAbort() throws Exception {
@@ -64,6 +87,16 @@ class EvtxDamageCorpusTest {
           assertThat(pr.message()).isNotBlank();
         }
         assertThat(n).isLessThanOrEqualTo(intact + 200);
+        // With a filter: the same problems, and events built or passed over add up to the same.
+        try (EvtxEventReader r =
+            new EvtxEventReader(p, EvtxTestSupport.LAYOUTS, 2, WANTS_A_FEW, 0)) {
+          int built = 0;
+          while (r.next() != null) {
+            built++;
+          }
+          assertThat(built + r.passedOver()).isEqualTo(n);
+          assertThat(r.problems()).isEqualTo(problems);
+        }
         damaged++;
         if (!problems.isEmpty()) {
           withProblems++;
