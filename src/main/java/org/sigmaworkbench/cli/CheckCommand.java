@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.sigmaworkbench.rule.LintCheck;
 import org.sigmaworkbench.rule.LintSettings;
 import org.sigmaworkbench.rule.Linter;
@@ -18,55 +17,57 @@ import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleIndex;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code check}: loads and validates rules and lints them, printing errors and warnings with
  * positions. Files are read in parallel; cross-file checks (duplicate ids, filter and correlation
  * references) look at every input together.
  */
-@Command(
-    name = "check",
-    description = {
-      "Load, validate and lint rules; print errors and warnings with line and column.",
-      "Exit code 1 when a rule has errors; warnings do not change the exit code."
-    },
-    mixinStandardHelpOptions = true)
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements CliCommand {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final CommandSpec SPEC =
+      new CommandSpec(
+              "check",
+              "Load, validate and lint rules; print errors and warnings with line and column.",
+              "Exit code 1 when a rule has errors; warnings do not change the exit code.")
+          .params("RULE_OR_DIR", 0, "Rule files or folders.")
+          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
+          .split(
+              "--disable",
+              "ID",
+              "Lint checks to switch off, by id (lint.title-length) or prefix (lint.title-*); see"
+                  + " --list-checks.")
+          .flag("--no-lint", "Report loading errors and warnings only.")
+          .flag("--list-checks", "List the lint checks with their ids and exit.");
 
-  @Parameters(arity = "0..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
+  static {
+    PlaceholdersOption.declare(SPEC);
+  }
+
   List<Path> inputs = new ArrayList<>();
-
-  @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
   OutputFormat format;
-
-  @Option(
-      names = "--disable",
-      split = ",",
-      paramLabel = "ID",
-      description =
-          "Lint checks to switch off, by id (lint.title-length) or prefix (lint.title-*); see"
-              + " --list-checks.")
   List<String> disabled = new ArrayList<>();
-
-  @Option(names = "--no-lint", description = "Report loading errors and warnings only.")
   boolean noLint;
-
-  @Option(names = "--list-checks", description = "List the lint checks with their ids and exit.")
   boolean listChecks;
-
-  @Mixin PlaceholdersOption placeholders;
+  PlaceholdersOption placeholders;
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
+    inputs = CommandSpec.Parsed.paths("rule path", p.params());
+    format = OutputFormat.valueOf(p.value("--format"));
+    disabled = p.values("--disable");
+    noLint = p.flag("--no-lint");
+    listChecks = p.flag("--list-checks");
+    placeholders = PlaceholdersOption.from(p);
+  }
+
+  @Override
+  public int call(PrintWriter out, PrintWriter err) throws Exception {
     if (listChecks) {
       for (LintCheck c : Linter.checks()) {
         out.println(c.id() + "  " + c.description());

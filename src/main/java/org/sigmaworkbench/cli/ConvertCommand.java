@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
@@ -21,62 +20,67 @@ import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code convert}: prints the KQL of each rule. A correlation rule is written over the rules it
  * names, which must be among the inputs (in the same file or another file or folder given).
  */
-@Command(
-    name = "convert",
-    description = {
-      "Print the KQL of each rule for a target.",
-      "A correlation is converted over the rules it names; give the files or folders that hold"
-          + " them too."
-    },
-    mixinStandardHelpOptions = true)
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand implements CliCommand {
 
-  /** What to do with a field the target does not map. */
   enum Unmapped {
     fail,
     keep
   }
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final CommandSpec SPEC =
+      new CommandSpec(
+              "convert",
+              "Print the KQL of each rule for a target.",
+              "A correlation is converted over the rules it names; give the files or folders that"
+                  + " hold them too.")
+          .params("RULE_OR_DIR", 1, "Rule files or folders.")
+          .value(
+              "--target",
+              "TARGET",
+              "sentinel_asim",
+              "sentinel_asim, microsoft_xdr, azure_monitor, or a target file of the same shape"
+                  + " (.yaml).")
+          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
+          .choice(
+              "--unmapped",
+              "fail",
+              List.of("fail", "keep"),
+              "fail: an unmapped field is an error; keep: write it under its Sigma name.");
 
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
+  static {
+    PlaceholdersOption.declare(SPEC);
+  }
+
   List<Path> inputs;
-
-  @Option(
-      names = "--target",
-      defaultValue = "sentinel_asim",
-      description =
-          "sentinel_asim, microsoft_xdr, azure_monitor, or a target file of the same shape"
-              + " (.yaml) (default: ${DEFAULT-VALUE}).")
   String target;
-
-  @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
   OutputFormat format;
-
-  @Option(
-      names = "--unmapped",
-      defaultValue = "fail",
-      description = "fail: an unmapped field is an error; keep: write it under its Sigma name.")
   Unmapped unmapped;
+  PlaceholdersOption placeholders;
 
-  @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
+    inputs = CommandSpec.Parsed.paths("rule path", p.params());
+    target = p.value("--target");
+    format = OutputFormat.valueOf(p.value("--format"));
+    unmapped = Unmapped.valueOf(p.value("--unmapped"));
+    placeholders = PlaceholdersOption.from(p);
+  }
 
   /** One document of the inputs, with the file it came from. */
   private record Item(Path path, RuleFile file, RuleDocument document) {}
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public int call(PrintWriter out, PrintWriter err) throws Exception {
     java.util.Optional<Target> t = TargetCatalog.builtIn(target);
     if (t.isEmpty() && (target.endsWith(".yaml") || target.endsWith(".yml"))) {
       try {

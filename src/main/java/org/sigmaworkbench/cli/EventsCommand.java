@@ -3,36 +3,36 @@ package org.sigmaworkbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.LogReaders;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code events}: prints events as read and mapped. */
-@Command(
-    name = "events",
-    description = "Print the events of logs as read, with Sigma field names.",
-    mixinStandardHelpOptions = true)
-final class EventsCommand implements Callable<Integer> {
+final class EventsCommand implements CliCommand {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final CommandSpec SPEC =
+      new CommandSpec("events", "Print the events of logs as read, with Sigma field names.")
+          .params("FILE", 1, "Log files.")
+          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.");
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files.")
   List<Path> files;
-
-  @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
   OutputFormat format;
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
+    files = CommandSpec.Parsed.paths("log path", p.params());
+    format = OutputFormat.valueOf(p.value("--format"));
+  }
+
+  @Override
+  public int call(PrintWriter out, PrintWriter err) throws Exception {
     JsonLines json = new JsonLines(out);
     int unreadable = 0;
     for (Path f : files) {

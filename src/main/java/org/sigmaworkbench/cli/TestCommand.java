@@ -3,7 +3,6 @@ package org.sigmaworkbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sigmaworkbench.engine.Hit;
 import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.LogRun;
@@ -11,60 +10,56 @@ import org.sigmaworkbench.engine.Miss;
 import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogProblem;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
  * it hunts: one pass over each log for all rules, every core matching, hits grouped by rule.
  */
-@Command(
-    name = "test",
-    description = {
-      "Run rules over logs and print the hits.",
-      "Given several rules (or a folder), all are matched in one pass over each log and the text"
-          + " output groups the hits by rule with counts."
-    },
-    mixinStandardHelpOptions = true)
-final class TestCommand implements Callable<Integer> {
+final class TestCommand implements CliCommand {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final CommandSpec SPEC =
+      new CommandSpec(
+              "test",
+              "Run rules over logs and print the hits.",
+              "Given several rules (or a folder), all are matched in one pass over each log and"
+                  + " the text output groups the hits by rule with counts.")
+          .params("RULE_OR_DIR", 1, "Rule files or folders.")
+          .values("--logs", "FILE", true, "Log files.")
+          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
+          .flag(
+              "--explain-misses",
+              "Also print every event a rule did not match, with why (jsonl: one object per rule"
+                  + " and event, \"hit\": false).")
+          .value("--threads", "N", null, "Matching threads (default: one per core).");
 
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
+  static {
+    PlaceholdersOption.declare(SPEC);
+  }
+
   List<Path> inputs;
-
-  @Option(
-      names = "--logs",
-      arity = "1..*",
-      required = true,
-      paramLabel = "FILE",
-      description = "Log files.")
   List<Path> logs;
-
-  @Option(names = "--format", defaultValue = "text", description = "text or jsonl.")
   OutputFormat format;
-
-  @picocli.CommandLine.Mixin PlaceholdersOption placeholders;
-
-  @Option(
-      names = "--explain-misses",
-      description =
-          "Also print every event a rule did not match, with why (jsonl: one object per rule and"
-              + " event, \"hit\": false).")
+  PlaceholdersOption placeholders;
   boolean explainMisses;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Matching threads (default: one per core).")
   Integer threads;
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
+    inputs = CommandSpec.Parsed.paths("rule path", p.params());
+    logs = CommandSpec.Parsed.paths("log path", p.values("--logs"));
+    format = OutputFormat.valueOf(p.value("--format"));
+    placeholders = PlaceholdersOption.from(p);
+    explainMisses = p.flag("--explain-misses");
+    threads = p.integer("--threads");
+  }
+
+  @Override
+  public int call(PrintWriter out, PrintWriter err) throws Exception {
     var table = placeholders.load(err);
     if (table == null) {
       return 2;

@@ -144,4 +144,46 @@ class CliTest {
         .contains("\"CommandLine\":")
         .doesNotContain("\"TargetProcessCommandLine\":");
   }
+
+  @Test
+  void helpListsTheCommandsAndEachCommandsOptions() {
+    Run top = run("--help");
+    assertThat(top.code()).isZero();
+    assertThat(top.out()).contains("Commands:").contains("  convert").contains("  events");
+    for (String command : List.of("convert", "test", "check", "events")) {
+      Run r = run(command, "--help");
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).startsWith("Usage: sigma-workbench " + command).contains("--format=");
+      assertThat(run("help", command).out()).isEqualTo(r.out());
+    }
+    assertThat(run("test", "-h").out()).contains("--logs=FILE...").contains("--explain-misses");
+    assertThat(run("--version").out()).startsWith("sigma-workbench ");
+  }
+
+  @Test
+  void aCommandLineThatDoesNotFitSaysWhyAndExitsWithTwo() {
+    Run missing = run("test", RULE);
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.out()).isEmpty();
+    assertThat(missing.err())
+        .startsWith("error: missing required argument '--logs=FILE'")
+        .contains("Usage: sigma-workbench test")
+        .contains("sigma-workbench test --help");
+    Run format = run("convert", RULE, "--format", "xml");
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).contains("expected one of [text, jsonl]");
+    Run unknown = run("convert", RULE, "--targte", "microsoft_xdr");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("error: unknown option '--targte'");
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run("help", "frobnicate").err()).startsWith("error: unknown command 'frobnicate'");
+  }
+
+  @Test
+  void optionsAreReadCaseInsensitivelyAndInEitherForm() throws IOException {
+    Run r = run("convert", RULE, "--target=microsoft_xdr", "--format=JSONL");
+    assertThat(r.code()).isZero();
+    assertThat(r.json()).hasSize(1);
+    assertThat(r.json().get(0).get("target")).isEqualTo("microsoft_xdr");
+  }
 }
