@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sigmaworkbench.rule.LogSource;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -19,6 +18,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a target data file. The shape is documented in {@code targets/README.md} next to the
@@ -68,7 +70,11 @@ final class TargetFileReader {
   static Target read(Reader reader, String source) {
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+      // Composed without a full loader: its constructor and representer cost a command's start.
+      LoaderOptions options = new LoaderOptions();
+      root =
+          new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark();
       throw new IllegalArgumentException(

@@ -6,28 +6,69 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reading the package's YAML data files, with messages that say which file and which entry. */
 final class DataFiles {
 
   private DataFiles() {}
 
-  /** A resource of this package, parsed. */
+  /**
+   * A resource of this package, parsed: mappings as maps, sequences as lists, scalars as their text
+   * ({@code null} for YAML's null). The document is composed to nodes and converted here, which
+   * spares a command's start the object constructor and representer of a full YAML loader.
+   */
   static Object load(String resource) {
     try (InputStream in = DataFiles.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      return new Yaml(new SafeConstructor(new LoaderOptions()))
-          .load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      LoaderOptions options = new LoaderOptions();
+      Composer composer =
+          new Composer(
+              new ParserImpl(
+                  new StreamReader(new InputStreamReader(in, StandardCharsets.UTF_8)), options),
+              new Resolver(),
+              options);
+      return plain(composer.getSingleNode());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Object plain(Node node) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof MappingNode m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (NodeTuple t : m.getValue()) {
+        out.put(plain(t.getKeyNode()), plain(t.getValueNode()));
+      }
+      return out;
+    }
+    if (node instanceof SequenceNode l) {
+      List<Object> out = new ArrayList<>(l.getValue().size());
+      for (Node item : l.getValue()) {
+        out.add(plain(item));
+      }
+      return out;
+    }
+    ScalarNode s = (ScalarNode) node;
+    return s.getTag().equals(Tag.NULL) ? null : s.getValue();
   }
 
   static Map<?, ?> map(Object o, String where) {
