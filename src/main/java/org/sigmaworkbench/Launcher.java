@@ -26,8 +26,35 @@ public final class Launcher {
 
   /** Kept apart so that command-line runs never load a JavaFX class. */
   private static final class Desktop {
+    // Held so that the filter set on it stays: JavaFX warns, on every start from a plain jar, that
+    // its classes are not in named modules, which tells an analyst nothing. Its other messages
+    // pass.
+    private static final java.util.logging.Logger JAVAFX_LOG =
+        java.util.logging.Logger.getLogger("javafx");
+
     static void open(String[] args) {
-      org.sigmaworkbench.app.WorkbenchApp.launchApp(args);
+      String wrong = org.sigmaworkbench.app.WorkbenchApp.misunderstood(args);
+      if (wrong != null) {
+        System.err.println("error: " + wrong);
+        System.err.println(
+            "Usage: sigma-workbench [--rule FILE] [--logs FILE...] [--target NAME] [--empty]");
+        System.err.println("       sigma-workbench COMMAND ...   (sigma-workbench --help)");
+        System.exit(2);
+      }
+      JAVAFX_LOG.setFilter(
+          r ->
+              r.getMessage() == null
+                  || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+      try {
+        org.sigmaworkbench.app.WorkbenchApp.launchApp(args);
+      } catch (RuntimeException e) {
+        System.err.println(
+            "error: the desktop workbench cannot open a window ("
+                + (e.getMessage() == null ? e.toString() : e.getMessage())
+                + "); the commands convert, test, check and events run without one"
+                + " (sigma-workbench --help)");
+        System.exit(1);
+      }
     }
   }
 }

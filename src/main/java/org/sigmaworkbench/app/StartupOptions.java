@@ -22,6 +22,31 @@ record StartupOptions(
       "/org/sigmaworkbench/rules/proc_creation_win_powershell_export_certificate.yml";
   static final String SAMPLE_LOG = "sysmon-fields.csv";
 
+  /**
+   * The first argument the window would not understand, described; {@code null} when all are
+   * understood.
+   */
+  static String misunderstood(List<String> args) {
+    boolean inLogs = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--rule") || a.equals("--target")) {
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+          return "option '" + a + "' needs a value";
+        }
+        i++;
+        inLogs = false;
+      } else if (a.equals("--logs")) {
+        inLogs = true;
+      } else if (a.equals("--empty")) {
+        inLogs = false;
+      } else if (!inLogs || a.startsWith("--")) {
+        return (a.startsWith("-") ? "unknown option '" : "unknown command '") + a + "'";
+      }
+    }
+    return null;
+  }
+
   static StartupOptions parse(List<String> args) throws IOException {
     Path rule = null;
     List<Path> logs = new ArrayList<>();

@@ -26,6 +26,14 @@ public final class WorkbenchApp extends Application {
     placeholders = UserSettings.loadPlaceholders();
   }
 
+  /**
+   * What is wrong with the window's arguments ({@code --rule}, {@code --logs}, {@code --target},
+   * {@code --empty}), or {@code null}; checked before any window is opened.
+   */
+  public static String misunderstood(String[] args) {
+    return StartupOptions.misunderstood(java.util.List.of(args));
+  }
+
   /** Starts the desktop app (called by the launcher). */
   public static void launchApp(String[] args) {
     Application.launch(WorkbenchApp.class, args);

@@ -105,7 +105,8 @@ public final class SigmaCli {
   private static void usage(PrintWriter out) {
     out.println("Usage: " + PROGRAM + " [-hV] [COMMAND]");
     out.println("Convert Sigma rules to KQL, check them, and test them on logs.");
-    out.println("Without a command, the desktop workbench opens.");
+    out.println("Without a command, the desktop workbench opens:");
+    out.println("  " + PROGRAM + " [--rule FILE] [--logs FILE...] [--target NAME] [--empty]");
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"  -h, --help", "Show this help message and exit."});
     rows.add(new String[] {"  -V, --version", "Print version information and exit."});
