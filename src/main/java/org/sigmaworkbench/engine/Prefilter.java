@@ -27,7 +27,22 @@ final class Prefilter {
   static final int MIN_LITERAL = 3;
 
   /** A literal needed in a field ({@code null}: any field). */
-  record Need(String field, String literal) {}
+  record Need(String field, String literal) {
+    // Written out: a record's generated equals and hashCode link through a bootstrap method on
+    // first use, a cost every command paid at start.
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || (o instanceof Need n
+              && java.util.Objects.equals(n.field, field)
+              && java.util.Objects.equals(n.literal, literal));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(field) * 31 + java.util.Objects.hashCode(literal);
+    }
+  }
 
   /**
    * The needs of an expression: when it holds, at least one of them is met. {@code null} when
