@@ -143,6 +143,18 @@ public final class EvtxEventReader implements EventStream {
                   header.storedChecksum(), header.computedChecksum()),
               false));
     }
+    if (header.chunkCount() > slots) {
+      // A file cut at a chunk boundary: no chunk is damaged, but whole chunks are missing.
+      problems.add(
+          new LogProblem(
+              file,
+              "file header at byte offset 0x2a",
+              String.format(
+                  "the header announces %d chunks but the file holds %d (it ends at byte offset"
+                      + " 0x%x): it looks cut short, and the events of the missing chunks are lost",
+                  header.chunkCount(), slots, fileSize),
+              false));
+    }
     if (header.majorVersion() != 3 || (header.minorVersion() != 1 && header.minorVersion() != 2)) {
       problems.add(
           new LogProblem(

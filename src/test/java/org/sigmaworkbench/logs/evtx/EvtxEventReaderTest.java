@@ -255,6 +255,24 @@ class EvtxEventReaderTest {
   }
 
   @Test
+  void aFileCutAtAChunkBoundarySaysThatChunksAreMissing() throws Exception {
+    EvtxWriter w = new EvtxWriter();
+    w.chunk(c -> records(c, 1, 2)).chunk(c -> records(c, 3, 2)).chunk(c -> records(c, 5, 2));
+    byte[] whole = w.bytes();
+    Result all = read(write("whole.evtx", whole), 1);
+    assertThat(all.ids()).containsExactly("1", "2", "3", "4", "5", "6");
+    assertThat(all.problems()).isEmpty();
+    Result cut = read(write("cut.evtx", Arrays.copyOf(whole, 4096 + 65536)), 1);
+    assertThat(cut.ids()).containsExactly("1", "2");
+    assertThat(cut.problems()).hasSize(1);
+    assertThat(cut.problems().get(0).fatal()).isFalse();
+    assertThat(cut.problems().get(0).message())
+        .contains("announces 3 chunks but the file holds 1")
+        .contains("0x11000")
+        .contains("lost");
+  }
+
+  @Test
   void aTruncatedLastChunkGivesTheRecordsBeforeTheCut() throws Exception {
     EvtxWriter w = new EvtxWriter();
     int[] fourth = new int[1];
