@@ -105,74 +105,140 @@ final class JsonEventReader implements EventStream {
     }
   }
 
+  /** An object that does not close within this many characters is taken as broken. */
+  static final int MAX_OBJECT_CHARS = 4 << 20;
+
+  // Lines to read again, with their numbers: those after the first line of an object that never
+  // closed, where the objects that follow it may start.
+  private final java.util.ArrayDeque<String> replay = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Long> replayLines = new java.util.ArrayDeque<>();
+  // The lines of the object being collected, while it may still have to be read again.
+  private final List<String> objectLines = new ArrayList<>();
+  private long objectChars;
+  // Lines read from the file; the line being looked at (`line`) may be an earlier one, read again.
+  private long fileLines;
+  private boolean fromReplay;
+
+  private String readLine() throws IOException {
+    fromReplay = !replay.isEmpty();
+    if (fromReplay) {
+      line = replayLines.poll();
+      return replay.poll();
+    }
+    String l = reader.readLine();
+    if (l != null) {
+      line = ++fileLines;
+    }
+    return l;
+  }
+
+  private void clearObject() {
+    object.setLength(0);
+    objectLines.clear();
+    objectChars = 0;
+  }
+
   /**
    * Collects the next top-level object line by line (brace depth outside strings), then parses it.
+   * An object whose brackets never close (a string still open at the end of a line, which JSON does
+   * not allow; more than {@link #MAX_OBJECT_CHARS}; or the end of the file) is reported and
+   * skipped, and the lines after its first are read again once: an object that starts at the
+   * beginning of one of them is read.
    */
   private Event nextFromText() throws IOException {
-    object.setLength(0);
+    clearObject();
     int depth = 0;
     boolean inString = false;
     boolean escaped = false;
     long startLine = 0;
-    String l;
-    while ((l = reader.readLine()) != null) {
-      line++;
-      if (depth == 0) {
-        String trimmed = l.strip();
-        if (trimmed.isEmpty() || RECORD_LINE.matcher(trimmed).matches()) {
-          continue;
+    boolean startReplayed = false;
+    while (true) {
+      String l = readLine();
+      String broken = null;
+      if (l == null) {
+        if (object.length() == 0) {
+          return null;
         }
-        if (trimmed.charAt(0) != '{') {
-          problems.add(
-              new LogProblem(
-                  file,
-                  "line " + line,
-                  "expected a JSON object starting with '{', found '"
-                      + (trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed)
-                      + "'; line skipped",
-                  false));
-          continue;
-        }
-        startLine = line;
-      }
-      for (int i = 0; i < l.length(); i++) {
-        char c = l.charAt(i);
-        if (inString) {
-          if (escaped) {
-            escaped = false;
-          } else if (c == '\\') {
-            escaped = true;
-          } else if (c == '"') {
-            inString = false;
+        broken = "the object is not closed before the end of the file";
+      } else {
+        if (depth == 0) {
+          String trimmed = l.strip();
+          if (trimmed.isEmpty() || RECORD_LINE.matcher(trimmed).matches()) {
+            continue;
           }
-        } else if (c == '"') {
-          inString = true;
-        } else if (c == '{' || c == '[') {
-          depth++;
-        } else if (c == '}' || c == ']') {
-          depth--;
+          if (fromReplay && !l.startsWith("{")) {
+            continue; // a line of the broken object, reported with it
+          }
+          if (trimmed.charAt(0) != '{') {
+            problems.add(
+                new LogProblem(
+                    file,
+                    "line " + line,
+                    "expected a JSON object starting with '{', found '"
+                        + (trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed)
+                        + "'; line skipped",
+                    false));
+            continue;
+          }
+          startLine = line;
+          startReplayed = fromReplay;
+        }
+        for (int i = 0; i < l.length(); i++) {
+          char c = l.charAt(i);
+          if (inString) {
+            if (escaped) {
+              escaped = false;
+            } else if (c == '\\') {
+              escaped = true;
+            } else if (c == '"') {
+              inString = false;
+            }
+          } else if (c == '"') {
+            inString = true;
+          } else if (c == '{' || c == '[') {
+            depth++;
+          } else if (c == '}' || c == ']') {
+            depth--;
+          }
+        }
+        object.append(l).append('\n');
+        objectLines.add(l);
+        objectChars += l.length() + 1;
+        if (depth <= 0) {
+          Event e = parseObject(startLine);
+          if (e != null) {
+            return e;
+          }
+        } else if (inString) {
+          broken =
+              "a string is still open at the end of line "
+                  + line
+                  + " (JSON strings cannot hold a line break)";
+        } else if (objectChars > MAX_OBJECT_CHARS) {
+          broken = "it does not close within " + (MAX_OBJECT_CHARS >> 20) + " MiB";
+        } else {
+          continue;
         }
       }
-      object.append(l).append('\n');
-      if (depth <= 0) {
-        Event e = parseObject(startLine);
-        if (e != null) {
-          return e;
+      if (broken != null) {
+        problems.add(
+            new LogProblem(
+                file,
+                "line " + startLine,
+                "the JSON object starting here is broken: " + broken + "; it was skipped",
+                false));
+        if (!startReplayed) {
+          for (int i = objectLines.size() - 1; i >= 1; i--) {
+            replay.addFirst(objectLines.get(i));
+            replayLines.addFirst(startLine + i);
+          }
         }
-        object.setLength(0);
-        depth = 0;
-        inString = false;
       }
+      clearObject();
+      depth = 0;
+      inString = false;
+      escaped = false;
     }
-    if (object.length() > 0) {
-      problems.add(
-          new LogProblem(
-              file,
-              "line " + startLine,
-              "the JSON object starting here is not closed before the end of the file; it was skipped",
-              false));
-    }
-    return null;
   }
 
   private Event parseObject(long startLine) throws IOException {

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Drops XML declarations ({@code <?xml version="1.0" ...?>}) wherever they are. Dumps that write
- * one document per event (evtx_dump {@code -o xml}, PowerShell's {@code ToXml()} per line with a
+ * Blanks out XML declarations ({@code <?xml version="1.0" ...?>}) wherever they are: spaces in
+ * their place, so that every other character keeps its line and column. Dumps that write one
+ * document per event (evtx_dump {@code -o xml}, PowerShell's {@code ToXml()} per line with a
  * declaration) become one stream of events that a synthetic root element can hold; the encoding
  * they name is moot, the text is already decoded.
  */
@@ -57,17 +58,9 @@ final class XmlDeclarationFilter extends Reader {
     return after == ' ' || after == '\t' || after == '\r' || after == '\n' || after == '?';
   }
 
-  private void skipDeclaration() throws IOException {
-    pos += OPEN.length;
-    while (ensure(2)) {
-      if (buf[pos] == '?' && buf[pos + 1] == '>') {
-        pos += 2;
-        return;
-      }
-      pos++;
-    }
-    pos = limit;
-  }
+  // Inside a declaration being blanked; whether the last character was '?'.
+  private boolean blanking;
+  private boolean question;
 
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
@@ -80,9 +73,16 @@ final class XmlDeclarationFilter extends Reader {
         break;
       }
       char c = buf[pos];
-      if (c == '<' && atDeclaration()) {
-        skipDeclaration();
-        continue;
+      if (!blanking && c == '<' && atDeclaration()) {
+        blanking = true;
+        question = false;
+      }
+      if (blanking) {
+        if (c == '>' && question) {
+          blanking = false;
+        }
+        question = c == '?';
+        c = c == '\n' || c == '\r' ? c : ' ';
       }
       cbuf[off + n++] = c;
       pos++;

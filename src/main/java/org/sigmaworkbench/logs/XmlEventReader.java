@@ -26,9 +26,21 @@ final class XmlEventReader implements EventStream {
 
   private static final String ROOT = "sigma-workbench-root";
 
+  /** After this many XML errors in one file, reading stops at the next. */
+  static final int MAX_RECOVERIES = 20;
+
   private final String file;
-  private final TextInput.Opened input;
-  private final XMLStreamReader xml;
+  private final Path path;
+  private final XMLInputFactory factory;
+  private TextInput.Opened input;
+  private XMLStreamReader xml;
+  // Where the current parse begins: characters of the text (declarations dropped) passed over,
+  // and the line and column there; the synthetic start tags in front of it, on its first line.
+  private long segmentChars;
+  private long segmentLine = 1;
+  private long segmentColumn = 1;
+  private int prefixLength;
+  private int recoveries;
   private final List<LogProblem> problems = new ArrayList<>();
   private long record;
   private boolean done;
@@ -47,71 +59,189 @@ final class XmlEventReader implements EventStream {
     String head = TextInput.head(path, FormatDetector.HEAD_CHARS);
     this.rootEvents = head.contains("<Events>") || head.contains("<Events ");
     this.rendered = head.contains("<RenderingInfo");
-    this.input = TextInput.open(path);
-    PushbackReader body = new PushbackReader(input.reader(), 8192);
-    try {
-      skipDeclaration(body);
-    } catch (LogFormatException e) {
-      body.close();
-      throw new LogFormatException(file + ": " + e.getMessage());
-    }
-    Reader wrapped =
-        new ConcatReader(
-            List.of(
-                new StringReader("<" + ROOT + ">"),
-                new XmlDeclarationFilter(body),
-                new StringReader("</" + ROOT + ">")));
+    this.path = path;
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    this.factory = f;
+    Reader text;
     try {
-      this.xml = f.createXMLStreamReader(wrapped);
+      text = openText();
+    } catch (LogFormatException e) {
+      throw new LogFormatException(file + ": " + e.getMessage());
+    }
+    String prefix = "<" + ROOT + ">";
+    this.prefixLength = prefix.length();
+    try {
+      this.xml = parser(prefix, text);
     } catch (XMLStreamException e) {
+      text.close();
       throw new LogFormatException(file + ": not readable as XML: " + e.getMessage());
     }
   }
 
+  /** The file's text as the parser reads it: decoded, its XML declarations dropped. */
+  private Reader openText() throws IOException, LogFormatException {
+    this.input = TextInput.open(path);
+    PushbackReader body = new PushbackReader(input.reader(), 8192);
+    try {
+      refuseDoctype(body);
+    } catch (LogFormatException e) {
+      body.close();
+      throw e;
+    }
+    return new XmlDeclarationFilter(body);
+  }
+
+  private XMLStreamReader parser(String prefix, Reader text) throws XMLStreamException {
+    return factory.createXMLStreamReader(
+        new ConcatReader(
+            List.of(new StringReader(prefix), text, new StringReader("</" + ROOT + ">"))));
+  }
+
+  /** The text from {@code chars} characters on, or {@code null} when it is shorter. */
+  private java.io.BufferedReader textFrom(long chars) throws IOException {
+    Reader text;
+    try {
+      text = openText();
+    } catch (LogFormatException e) {
+      return null; // not reached: the same text opened before
+    }
+    java.io.BufferedReader in = new java.io.BufferedReader(text, 1 << 16);
+    long rest = chars;
+    while (rest > 0) {
+      long k = in.skip(rest);
+      if (k <= 0) {
+        in.close();
+        return null;
+      }
+      rest -= k;
+    }
+    return in;
+  }
+
+  /** A position in the current parse's text: characters from its start, line and column. */
+  private static final class Pos {
+    long at;
+    long line = 1;
+    long column;
+
+    void step(int ch) {
+      at++;
+      if (ch == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+  }
+
   /**
-   * Drops an XML declaration (it may not follow the synthetic root) and a leading DOCTYPE check.
+   * After an XML error at {@code line} and {@code column} of the current parse: starts a new parse
+   * at the first {@code <Event>} start tag past it (comments and CDATA sections passed over).
+   * Returns that tag's line in the file, or -1 when no event follows.
    */
-  private static void skipDeclaration(PushbackReader r) throws IOException, LogFormatException {
-    char[] head = new char[5];
-    int n = 0;
-    int c;
-    while ((c = r.read()) >= 0 && Character.isWhitespace(c)) {
-      // leading whitespace
-    }
-    if (c < 0) {
-      return;
-    }
-    head[n++] = (char) c;
-    while (n < 5 && (c = r.read()) >= 0) {
-      head[n++] = (char) c;
-    }
-    if (n == 5 && new String(head).equals("<?xml")) {
-      int prev = 0;
-      while ((c = r.read()) >= 0) {
-        if (prev == '?' && c == '>') {
-          break;
+  private long resumeAfter(long line, long column) throws IOException {
+    Pos p = new Pos();
+    p.column = prefixLength + 1;
+    long tag = -1;
+    long tagLine = 0;
+    long tagColumn = 0;
+    try (java.io.BufferedReader in = textFrom(segmentChars)) {
+      if (in == null) {
+        return -1;
+      }
+      char[] look = new char[9];
+      int ch;
+      while ((ch = in.read()) >= 0) {
+        if (ch == '<') {
+          in.mark(look.length + 1);
+          int n = 0;
+          int k;
+          while (n < look.length && (k = in.read(look, n, look.length - n)) > 0) {
+            n += k;
+          }
+          in.reset();
+          String ahead = new String(look, 0, n);
+          boolean past = p.line > line || (p.line == line && p.column > column);
+          if (past && n >= 6 && ahead.startsWith("Event") && endsName(ahead.charAt(5))) {
+            tag = p.at;
+            tagLine = p.line;
+            tagColumn = p.column;
+            break;
+          }
+          String close =
+              ahead.startsWith("!--") ? "-->" : ahead.startsWith("![CDATA[") ? "]]>" : null;
+          if (close != null) {
+            p.step(ch);
+            int matched = 0;
+            while (matched < 3 && (ch = in.read()) >= 0) {
+              p.step(ch);
+              if (ch == close.charAt(matched)) {
+                matched++;
+              } else if (matched < 2 || ch != close.charAt(1)) {
+                matched = ch == close.charAt(0) ? 1 : 0;
+              } // "]]]>" and "--->": two of the first character still match
+            }
+            continue;
+          }
         }
-        prev = c;
+        p.step(ch);
       }
-      do {
-        c = r.read();
-      } while (c >= 0 && Character.isWhitespace(c));
-      if (c < 0) {
-        return;
-      }
-      n = 0;
-      head[n++] = (char) c;
-      while (n < 5 && (c = r.read()) >= 0) {
-        head[n++] = (char) c;
-      }
+    }
+    if (tag < 0) {
+      return -1;
+    }
+    java.io.BufferedReader in = textFrom(segmentChars + tag);
+    if (in == null) {
+      return -1;
+    }
+    long fileLine = segmentLine + tagLine - 1;
+    segmentColumn = tagLine == 1 ? segmentColumn + tagColumn - 1 - prefixLength : tagColumn;
+    segmentLine = fileLine;
+    segmentChars += tag;
+    String prefix = "<" + ROOT + ">" + (rootEvents ? "<Events>" : "");
+    prefixLength = prefix.length();
+    try {
+      xml.close();
+    } catch (XMLStreamException e) {
+      // the old parse is over
+    }
+    try {
+      xml = parser(prefix, in);
+    } catch (XMLStreamException e) {
+      in.close();
+      return -1;
+    }
+    return fileLine;
+  }
+
+  private static boolean endsName(char c) {
+    return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  /**
+   * Refuses a DOCTYPE at the start of the text, after an optional XML declaration; reads nothing
+   * away ({@link XmlDeclarationFilter} blanks the declaration, which may not follow the synthetic
+   * root).
+   */
+  private static void refuseDoctype(PushbackReader r) throws IOException, LogFormatException {
+    char[] head = new char[4096];
+    int n = 0;
+    int k;
+    while (n < head.length && (k = r.read(head, n, head.length - n)) > 0) {
+      n += k;
     }
     r.unread(head, 0, n);
-    if (n == 5 && new String(head).equals("<!DOC")) {
+    String start = new String(head, 0, n).stripLeading();
+    if (start.startsWith("<?xml")) {
+      int end = start.indexOf("?>");
+      start = end < 0 ? "" : start.substring(end + 2).stripLeading();
+    }
+    if (start.startsWith("<!DOC")) {
       throw new LogFormatException(
           "a DTD (<!DOCTYPE>) is not allowed in an event log: its entities could reach outside the file");
     }
@@ -151,8 +281,18 @@ final class XmlEventReader implements EventStream {
       return null;
     } catch (XMLStreamException e) {
       Location loc = e.getLocation();
-      String where =
-          loc == null ? "" : "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
+      // The location in the file: the current parse starts at segmentLine and segmentColumn,
+      // behind synthetic start tags on its first line.
+      long fileLine = loc == null ? 0 : segmentLine + loc.getLineNumber() - 1;
+      long fileColumn =
+          loc == null
+              ? 0
+              : Math.max(
+                  1,
+                  loc.getLineNumber() == 1
+                      ? segmentColumn + loc.getColumnNumber() - 1 - prefixLength
+                      : loc.getColumnNumber());
+      String where = loc == null ? "" : "line " + fileLine + ", column " + fileColumn;
       String msg = e.getMessage() == null ? "invalid XML" : e.getMessage();
       int idx = msg.indexOf("Message: ");
       if (idx >= 0) {
@@ -161,11 +301,36 @@ final class XmlEventReader implements EventStream {
       if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
         msg = "a DTD is not allowed in an event log (entities could reach outside the file)";
       }
+      if (loc != null && recoveries < MAX_RECOVERIES && !msg.startsWith("a DTD")) {
+        recoveries++;
+        long resumed = resumeAfter(loc.getLineNumber(), loc.getColumnNumber());
+        if (resumed > 0) {
+          problems.add(
+              new LogProblem(
+                  file,
+                  where,
+                  "XML error after record "
+                      + record
+                      + ": "
+                      + msg
+                      + "; the text up to the next <Event> (line "
+                      + resumed
+                      + ") was skipped",
+                  false));
+          return next();
+        }
+      }
       problems.add(
           new LogProblem(
               file,
               where,
-              "XML error after record " + record + ": " + msg + "; reading stopped here",
+              "XML error after record "
+                  + record
+                  + ": "
+                  + msg
+                  + (recoveries >= MAX_RECOVERIES
+                      ? "; reading stopped here after " + MAX_RECOVERIES + " errors"
+                      : "; no <Event> follows it, reading stopped here"),
               true));
       done = true;
       return null;

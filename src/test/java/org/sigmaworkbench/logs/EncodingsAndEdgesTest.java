@@ -87,6 +87,192 @@ class EncodingsAndEdgesTest {
   }
 
   @Test
+  void aJsonLineWithAStringLeftOpenCostsThatLineAlone() throws Exception {
+    Path p = dir.resolve("open.jsonl");
+    Files.writeString(
+        p,
+        "{\"EventID\": 1, \"CommandLine\": \"first\"}\n"
+            + "{\"EventID\": 1, \"CommandLine\": \"cut off\n"
+            + "{\"EventID\": 1, \"CommandLine\": \"third\"}\n",
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).extracting(e -> e.get("CommandLine")).containsExactly("first", "third");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.where()).isEqualTo("line 2");
+              assertThat(pr.message()).contains("still open at the end of line 2");
+            });
+  }
+
+  @Test
+  void anObjectThatNeverClosesIsReportedAndTheObjectsAfterItAreRead() throws Exception {
+    Path p = dir.resolve("unclosed.jsonl");
+    Files.writeString(
+        p,
+        "{\"EventID\": 1, \"CommandLine\": \"first\"}\n"
+            + "{\"EventID\": 1, \"CommandLine\": \"no brace\",\n"
+            + "{\"EventID\": 1, \"CommandLine\": \"third\"}\n"
+            + "{\"EventID\": 1, \"CommandLine\": \"fourth\"}\n",
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events())
+        .extracting(e -> e.get("CommandLine"))
+        .containsExactly("first", "third", "fourth");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.where()).isEqualTo("line 2");
+              assertThat(pr.message()).contains("not closed before the end of the file");
+            });
+  }
+
+  @Test
+  void aPrettyPrintedRecordCutShortCostsThatRecordAlone() throws Exception {
+    String record =
+        "{\n"
+            + "  \"Event\": {\n"
+            + "    \"System\": {\"EventID\": 1, \"Channel\":"
+            + " \"Microsoft-Windows-Sysmon/Operational\"},\n"
+            + "    \"EventData\": {\"CommandLine\": \"%s\"}\n"
+            + "  }\n"
+            + "}\n";
+    String cut = String.format(record, "second");
+    cut = cut.substring(0, cut.lastIndexOf("  }"));
+    Path p = dir.resolve("dump.json");
+    Files.writeString(
+        p,
+        "Record 1\n"
+            + String.format(record, "first")
+            + "Record 2\n"
+            + cut
+            + "Record 3\n"
+            + String.format(record, "third"),
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).extracting(e -> e.get("CommandLine")).containsExactly("first", "third");
+    assertThat(r.events().get(1).record()).isEqualTo(2);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(pr -> assertThat(pr.where()).isEqualTo("line 9"));
+  }
+
+  @Test
+  void anObjectThatNeverClosesIsGivenUpAtItsSizeLimit() throws Exception {
+    Path p = dir.resolve("huge.jsonl");
+    StringBuilder text = new StringBuilder("{\"EventID\": 1, \"CommandLine\": [\n");
+    String item = "\"" + "x".repeat(1000) + "\",\n";
+    while (text.length() <= JsonEventReader.MAX_OBJECT_CHARS) {
+      text.append(item);
+    }
+    text.append("{\"EventID\": 1, \"CommandLine\": \"after\"}\n");
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).extracting(e -> e.get("CommandLine")).containsExactly("after");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(pr -> assertThat(pr.message()).contains("does not close within 4 MiB"));
+  }
+
+  private static final String XML_EVENT =
+      "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System>"
+          + "<EventID>1</EventID></System><EventData><Data Name=\"CommandLine\">%s</Data>"
+          + "</EventData></Event>";
+
+  @Test
+  void xmlErrorsCostTheEventTheyAreInAndReadingGoesOnAtTheNextEvent() throws Exception {
+    Path p = dir.resolve("damaged.xml");
+    Files.writeString(
+        p,
+        String.join(
+            "\n",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+            "<Events>",
+            String.format(XML_EVENT, "one"),
+            String.format(XML_EVENT, "broken").replace("</EventData>", ""),
+            "<!-- a comment that mentions <Event> -->",
+            String.format(XML_EVENT, "two"),
+            String.format(XML_EVENT, "bad & amp"),
+            String.format(XML_EVENT, "three"),
+            "</Events>",
+            ""),
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events())
+        .extracting(e -> e.get("CommandLine"))
+        .containsExactly("one", "two", "three");
+    assertThat(r.problems()).hasSize(2).allSatisfy(pr -> assertThat(pr.fatal()).isFalse());
+    assertThat(r.problems().get(0).where()).startsWith("line 4, column ");
+    assertThat(r.problems().get(0).message())
+        .contains("after record 1")
+        .contains("next <Event> (line 6)");
+    assertThat(r.problems().get(1).where()).startsWith("line 7, column ");
+    assertThat(r.problems().get(1).message()).contains("next <Event> (line 8)");
+  }
+
+  @Test
+  void onOneLineTheColumnOfAnXmlErrorIsThatOfTheFile() throws Exception {
+    String bad = String.format(XML_EVENT, "x & y");
+    String line =
+        "<?xml version=\"1.0\"?><Events>"
+            + String.format(XML_EVENT, "one")
+            + bad
+            + String.format(XML_EVENT, "two")
+            + "</Events>";
+    Path p = dir.resolve("oneline.xml");
+    Files.writeString(p, line, StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).extracting(e -> e.get("CommandLine")).containsExactly("one", "two");
+    int amp = line.indexOf(" & ") + 2; // 1-based column of '&'
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              int column = Integer.parseInt(pr.where().replaceAll(".*column ", ""));
+              assertThat(column).isBetween(amp, amp + 2);
+            });
+  }
+
+  @Test
+  void eventsOfOneDocumentPerLineSurviveABrokenOne() throws Exception {
+    Path p = dir.resolve("toxml.xml");
+    Files.writeString(
+        p,
+        String.join(
+            "\n",
+            "<?xml version=\"1.0\"?>" + String.format(XML_EVENT, "first"),
+            "<?xml version=\"1.0\"?>" + String.format(XML_EVENT, "<broken"),
+            "<?xml version=\"1.0\"?>" + String.format(XML_EVENT, "third"),
+            ""),
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).extracting(e -> e.get("CommandLine")).containsExactly("first", "third");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(pr -> assertThat(pr.where()).startsWith("line 2,"));
+  }
+
+  @Test
+  void anXmlErrorAfterTheLastEventStopsReadingThere() throws Exception {
+    Path p = dir.resolve("tail.xml");
+    Files.writeString(
+        p,
+        "<Events>" + String.format(XML_EVENT, "only") + "</Events>\n</Extra>\n",
+        StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p);
+    assertThat(r.events()).extracting(e -> e.get("CommandLine")).containsExactly("only");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.where()).startsWith("line 2,");
+              assertThat(pr.message()).contains("no <Event> follows it");
+            });
+  }
+
+  @Test
   void anInvalidJsonLineIsReportedWithItsLineAndReadingGoesOn() throws Exception {
     Path p = dir.resolve("h.jsonl");
     List<String> lines = Files.readAllLines(fixture("hayabusa-timeline.jsonl"));
