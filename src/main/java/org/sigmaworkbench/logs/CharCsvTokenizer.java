@@ -6,6 +6,13 @@ import java.io.Reader;
 /** A {@link CsvTokenizer} over decoded text (UTF-16 files, and text of any encoding). */
 final class CharCsvTokenizer implements CsvTokenizer {
 
+  /**
+   * A record longer than this (the byte limit of {@link Utf8CsvTokenizer#MAX_RECORD} in UTF-16) is
+   * taken for a quote never closed: reading it on would hold the rest of the file in memory.
+   */
+  static final long MAX_RECORD_CHARS = Utf8CsvTokenizer.MAX_RECORD / 2;
+
+  private final long maxRecordChars;
   private final TextInput.Counter counter;
   private final Reader reader;
   private final char[] buf = new char[1 << 16];
@@ -19,12 +26,19 @@ final class CharCsvTokenizer implements CsvTokenizer {
   CharCsvTokenizer(TextInput.Opened input) {
     this.counter = input.counter();
     this.reader = input.reader();
+    this.maxRecordChars = MAX_RECORD_CHARS;
   }
 
   /** Over text already in memory (the head of a file, for detection). */
   CharCsvTokenizer(Reader text) {
+    this(text, MAX_RECORD_CHARS);
+  }
+
+  /** Over text, with the longest record taken. */
+  CharCsvTokenizer(Reader text, long maxRecordChars) {
     this.counter = null;
     this.reader = text;
+    this.maxRecordChars = maxRecordChars;
   }
 
   @Override
@@ -97,7 +111,11 @@ final class CharCsvTokenizer implements CsvTokenizer {
     boolean fieldStarted = false;
     boolean any = false;
     row.line = line;
+    long read = 0;
     while (true) {
+      if (++read > maxRecordChars) {
+        throw new Utf8CsvTokenizer.RecordTooLong(row.line);
+      }
       if (pos >= limit && !fill()) {
         if (quoted) {
           row.unclosedQuote = true;
