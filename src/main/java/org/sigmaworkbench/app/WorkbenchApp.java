@@ -71,7 +71,10 @@ public final class WorkbenchApp extends Application {
 
   /** The scene with the workbench stylesheet, also used by UI tests. */
   static Scene createScene(MainWindow window) {
-    Scene scene = new Scene(window, 1440, 900);
+    // 1440 x 900, or the screen's usable area where it is smaller, so that no edge is off screen.
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene =
+        new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
     scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
     return scene;
   }

@@ -298,6 +298,9 @@ final class XmlEventReader implements EventStream {
       if (idx >= 0) {
         msg = msg.substring(idx + 9);
       }
+      if (msg.endsWith(".")) {
+        msg = msg.substring(0, msg.length() - 1);
+      }
       if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
         msg = "a DTD is not allowed in an event log (entities could reach outside the file)";
       }
