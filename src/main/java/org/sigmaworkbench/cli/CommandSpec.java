@@ -163,6 +163,10 @@ final class CommandSpec {
       }
       int before = got.size();
       if (eq > 0) {
+        if (eq == a.length() - 1) {
+          throw new UsageException(
+              "option '" + o.name + "' needs a value (" + o.name + "=" + o.label + ")");
+        }
         take(o, a.substring(eq + 1), got);
       } else if (o.kind != Kind.VALUES
           && i + 1 < args.size()

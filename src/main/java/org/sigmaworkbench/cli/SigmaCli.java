@@ -55,7 +55,7 @@ public final class SigmaCli {
       return 0;
     }
     if (args[0].equals("help")) {
-      if (args.length == 1) {
+      if (args.length == 1 || args[1].equals("help")) {
         usage(out);
         return 0;
       }

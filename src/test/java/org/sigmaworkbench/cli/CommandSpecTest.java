@@ -85,6 +85,8 @@ class CommandSpecTest {
         .hasMessageContaining("'--logs' needs a value");
     assertThatThrownBy(() -> parse("r.yml", "--logs", "a", "--threads", "--format", "text"))
         .hasMessageContaining("'--threads' needs a value");
+    assertThatThrownBy(() -> parse("r.yml", "--logs="))
+        .hasMessageContaining("'--logs' needs a value");
     assertThatThrownBy(() -> parse("r.yml", "--logs", "a", "--explain-misses=yes"))
         .hasMessageContaining("takes no value");
     assertThatThrownBy(() -> parse("r.yml", "--logs", "a", "--threads", "two").integer("--threads"))
