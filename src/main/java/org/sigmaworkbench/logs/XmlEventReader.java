@@ -145,6 +145,24 @@ final class XmlEventReader implements EventStream {
    * Returns that tag's line in the file, or -1 when no event follows.
    */
   private long resumeAfter(long line, long column) throws IOException {
+    TextInput.Opened previous = input;
+    long resumed = -1;
+    try {
+      resumed = openAfter(line, column);
+    } finally {
+      if (resumed < 0) {
+        if (input != previous) {
+          input.reader().close();
+        }
+        input = previous;
+      } else {
+        previous.reader().close();
+      }
+    }
+    return resumed;
+  }
+
+  private long openAfter(long line, long column) throws IOException {
     Pos p = new Pos();
     p.column = prefixLength + 1;
     long tag = -1;

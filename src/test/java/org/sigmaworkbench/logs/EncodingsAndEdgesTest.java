@@ -213,6 +213,33 @@ class EncodingsAndEdgesTest {
   }
 
   @Test
+  void readingOnAfterXmlErrorsLeavesNoFileOpen() throws Exception {
+    Path fds = Path.of("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "Linux /proc");
+    Path p = dir.resolve("errors.xml");
+    StringBuilder text = new StringBuilder("<Events>\n");
+    for (int i = 0; i < 5; i++) {
+      text.append(String.format(XML_EVENT, "good")).append('\n');
+      text.append(String.format(XML_EVENT, "bad & ")).append('\n');
+    }
+    Files.writeString(p, text.append("</Events>\n"), StandardCharsets.UTF_8);
+    long before;
+    try (var s = Files.list(fds)) {
+      before = s.count();
+    }
+    for (int i = 0; i < 40; i++) {
+      ExportFormatsTest.Read r = read(p);
+      assertThat(r.events()).hasSize(5);
+      assertThat(r.problems()).hasSize(5);
+    }
+    long after;
+    try (var s = Files.list(fds)) {
+      after = s.count();
+    }
+    assertThat(after - before).isLessThan(20);
+  }
+
+  @Test
   void onOneLineTheColumnOfAnXmlErrorIsThatOfTheFile() throws Exception {
     String bad = String.format(XML_EVENT, "x & y");
     String line =
