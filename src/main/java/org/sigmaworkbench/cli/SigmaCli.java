@@ -132,16 +132,19 @@ public final class SigmaCli {
    * to show where it is used.
    */
   private static void prepareLogReadingAhead() {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                LogReaders.prepare();
-              } catch (RuntimeException | Error e) {
-                // Reading loads the same tables and reports what goes wrong.
-              }
-            },
-            "prepare-log-reading");
+    // A class, not a lambda: the first lambda of a process links its machinery, which this thread
+    // is not to wait for.
+    final class Prepare implements Runnable {
+      @Override
+      public void run() {
+        try {
+          LogReaders.prepare();
+        } catch (RuntimeException | Error e) {
+          // Reading loads the same tables and reports what goes wrong.
+        }
+      }
+    }
+    Thread t = new Thread(new Prepare(), "prepare-log-reading");
     t.setDaemon(true);
     t.start();
   }
