@@ -36,8 +36,7 @@ public final class Launcher {
       String wrong = org.sigmaworkbench.app.WorkbenchApp.misunderstood(args);
       if (wrong != null) {
         System.err.println("error: " + wrong);
-        System.err.println(
-            "Usage: sigma-workbench [--rule FILE] [--logs FILE...] [--target NAME] [--empty]");
+        System.err.println("Usage: " + SigmaCli.DESKTOP_USAGE);
         System.err.println("       sigma-workbench COMMAND ...   (sigma-workbench --help)");
         System.exit(2);
       }

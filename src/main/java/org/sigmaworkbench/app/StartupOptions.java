@@ -22,53 +22,63 @@ record StartupOptions(
       "/org/sigmaworkbench/rules/proc_creation_win_powershell_export_certificate.yml";
   static final String SAMPLE_LOG = "sysmon-fields.csv";
 
-  /**
-   * The first argument the window would not understand, described; {@code null} when all are
-   * understood.
-   */
-  static String misunderstood(List<String> args) {
-    boolean inLogs = false;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--rule") || a.equals("--target")) {
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-          return "option '" + a + "' needs a value";
-        }
-        i++;
-        inLogs = false;
-      } else if (a.equals("--logs")) {
-        inLogs = true;
-      } else if (a.equals("--empty")) {
-        inLogs = false;
-      } else if (!inLogs || a.startsWith("--")) {
-        return (a.startsWith("-") ? "unknown option '" : "unknown command '") + a + "'";
-      }
-    }
-    return null;
-  }
+  /** The window's arguments as given, or the first one it does not understand. */
+  private record Args(
+      String rule, List<String> logs, String target, boolean empty, String misunderstood) {}
 
-  static StartupOptions parse(List<String> args) throws IOException {
-    Path rule = null;
-    List<Path> logs = new ArrayList<>();
+  private static Args scan(List<String> args) {
+    String rule = null;
+    List<String> logs = new ArrayList<>();
     String target = "sentinel_asim";
     boolean empty = false;
     boolean inLogs = false;
-    for (int i = 0; i < args.size(); i++) {
+    String wrong = null;
+    for (int i = 0; i < args.size() && wrong == null; i++) {
       String a = args.get(i);
-      if (a.equals("--rule") && i + 1 < args.size()) {
-        rule = Path.of(args.get(++i));
-        inLogs = false;
-      } else if (a.equals("--target") && i + 1 < args.size()) {
-        target = args.get(++i);
+      if (a.equals("--rule") || a.equals("--target")) {
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+          wrong = "option '" + a + "' needs a value";
+        } else if (a.equals("--rule")) {
+          rule = args.get(++i);
+        } else {
+          target = args.get(++i);
+        }
         inLogs = false;
       } else if (a.equals("--logs")) {
         inLogs = true;
       } else if (a.equals("--empty")) {
         empty = true;
-      } else if (inLogs && !a.startsWith("--")) {
-        logs.add(Path.of(a));
+        inLogs = false;
+      } else if (!inLogs || a.startsWith("--")) {
+        wrong = (a.startsWith("-") ? "unknown option '" : "unknown command '") + a + "'";
+      } else {
+        logs.add(a);
       }
     }
+    return new Args(rule, logs, target, empty, wrong);
+  }
+
+  /**
+   * The first argument the window would not understand, described; {@code null} when all are
+   * understood.
+   */
+  static String misunderstood(List<String> args) {
+    return scan(args).misunderstood();
+  }
+
+  /** Reads what the window opens on; arguments it does not understand are refused. */
+  static StartupOptions parse(List<String> args) throws IOException {
+    Args a = scan(args);
+    if (a.misunderstood() != null) {
+      throw new IllegalArgumentException(a.misunderstood());
+    }
+    Path rule = a.rule() == null ? null : Path.of(a.rule());
+    List<Path> logs = new ArrayList<>();
+    for (String l : a.logs()) {
+      logs.add(Path.of(l));
+    }
+    boolean empty = a.empty();
+    String target = a.target();
     String text;
     String source;
     if (rule != null) {

@@ -17,6 +17,10 @@ public final class SigmaCli {
 
   static final String PROGRAM = "sigma-workbench";
 
+  /** How the desktop workbench is started, with the arguments its window takes. */
+  public static final String DESKTOP_USAGE =
+      PROGRAM + " [--rule FILE] [--logs FILE...] [--target NAME] [--empty]";
+
   /** Names of the sub-commands, so the launcher knows a command line from app options. */
   public static final java.util.Set<String> COMMANDS =
       java.util.Set.of(
@@ -106,7 +110,7 @@ public final class SigmaCli {
     out.println("Usage: " + PROGRAM + " [-hV] [COMMAND]");
     out.println("Convert Sigma rules to KQL, check them, and test them on logs.");
     out.println("Without a command, the desktop workbench opens:");
-    out.println("  " + PROGRAM + " [--rule FILE] [--logs FILE...] [--target NAME] [--empty]");
+    out.println("  " + DESKTOP_USAGE);
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"  -h, --help", "Show this help message and exit."});
     rows.add(new String[] {"  -V, --version", "Print version information and exit."});

@@ -27,7 +27,6 @@ final class JsonEventReader implements EventStream {
   private final TextInput.Opened input;
   private final BufferedReader reader;
   private final List<LogProblem> problems = new ArrayList<>();
-  private final StringBuilder object = new StringBuilder();
   private final EventBuilder builder = new EventBuilder();
   private final LogKind forced;
   private final Map<String, String> userColumns;
@@ -112,7 +111,7 @@ final class JsonEventReader implements EventStream {
   // closed, where the objects that follow it may start.
   private final java.util.ArrayDeque<String> replay = new java.util.ArrayDeque<>();
   private final java.util.ArrayDeque<Long> replayLines = new java.util.ArrayDeque<>();
-  // The lines of the object being collected, while it may still have to be read again.
+  // The lines of the object being collected: parsed once it closes, read again if it never does.
   private final List<String> objectLines = new ArrayList<>();
   private long objectChars;
   // Lines read from the file; the line being looked at (`line`) may be an earlier one, read again.
@@ -133,7 +132,6 @@ final class JsonEventReader implements EventStream {
   }
 
   private void clearObject() {
-    object.setLength(0);
     objectLines.clear();
     objectChars = 0;
   }
@@ -156,7 +154,7 @@ final class JsonEventReader implements EventStream {
       String l = readLine();
       String broken = null;
       if (l == null) {
-        if (object.length() == 0) {
+        if (objectLines.isEmpty()) {
           return null;
         }
         broken = "the object is not closed before the end of the file";
@@ -201,7 +199,6 @@ final class JsonEventReader implements EventStream {
             depth--;
           }
         }
-        object.append(l).append('\n');
         objectLines.add(l);
         objectChars += l.length() + 1;
         if (depth <= 0) {
@@ -242,7 +239,7 @@ final class JsonEventReader implements EventStream {
   }
 
   private Event parseObject(long startLine) throws IOException {
-    try (JsonParser p = JsonFields.JSON.createParser(object.toString())) {
+    try (JsonParser p = JsonFields.JSON.createParser(String.join("\n", objectLines))) {
       p.nextToken();
       Event e = toEvent(p, startLine);
       if (p.nextToken() != null) {

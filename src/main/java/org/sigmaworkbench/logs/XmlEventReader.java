@@ -34,7 +34,7 @@ final class XmlEventReader implements EventStream {
   private final XMLInputFactory factory;
   private TextInput.Opened input;
   private XMLStreamReader xml;
-  // Where the current parse begins: characters of the text (declarations dropped) passed over,
+  // Where the current parse begins: characters of the text (declarations blanked) passed over,
   // and the line and column there; the synthetic start tags in front of it, on its first line.
   private long segmentChars;
   private long segmentLine = 1;
@@ -82,7 +82,7 @@ final class XmlEventReader implements EventStream {
     }
   }
 
-  /** The file's text as the parser reads it: decoded, its XML declarations dropped. */
+  /** The file's text as the parser reads it: decoded, its XML declarations blanked. */
   private Reader openText() throws IOException, LogFormatException {
     this.input = TextInput.open(path);
     PushbackReader body = new PushbackReader(input.reader(), 8192);
@@ -163,78 +163,66 @@ final class XmlEventReader implements EventStream {
   }
 
   private long openAfter(long line, long column) throws IOException {
-    Pos p = new Pos();
-    p.column = prefixLength + 1;
-    long tag = -1;
-    long tagLine = 0;
-    long tagColumn = 0;
-    try (java.io.BufferedReader in = textFrom(segmentChars)) {
-      if (in == null) {
-        return -1;
-      }
-      char[] look = new char[9];
-      int ch;
-      while ((ch = in.read()) >= 0) {
-        if (ch == '<') {
-          in.mark(look.length + 1);
-          int n = 0;
-          int k;
-          while (n < look.length && (k = in.read(look, n, look.length - n)) > 0) {
-            n += k;
-          }
-          in.reset();
-          String ahead = new String(look, 0, n);
-          boolean past = p.line > line || (p.line == line && p.column > column);
-          if (past && n >= 6 && ahead.startsWith("Event") && endsName(ahead.charAt(5))) {
-            tag = p.at;
-            tagLine = p.line;
-            tagColumn = p.column;
-            break;
-          }
-          String close =
-              ahead.startsWith("!--") ? "-->" : ahead.startsWith("![CDATA[") ? "]]>" : null;
-          if (close != null) {
-            p.step(ch);
-            int matched = 0;
-            while (matched < 3 && (ch = in.read()) >= 0) {
-              p.step(ch);
-              if (ch == close.charAt(matched)) {
-                matched++;
-              } else if (matched < 2 || ch != close.charAt(1)) {
-                matched = ch == close.charAt(0) ? 1 : 0;
-              } // "]]]>" and "--->": two of the first character still match
-            }
-            continue;
-          }
-        }
-        p.step(ch);
-      }
-    }
-    if (tag < 0) {
-      return -1;
-    }
-    java.io.BufferedReader in = textFrom(segmentChars + tag);
+    java.io.BufferedReader in = textFrom(segmentChars);
     if (in == null) {
       return -1;
     }
-    long fileLine = segmentLine + tagLine - 1;
-    segmentColumn = tagLine == 1 ? segmentColumn + tagColumn - 1 - prefixLength : tagColumn;
-    segmentLine = fileLine;
-    segmentChars += tag;
-    String prefix = "<" + ROOT + ">" + (rootEvents ? "<Events>" : "");
-    prefixLength = prefix.length();
-    try {
-      xml.close();
-    } catch (XMLStreamException e) {
-      // the old parse is over
+    Pos p = new Pos();
+    p.column = prefixLength + 1;
+    char[] look = new char[9];
+    int ch;
+    while ((ch = in.read()) >= 0) {
+      if (ch == '<') {
+        in.mark(look.length + 1);
+        int n = 0;
+        int k;
+        while (n < look.length && (k = in.read(look, n, look.length - n)) > 0) {
+          n += k;
+        }
+        in.reset();
+        String ahead = new String(look, 0, n);
+        boolean past = p.line > line || (p.line == line && p.column > column);
+        if (past && n >= 6 && ahead.startsWith("Event") && endsName(ahead.charAt(5))) {
+          // The new parse reads on from here: the '<' just read, then the rest of the text.
+          long fileLine = segmentLine + p.line - 1;
+          segmentColumn = p.line == 1 ? segmentColumn + p.column - 1 - prefixLength : p.column;
+          segmentLine = fileLine;
+          segmentChars += p.at;
+          String prefix = "<" + ROOT + ">" + (rootEvents ? "<Events>" : "");
+          prefixLength = prefix.length();
+          try {
+            xml.close();
+          } catch (XMLStreamException e) {
+            // the old parse is over
+          }
+          try {
+            xml = parser(prefix + "<", in);
+          } catch (XMLStreamException e) {
+            in.close();
+            return -1;
+          }
+          return fileLine;
+        }
+        String close =
+            ahead.startsWith("!--") ? "-->" : ahead.startsWith("![CDATA[") ? "]]>" : null;
+        if (close != null) {
+          p.step(ch);
+          int matched = 0;
+          while (matched < 3 && (ch = in.read()) >= 0) {
+            p.step(ch);
+            if (ch == close.charAt(matched)) {
+              matched++;
+            } else if (matched < 2 || ch != close.charAt(1)) {
+              matched = ch == close.charAt(0) ? 1 : 0;
+            } // "]]]>" and "--->": two of the first character still match
+          }
+          continue;
+        }
+      }
+      p.step(ch);
     }
-    try {
-      xml = parser(prefix, in);
-    } catch (XMLStreamException e) {
-      in.close();
-      return -1;
-    }
-    return fileLine;
+    in.close();
+    return -1;
   }
 
   private static boolean endsName(char c) {
@@ -319,10 +307,12 @@ final class XmlEventReader implements EventStream {
       if (msg.endsWith(".")) {
         msg = msg.substring(0, msg.length() - 1);
       }
-      if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
+      boolean dtd = msg.contains("DOCTYPE") || msg.contains("DTD");
+      if (dtd) {
         msg = "a DTD is not allowed in an event log (entities could reach outside the file)";
       }
-      if (loc != null && recoveries < MAX_RECOVERIES && !msg.startsWith("a DTD")) {
+      String error = "XML error after record " + record + ": " + msg;
+      if (loc != null && recoveries < MAX_RECOVERIES && !dtd) {
         recoveries++;
         long resumed = resumeAfter(loc.getLineNumber(), loc.getColumnNumber());
         if (resumed > 0) {
@@ -330,13 +320,7 @@ final class XmlEventReader implements EventStream {
               new LogProblem(
                   file,
                   where,
-                  "XML error after record "
-                      + record
-                      + ": "
-                      + msg
-                      + "; the text up to the next <Event> (line "
-                      + resumed
-                      + ") was skipped",
+                  error + "; the text up to the next <Event> (line " + resumed + ") was skipped",
                   false));
           return next();
         }
@@ -345,10 +329,7 @@ final class XmlEventReader implements EventStream {
           new LogProblem(
               file,
               where,
-              "XML error after record "
-                  + record
-                  + ": "
-                  + msg
+              error
                   + (recoveries >= MAX_RECOVERIES
                       ? "; reading stopped here after " + MAX_RECOVERIES + " errors"
                       : "; no <Event> follows it, reading stopped here"),
