@@ -115,7 +115,8 @@ final class EventBuilder {
       return columns;
     }
     FieldLayout w = Layouts.forWindowsEvent(channel, provider, eventId);
-    if (!w.source().isKnown() && columns != FieldLayout.NATIVE) {
+    if (columns != FieldLayout.NATIVE
+        && (!w.source().isKnown() || w.source().placement() == EventSource.Placement.PRODUCT)) {
       return columns;
     }
     return w;
