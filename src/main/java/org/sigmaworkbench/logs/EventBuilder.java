@@ -101,6 +101,9 @@ final class EventBuilder {
   }
 
   void setName(int i, String name) {
+    if (repeated.contains(names.get(i))) {
+      repeated.add(name);
+    }
     names.set(i, name);
   }
 
