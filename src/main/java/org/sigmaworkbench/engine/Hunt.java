@@ -364,9 +364,17 @@ public final class Hunt {
         h++;
         continue;
       }
-      out.add(new Miss(rule, e, rule.appliesTo(e) ? rule.explain(e) : notApplicable(rule, e)));
+      out.add(new Miss(rule, e, explainMiss(rule, e)));
     }
     return out;
+  }
+
+  /**
+   * Why a rule did not match an event: its explanation, or why it was not tried at all when its
+   * logsource does not fit the event.
+   */
+  public static Explanation explainMiss(CompiledRule rule, Event e) {
+    return rule.appliesTo(e) ? rule.explain(e) : notApplicable(rule, e);
   }
 
   /** Why a rule was not tried on an event at all. */
