@@ -372,27 +372,31 @@ final class TestPane extends BorderPane {
         spans.add(List.of(c.held() ? "detail-held" : "detail-why"), line.length());
       }
     }
-    for (Map.Entry<String, String> f : e.fields().entrySet()) {
+    for (Map.Entry<String, List<String>> f : e.fieldValues().entrySet()) {
       String name = f.getKey();
-      String value = f.getValue();
-      String prefix = name + ": ";
-      int valueStart = text.length() + prefix.length();
-      text.append(prefix).append(value).append('\n');
-      spans.add(List.of("detail-name"), prefix.length());
-      int pos = valueStart;
-      for (MatchSpan s : shown) {
-        int slot = e.schema().columnSlot(s.column());
-        if (slot >= 0
-            && e.schema().displayName(slot).equals(name)
-            && s.start() >= 0
-            && s.end() <= value.length()
-            && valueStart + s.start() >= pos) {
-          spans.add(List.of(), valueStart + s.start() - pos);
-          spans.add(List.of("match"), s.end() - s.start());
-          pos = valueStart + s.end();
+      // A field of several values (unnamed <Data>) shows each value on its own line.
+      for (int occurrence = 0; occurrence < f.getValue().size(); occurrence++) {
+        String value = f.getValue().get(occurrence);
+        String prefix = name + ": ";
+        int valueStart = text.length() + prefix.length();
+        text.append(prefix).append(value).append('\n');
+        spans.add(List.of("detail-name"), prefix.length());
+        int pos = valueStart;
+        for (MatchSpan s : shown) {
+          int slot = e.schema().columnSlot(s.column());
+          if (slot >= 0
+              && e.schema().displayName(slot).equals(name)
+              && s.occurrence() == occurrence
+              && s.start() >= 0
+              && s.end() <= value.length()
+              && valueStart + s.start() >= pos) {
+            spans.add(List.of(), valueStart + s.start() - pos);
+            spans.add(List.of("match"), s.end() - s.start());
+            pos = valueStart + s.end();
+          }
         }
+        spans.add(List.of(), text.length() - pos);
       }
-      spans.add(List.of(), text.length() - pos);
     }
     detail.replaceText(text.toString());
     detail.setStyleSpans(0, spans.create());

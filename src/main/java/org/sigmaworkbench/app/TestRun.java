@@ -187,7 +187,7 @@ final class TestRun {
       while ((e = s.next()) != null) {
         n++;
         if (n == 1) {
-          columns = List.copyOf(e.schema().names());
+          columns = List.copyOf(new java.util.LinkedHashSet<>(e.schema().names()));
         }
         long passedNow = s.passedOver();
         if (passedNow != passed) {

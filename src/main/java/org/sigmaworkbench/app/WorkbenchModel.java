@@ -304,7 +304,7 @@ public final class WorkbenchModel {
     CompiledRule rule = a.compiled();
     analysisExecutor.execute(
         () -> {
-          Explanation x = rule.explain(event);
+          Explanation x = org.sigmaworkbench.engine.Hunt.explainMiss(rule, event);
           Platform.runLater(
               () -> {
                 RuleAnalysis now = analysis.get();

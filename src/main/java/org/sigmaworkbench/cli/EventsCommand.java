@@ -50,20 +50,15 @@ final class EventsCommand implements CliCommand {
                 g -> {
                   g.writeStringField("file", ev.file());
                   g.writeNumberField("record", ev.record());
-                  g.writeObjectFieldStart("fields");
-                  for (var en : ev.fields().entrySet()) {
-                    g.writeStringField(en.getKey(), en.getValue());
-                  }
-                  g.writeEndObject();
+                  VerdictJson.writeFields(g, ev);
                 });
           } else {
             out.println(ev.file() + "#" + ev.record());
-            for (var en : ev.fields().entrySet()) {
-              out.println(
-                  "  "
-                      + en.getKey()
-                      + ": "
-                      + en.getValue().replace("\r", "\\r").replace("\n", "\\n"));
+            for (var en : ev.fieldValues().entrySet()) {
+              for (String v : en.getValue()) {
+                out.println(
+                    "  " + en.getKey() + ": " + v.replace("\r", "\\r").replace("\n", "\\n"));
+              }
             }
           }
         }

@@ -113,7 +113,7 @@ final class TextReport {
   private static String spans(Event e, Explanation x) {
     StringBuilder b = new StringBuilder();
     for (MatchSpan s : x.spans()) {
-      String v = e.value(e.schema().columnSlot(s.column()));
+      String v = e.value(e.schema().columnSlot(s.column(), s.occurrence()));
       if (v == null || s.start() < 0 || s.end() > v.length()) {
         continue;
       }

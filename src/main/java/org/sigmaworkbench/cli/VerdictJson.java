@@ -3,6 +3,7 @@ package org.sigmaworkbench.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.engine.Check;
 import org.sigmaworkbench.engine.CompiledRule;
@@ -25,11 +26,7 @@ final class VerdictJson {
     g.writeStringField("title", rule.rule().title());
     g.writeStringField("file", event.file());
     g.writeNumberField("record", event.record());
-    g.writeObjectFieldStart("fields");
-    for (Map.Entry<String, String> e : event.fields().entrySet()) {
-      g.writeStringField(e.getKey(), e.getValue());
-    }
-    g.writeEndObject();
+    writeFields(g, event);
     g.writeArrayFieldStart("spans");
     for (MatchSpan s : x.spans()) {
       g.writeStartObject();
@@ -41,6 +38,9 @@ final class VerdictJson {
       g.writeStringField("rule_value", s.ruleValue());
       g.writeStringField("rule_key", s.ruleKey());
       g.writeNumberField("rule_line", s.line());
+      if (s.occurrence() > 0) {
+        g.writeNumberField("value_index", s.occurrence());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -66,5 +66,27 @@ final class VerdictJson {
     }
     g.writeEndArray();
     g.writeStringField("explanation", x.summary());
+  }
+
+  /**
+   * The event's fields as a {@code "fields"} object: each a string, or an array of strings for a
+   * field of several values (the unnamed {@code <Data>} of an event); a span's {@code value_index}
+   * says which of them it matched.
+   */
+  static void writeFields(JsonGenerator g, Event event) throws IOException {
+    g.writeObjectFieldStart("fields");
+    for (Map.Entry<String, List<String>> e : event.fieldValues().entrySet()) {
+      List<String> values = e.getValue();
+      if (values.size() == 1) {
+        g.writeStringField(e.getKey(), values.get(0));
+      } else {
+        g.writeArrayFieldStart(e.getKey());
+        for (String v : values) {
+          g.writeString(v);
+        }
+        g.writeEndArray();
+      }
+    }
+    g.writeEndObject();
   }
 }

@@ -94,9 +94,11 @@ public final class CompiledRule {
 
   /**
    * Whether the rule's logsource fits the event. An event of unknown kind (a flat export that names
-   * no channel or event id) fits every rule. Otherwise a rule's category must be one of the
-   * event's, its service the event's channel's (a service the logsource table does not know fits
-   * events of channels it does not know), and its product, when both say one, the event's.
+   * no channel, provider or event id) fits every rule. The product, when both say one, must be the
+   * event's. An event whose channel or provider belongs to no Sigma logsource, or that the
+   * logsource table does not list, fits only rules that name neither a category nor a service (a
+   * rule whose service the table does not know may name the unlisted channel, so it fits too).
+   * Otherwise a rule's category must be one of the event's, and its service the event's.
    */
   public boolean appliesTo(Event event) {
     EventSource source = event.schema().layout().source();
@@ -109,7 +111,7 @@ public final class CompiledRule {
     return applies;
   }
 
-  private static boolean fits(LogSource rule, EventSource event) {
+  static boolean fits(LogSource rule, EventSource event) {
     if (!event.isKnown()) {
       return true;
     }
@@ -118,13 +120,22 @@ public final class CompiledRule {
         && !rule.product().equalsIgnoreCase(event.product())) {
       return false;
     }
+    if (event.placement() == EventSource.Placement.PRODUCT) {
+      return true;
+    }
+    String service =
+        rule.service() == null ? null : WindowsLogsources.builtIn().eventService(rule.service());
+    if (event.isOutsideLogsources()) {
+      return rule.category() == null
+          && (rule.service() == null
+              || (service == null && event.placement() == EventSource.Placement.UNLISTED));
+    }
     if (rule.category() != null && !event.hasCategory(rule.category())) {
       return false;
     }
     if (rule.service() == null) {
       return true;
     }
-    String service = WindowsLogsources.builtIn().eventService(rule.service());
     // A service no known channel has may be the channel of an event we cannot name either.
     return service == null ? event.service() == null : service.equalsIgnoreCase(event.service());
   }

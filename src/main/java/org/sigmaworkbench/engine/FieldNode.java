@@ -4,7 +4,10 @@ import java.util.List;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.Expr;
 
-/** One field against one value; a missing field is tested as the empty string. */
+/**
+ * One field against one value; a missing field is tested as the empty string. A field of several
+ * values ({@link MoreValues}) holds when any of them does.
+ */
 final class FieldNode extends LeafNode {
   final int field;
   final ValueTest test;
@@ -18,7 +21,7 @@ final class FieldNode extends LeafNode {
   @Override
   boolean eval(Event e, int[] slots) {
     String v = e.value(slots[field]);
-    return test.test(v == null ? "" : v);
+    return test.test(v == null ? "" : v) || MoreValues.anyLater(e, slots[field], test);
   }
 
   @Override
@@ -28,10 +31,9 @@ final class FieldNode extends LeafNode {
 
   @Override
   void spans(Event e, int[] slots, List<MatchSpan> out) {
-    int slot = slots[field];
-    String v = e.value(slot);
-    if (v != null && test.test(v)) {
-      out.add(span(e, slot, test.span(v)));
+    int slot = MoreValues.firstHolding(e, slots[field], test);
+    if (slot >= 0) {
+      out.add(span(e, slot, test.span(e.value(slot))));
     }
   }
 }

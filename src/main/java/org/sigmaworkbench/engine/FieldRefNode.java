@@ -24,7 +24,27 @@ final class FieldRefNode extends LeafNode {
 
   @Override
   boolean eval(Event e, int[] slots) {
-    return find(value(e, slots[field]), value(e, slots[other])) >= 0;
+    if (find(value(e, slots[field]), value(e, slots[other])) >= 0) {
+      return true;
+    }
+    if (!e.schema().hasRepeatedNames()) {
+      return false;
+    }
+    // A field of several values: any value of one against any of the other.
+    return holdingPair(e, slots[field], slots[other]) != null;
+  }
+
+  /** The slots of a value of each field on which the comparison holds, or null. */
+  private int[] holdingPair(Event e, int fieldSlot, int otherSlot) {
+    for (int s = fieldSlot; s >= 0; s = e.schema().nextOfSameName(s)) {
+      String v = value(e, s);
+      for (int o = otherSlot; o >= 0; o = e.schema().nextOfSameName(o)) {
+        if (find(v, value(e, o)) >= 0) {
+          return new int[] {s, o};
+        }
+      }
+    }
+    return null;
   }
 
   private static String value(Event e, int slot) {
@@ -55,11 +75,19 @@ final class FieldRefNode extends LeafNode {
   @Override
   void spans(Event e, int[] slots, List<MatchSpan> out) {
     int slot = slots[field];
+    int otherSlot = slots[other];
+    if (e.schema().hasRepeatedNames()) {
+      int[] pair = holdingPair(e, slot, otherSlot);
+      if (pair != null) {
+        slot = pair[0];
+        otherSlot = pair[1];
+      }
+    }
     String v = e.value(slot);
     if (v == null) {
       return;
     }
-    String o = value(e, slots[other]);
+    String o = value(e, otherSlot);
     int at = find(v, o);
     if (at >= 0) {
       int end = ref.op() == Predicate.StringOp.EQUALS ? v.length() : at + o.length();

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
@@ -363,9 +364,17 @@ public final class Hunt {
         h++;
         continue;
       }
-      out.add(new Miss(rule, e, rule.appliesTo(e) ? rule.explain(e) : notApplicable(rule, e)));
+      out.add(new Miss(rule, e, explainMiss(rule, e)));
     }
     return out;
+  }
+
+  /**
+   * Why a rule did not match an event: its explanation, or why it was not tried at all when its
+   * logsource does not fit the event.
+   */
+  public static Explanation explainMiss(CompiledRule rule, Event e) {
+    return rule.appliesTo(e) ? rule.explain(e) : notApplicable(rule, e);
   }
 
   /** Why a rule was not tried on an event at all. */
@@ -374,20 +383,33 @@ public final class Hunt {
     for (Expr.Named n : rule.rule().identifiers().values()) {
       ids.put(n.name(), false);
     }
-    return new Explanation(
-        false,
-        ids,
-        List.of(),
-        List.of(),
-        "the rule's logsource ("
-            + rule.rule().logsource().describe()
-            + ") does not fit this event: "
-            + (e.schema().layout().category() == null
-                ? "of unknown kind"
-                : e.schema().layout().category())
-            + " ("
-            + e.schema().layout().name()
-            + ")");
+    return new Explanation(false, ids, List.of(), List.of(), whyNotTried(rule, e));
+  }
+
+  /** The sentence saying why a rule's logsource does not fit an event. */
+  static String whyNotTried(CompiledRule rule, Event e) {
+    EventSource source = e.schema().layout().source();
+    String logsource = rule.rule().logsource().describe();
+    if (source.isOutsideLogsources()) {
+      return "the event's source ("
+          + source.origin()
+          + ") belongs to no logsource of this rule ("
+          + logsource
+          + ")"
+          + (source.placement() == EventSource.Placement.NONE
+              ? ""
+              : "; the logsource table does not list it, so only rules that name neither a"
+                  + " category nor a service are tried on it");
+    }
+    return "the rule's logsource ("
+        + logsource
+        + ") does not fit this event: "
+        + (e.schema().layout().category() == null
+            ? source.isKnown() ? source.describe() : "of unknown kind"
+            : e.schema().layout().category())
+        + " ("
+        + e.schema().layout().name()
+        + ")";
   }
 
   private int deliver(Batch b, Listener listener, long[] hitCounts) {

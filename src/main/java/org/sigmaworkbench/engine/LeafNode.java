@@ -25,6 +25,7 @@ abstract class LeafNode extends Node {
         ValueTest.end(span),
         match.origin().value(),
         match.origin().key(),
-        match.origin().position().line());
+        match.origin().position().line(),
+        e.schema().occurrence(slot));
   }
 }

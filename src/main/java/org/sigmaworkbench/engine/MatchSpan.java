@@ -11,6 +11,8 @@ package org.sigmaworkbench.engine;
  * @param ruleValue the rule value as written
  * @param ruleKey the rule's key with modifiers ({@code CommandLine|contains})
  * @param line the line of the rule value in the rule text
+ * @param occurrence which value of the column was matched: 0 for the first (or only) one, 1 for the
+ *     next, as for the unnamed {@code <Data>} of an event, all read as {@code Data}
  */
 public record MatchSpan(
     String identifier,
@@ -20,4 +22,5 @@ public record MatchSpan(
     int end,
     String ruleValue,
     String ruleKey,
-    int line) {}
+    int line,
+    int occurrence) {}

@@ -38,8 +38,14 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
 
   @Override
   boolean eval(Event e, int[] slots) {
-    String v = e.value(slots[field]);
-    return v != null && scanner.any(v, this);
+    int slot = slots[field];
+    for (int s = slot; s >= 0; s = e.schema().nextOfSameName(s)) {
+      String v = e.value(s);
+      if (v != null && scanner.any(v, this)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -182,11 +182,14 @@ public final class RuleSetMatcher {
       s.epoch = 1;
     }
     int[] slots = plan(e.schema());
+    FieldSchema schema = e.schema();
     for (int f = 0; f < slots.length; f++) {
-      String v = e.value(slots[f]);
-      if (v != null && !v.isEmpty()) {
-        s.current = entries[f];
-        scanners[f].scan(v, s);
+      for (int slot = slots[f]; slot >= 0; slot = schema.nextOfSameName(slot)) {
+        String v = e.value(slot);
+        if (v != null && !v.isEmpty()) {
+          s.current = entries[f];
+          scanners[f].scan(v, s);
+        }
       }
     }
     if (anyScanner != null) {

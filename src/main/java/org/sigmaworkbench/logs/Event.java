@@ -1,6 +1,8 @@
 package org.sigmaworkbench.logs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,7 +66,55 @@ public final class Event {
     return value(schema.slotOf(sigmaField));
   }
 
-  /** Fields as shown to people: Sigma names where the layout maps a column, in column order. */
+  /**
+   * Every value of the field in a slot: the slot's own and those of later slots of the same name
+   * (the unnamed {@code <Data>} of an event); empty when absent.
+   */
+  public List<String> values(int slot) {
+    String first = value(slot);
+    int next = schema.nextOfSameName(slot);
+    if (next < 0) {
+      return first == null ? List.of() : List.of(first);
+    }
+    List<String> out = new ArrayList<>();
+    if (first != null) {
+      out.add(first);
+    }
+    for (int s = next; s >= 0; s = schema.nextOfSameName(s)) {
+      String v = value(s);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Fields as shown to people with all their values: Sigma names where the layout maps a column, in
+   * column order; a field of several values (unnamed {@code <Data>}) has them all, in order.
+   */
+  public Map<String, List<String>> fieldValues() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      String v = value(i);
+      if (v == null) {
+        continue;
+      }
+      String name = schema.displayName(i);
+      List<String> l = out.get(name);
+      if (l == null) {
+        out.put(name, new ArrayList<>(List.of(v)));
+      } else if (schema.hasRepeatedNames() && schema.columnSlot(schema.name(i)) != i) {
+        l.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Fields as shown to people: Sigma names where the layout maps a column, in column order; a field
+   * of several values shows its first (see {@link #fieldValues}).
+   */
   public Map<String, String> fields() {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {

@@ -11,12 +11,19 @@ import java.util.Set;
  */
 final class EventBuilder {
 
+  /** The name every unnamed {@code <Data>} of an event is read under. */
+  static final String UNNAMED_DATA = "Data";
+
   private final List<String> names = new ArrayList<>();
   private final List<String> values = new ArrayList<>();
+  private final Set<String> repeated = new HashSet<>();
+  private final java.util.Map<String, String> system = new java.util.HashMap<>();
 
   void clear() {
     names.clear();
     values.clear();
+    repeated.clear();
+    system.clear();
   }
 
   int size() {
@@ -41,6 +48,24 @@ final class EventBuilder {
     values.add(value);
   }
 
+  /**
+   * Adds one more value of a field of several values (the unnamed {@code <Data>} of an event): the
+   * event keeps every value added so.
+   */
+  void addRepeated(String name, String value) {
+    repeated.add(name);
+    add(name, value);
+  }
+
+  /**
+   * Drops a System field that the event's own data names too (the data wins: Sysmon's {@code
+   * Version}), keeping its value for placing the event ({@code Channel}, {@code EventID}).
+   */
+  void shadowSystemField(int i) {
+    system.putIfAbsent(names.get(i), values.get(i));
+    remove(i);
+  }
+
   /** Adds a field unless one of that name is there. */
   void addIfAbsent(String name, String value) {
     if (indexOf(name) < 0) {
@@ -58,6 +83,12 @@ final class EventBuilder {
     return i < 0 ? null : values.get(i);
   }
 
+  /** A System field's value, also when the event's data shadows it ({@link #shadowSystemField}). */
+  String systemValue(String name) {
+    String v = system.get(name);
+    return v != null ? v : get(name);
+  }
+
   /** The first non-blank value among these field names, or {@code null}. */
   String first(String... candidates) {
     for (String c : candidates) {
@@ -70,6 +101,9 @@ final class EventBuilder {
   }
 
   void setName(int i, String name) {
+    if (repeated.contains(names.get(i))) {
+      repeated.add(name);
+    }
     names.set(i, name);
   }
 
@@ -90,14 +124,17 @@ final class EventBuilder {
     values.remove(i);
   }
 
-  /** The event, with the first field of each name; {@code layout} decides the Sigma names. */
+  /**
+   * The event, with the first field of each name (every value of a field added with {@link
+   * #addRepeated}); {@code layout} decides the Sigma names.
+   */
   Event build(String file, long record, FieldLayout layout) {
     int n = names.size();
     Set<String> seen = new HashSet<>(n * 2);
     List<String> outNames = new ArrayList<>(n);
     List<String> outValues = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      if (seen.add(names.get(i))) {
+      if (seen.add(names.get(i)) || repeated.contains(names.get(i))) {
         outNames.add(names.get(i));
         outValues.add(values.get(i));
       }
@@ -108,14 +145,15 @@ final class EventBuilder {
 
   /** The layout of the record: by its Windows identity when it has one, else {@code columns}. */
   FieldLayout windowsLayoutOr(FieldLayout columns) {
-    String channel = get("Channel");
-    String provider = get("Provider_Name");
-    String eventId = get("EventID");
+    String channel = systemValue("Channel");
+    String provider = systemValue("Provider_Name");
+    String eventId = systemValue("EventID");
     if (channel == null && provider == null && eventId == null) {
       return columns;
     }
     FieldLayout w = Layouts.forWindowsEvent(channel, provider, eventId);
-    if (!w.source().isKnown() && columns != FieldLayout.NATIVE) {
+    if (columns != FieldLayout.NATIVE
+        && (!w.source().isKnown() || w.source().placement() == EventSource.Placement.PRODUCT)) {
       return columns;
     }
     return w;

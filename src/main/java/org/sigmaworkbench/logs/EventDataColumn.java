@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamReader;
  * Azure Monitor agent), {@code WindowsEvent} and {@code SecurityEvent}: the event's data is one
  * column, {@code EventData}, as XML ({@code <DataItem><EventData><Data Name="Image">...}) or as
  * JSON ({@code {"Image": "..."}}); the channel is {@code EventLog} or {@code Channel}. Each named
- * datum becomes a field, unless the row already has a column of that name.
+ * datum becomes a field, before a column of the same name; the unnamed ones are the values of
+ * {@code Data}.
  */
 final class EventDataColumn {
 
@@ -59,8 +60,9 @@ final class EventDataColumn {
       } else if (t.startsWith("{")) {
         EventBuilder found = new EventBuilder();
         JsonFields.addObject(t, found);
+        java.util.Set<String> added = new java.util.HashSet<>();
         for (int i = 0; i < found.size(); i++) {
-          b.addIfAbsent(found.name(i), found.value(i));
+          addDatum(b, added, found.name(i), found.value(i), false);
         }
       }
       return null;
@@ -75,8 +77,9 @@ final class EventDataColumn {
     XMLStreamReader x = XML.get().createXMLStreamReader(new StringReader(text));
     try {
       String name = null;
+      boolean unnamed = false;
       StringBuilder value = new StringBuilder();
-      int unnamed = 0;
+      java.util.Set<String> added = new java.util.HashSet<>();
       while (x.hasNext()) {
         int ev = x.next();
         if (ev == XMLStreamConstants.DTD) {
@@ -84,8 +87,9 @@ final class EventDataColumn {
         }
         if (ev == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Data")) {
           name = x.getAttributeValue(null, "Name");
-          if (name == null || name.isEmpty()) {
-            name = unnamed++ == 0 ? "Data" : "Data" + unnamed;
+          unnamed = name == null || name.isEmpty();
+          if (unnamed) {
+            name = EventBuilder.UNNAMED_DATA;
           }
           value.setLength(0);
         } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA)
@@ -94,12 +98,39 @@ final class EventDataColumn {
         } else if (ev == XMLStreamConstants.END_ELEMENT
             && x.getLocalName().equals("Data")
             && name != null) {
-          b.addIfAbsent(name, value.toString());
+          addDatum(b, added, name, value.toString(), unnamed);
           name = null;
         }
       }
     } finally {
       x.close();
     }
+  }
+
+  /**
+   * Adds a datum of the event: it wins over a column of the same name (the event's own data comes
+   * before what the row says about it, as for event XML); an unnamed datum is one more value of
+   * {@code Data}.
+   */
+  private static void addDatum(
+      EventBuilder b, java.util.Set<String> added, String name, String value, boolean unnamed) {
+    if (unnamed) {
+      if (added.add(name)) {
+        int i = b.indexOf(name);
+        if (i >= 0) {
+          b.shadowSystemField(i);
+        }
+      }
+      b.addRepeated(name, value);
+      return;
+    }
+    if (!added.add(name)) {
+      return;
+    }
+    int i = b.indexOf(name);
+    if (i >= 0) {
+      b.shadowSystemField(i);
+    }
+    b.add(name, value);
   }
 }

@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The field names of a group of events (a CSV header, or one event's names for XML and JSON),
  * shared by all events that have them, with the layout that maps Sigma fields to them. Matchers
  * look fields up by slot once per schema, not once per event.
+ *
+ * <p>A name may fill several slots: a field of several values (the unnamed {@code <Data>} of an
+ * event, all read as {@code Data}). A name resolves to its first slot; {@link #nextOfSameName}
+ * leads to the others.
  */
 public final class FieldSchema {
 
@@ -23,13 +27,59 @@ public final class FieldSchema {
   private final Map<String, Integer> folded = new HashMap<>();
   private final Map<String, Integer> resolved = new ConcurrentHashMap<>();
 
+  /** The next slot of the same name per slot (-1 for none); null when no name repeats. */
+  private final int[] next;
+
   public FieldSchema(List<String> names, FieldLayout layout) {
     this.names = names.toArray(String[]::new);
     this.layout = layout;
+    int[] nx = null;
+    Map<String, Integer> last = null;
     for (int i = 0; i < this.names.length; i++) {
-      exact.putIfAbsent(this.names[i], i);
+      Integer first = exact.putIfAbsent(this.names[i], i);
       folded.putIfAbsent(this.names[i].toLowerCase(Locale.ROOT), i);
+      if (first != null) {
+        if (nx == null) {
+          nx = new int[this.names.length];
+          Arrays.fill(nx, -1);
+          last = new HashMap<>();
+        }
+        nx[last.getOrDefault(this.names[i], first)] = i;
+        last.put(this.names[i], i);
+      }
     }
+    this.next = nx;
+  }
+
+  /** Whether some name fills more than one slot. */
+  public boolean hasRepeatedNames() {
+    return next != null;
+  }
+
+  /** The next slot holding another value of the same field as {@code slot}, or -1 (also for -1). */
+  public int nextOfSameName(int slot) {
+    return next == null || slot < 0 ? -1 : next[slot];
+  }
+
+  /** Which value of its field a slot holds: 0 for the first slot of the name, 1 for the next... */
+  public int occurrence(int slot) {
+    if (next == null) {
+      return 0;
+    }
+    int n = 0;
+    for (int s = exact.get(names[slot]); s >= 0 && s != slot; s = next[s]) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The slot of a column's {@code occurrence}-th value (see {@link #occurrence}), or -1. */
+  public int columnSlot(String column, int occurrence) {
+    int s = columnSlot(column);
+    for (int i = 0; i < occurrence && s >= 0; i++) {
+      s = nextOfSameName(s);
+    }
+    return s;
   }
 
   /** A shared schema for these names and layout (events of one kind share one instance). */

@@ -34,12 +34,44 @@ final class JsonFields {
       JsonToken v = p.nextToken();
       if (v == JsonToken.START_OBJECT) {
         flatten(p, name, out);
+      } else if (v == JsonToken.START_ARRAY && isEventDataList(name)) {
+        dataList(p, name, out);
       } else if (v == JsonToken.START_ARRAY) {
         out.add(name, arrayText(p));
       } else if (v == JsonToken.VALUE_NULL) {
         out.add(name, null);
       } else {
         out.add(name, p.getText());
+      }
+    }
+  }
+
+  /** Whether a flattened name is the list of an event's {@code <Data>} ({@code EventData.Data}). */
+  private static boolean isEventDataList(String name) {
+    return name.endsWith("EventData.Data") || name.endsWith("EventData.Data.#text");
+  }
+
+  /**
+   * The items of an {@code EventData.Data} list (the parser is on {@code START_ARRAY}): each text,
+   * or object without a name, is one more value of the field; an object with {@code @Name} (or
+   * {@code Name}) and {@code #text} is the field of that name.
+   */
+  private static void dataList(JsonParser p, String name, EventBuilder out) throws IOException {
+    String base = name.endsWith(".#text") ? name.substring(0, name.length() - 6) : name;
+    String section = base.substring(0, base.length() - "Data".length());
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+      Object item = node(p, t);
+      if (item instanceof Map<?, ?> m) {
+        Object n = m.containsKey("@Name") ? m.get("@Name") : m.get("Name");
+        Object text = m.get("#text");
+        if (n != null && !String.valueOf(n).isEmpty()) {
+          out.add(section + n, text(text));
+        } else {
+          out.addRepeated(name, text(text));
+        }
+      } else {
+        out.addRepeated(name, text(item));
       }
     }
   }
@@ -112,7 +144,7 @@ final class JsonFields {
    * The event data of an EvtxECmd {@code Payload}: the XML of {@code EventData} or {@code UserData}
    * as Newtonsoft writes it, {@code
    * {"EventData":{"Data":[{"@Name":"CommandLine","#text":"..."}]}}}. Named data become fields of
-   * that name, unnamed ones {@code Data}, {@code Data1}, ...
+   * that name, unnamed ones values of the field {@code Data}
    *
    * @throws JsonProcessingException when the text is not JSON
    */
@@ -138,7 +170,7 @@ final class JsonFields {
   private static void eventData(Object node, EventBuilder out, int[] unnamed) {
     if (!(node instanceof Map<?, ?> m)) {
       if (node != null) {
-        out.add("Data", String.valueOf(node));
+        out.addRepeated(EventBuilder.UNNAMED_DATA, String.valueOf(node));
       }
       return;
     }
@@ -171,9 +203,8 @@ final class JsonFields {
       }
       item = text;
     }
-    String n = unnamed[0] == 0 ? "Data" : "Data" + unnamed[0];
     unnamed[0]++;
-    out.add(n, item == null ? "" : text(item));
+    out.addRepeated(EventBuilder.UNNAMED_DATA, item == null ? "" : text(item));
   }
 
   /** Leaves of a UserData-like section under their own names (attributes left out). */

@@ -120,10 +120,13 @@ final class WindowsJsonFields {
         b.remove(i);
       }
     }
+    java.util.BitSet fromSystem = new java.util.BitSet();
+    java.util.Set<String> dataNames = new java.util.HashSet<>();
     for (int i = 0; i < b.size(); i++) {
       String n = b.name(i);
       String rest;
       if (n.startsWith("Event.System.")) {
+        fromSystem.set(i);
         rest = n.substring("Event.System.".length());
         rest = rest.replace(".#attributes.", "_").replace("_attributes.", "_");
         if (rest.endsWith(".#text")) {
@@ -144,6 +147,15 @@ final class WindowsJsonFields {
         continue;
       }
       b.setName(i, rest);
+      if (!fromSystem.get(i)) {
+        dataNames.add(rest);
+      }
+    }
+    // The event's own data first: Sysmon's EventData Version, not the System one.
+    for (int i = fromSystem.length() - 1; i >= 0; i = fromSystem.previousSetBit(i - 1)) {
+      if (dataNames.contains(b.name(i))) {
+        b.shadowSystemField(i);
+      }
     }
   }
 

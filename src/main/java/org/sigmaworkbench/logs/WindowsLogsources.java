@@ -8,9 +8,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Sigma logsource of a Windows event from its channel (or provider) and event id, read from the
- * data file {@code logsources.yaml}. A record that names neither a channel nor a known provider,
- * and whose event id alone says nothing, is of unknown kind.
+ * The Sigma logsource of a Windows event from its channel (or, without one, its provider) and event
+ * id, read from the data file {@code logsources.yaml}:
+ *
+ * <ul>
+ *   <li>a channel of the table gives its service and the categories of the event id;
+ *   <li>without a channel, a provider of a channel, or an ETW provider of the table, gives that
+ *       logsource; a provider that writes to several channels gives the product only;
+ *   <li>a channel or provider known to belong to no Sigma logsource is {@link
+ *       EventSource.Placement#NONE}; one the table does not list is {@link
+ *       EventSource.Placement#UNLISTED}: either way only product-only rules are tried on it;
+ *   <li>an event id alone gives the channel when no other common channel uses it, else the product;
+ *   <li>a record with none of the three is of unknown kind.
+ * </ul>
  */
 public final class WindowsLogsources {
 
@@ -24,6 +34,16 @@ public final class WindowsLogsources {
       Map<Integer, List<String>> events,
       List<Integer> bareIds) {}
 
+  /** A provider whose events carry no channel (ETW), and the logsource they belong to. */
+  record Provider(String name, String service, Map<Integer, List<String>> events) {}
+
+  /** Names the table knows outside its channels. */
+  record Others(
+      List<Provider> etw,
+      List<String> shared,
+      List<String> noneProviders,
+      List<String> noneChannels) {}
+
   private static final String RESOURCE = "logsources.yaml";
   private static final WindowsLogsources BUILT_IN = load();
 
@@ -33,11 +53,30 @@ public final class WindowsLogsources {
   private final Map<String, Channel> byProvider = new HashMap<>();
   private final Map<Integer, Channel> byBareId = new HashMap<>();
   private final Map<String, String> services = new HashMap<>();
+  private final Map<String, Provider> etwProviders = new HashMap<>();
+  private final Map<String, String> sharedProviders = new HashMap<>();
+  private final Map<String, String> noneProviders = new HashMap<>();
+  private final Map<String, String> noneChannels = new HashMap<>();
   private final Map<String, EventSource> cache = new ConcurrentHashMap<>();
 
-  private WindowsLogsources(String product, List<Channel> channels) {
+  private WindowsLogsources(String product, List<Channel> channels, Others others) {
     this.product = product;
     this.channels = List.copyOf(channels);
+    for (Provider p : others.etw()) {
+      etwProviders.putIfAbsent(key(p.name()), p);
+      if (p.service() != null) {
+        services.putIfAbsent(key(p.service()), p.service());
+      }
+    }
+    for (String p : others.shared()) {
+      sharedProviders.putIfAbsent(key(p), p);
+    }
+    for (String p : others.noneProviders()) {
+      noneProviders.putIfAbsent(key(p), p);
+    }
+    for (String c : others.noneChannels()) {
+      noneChannels.putIfAbsent(key(c), c);
+    }
     for (Channel c : channels) {
       byChannel.putIfAbsent(key(c.name()), c);
       for (String a : c.aliases()) {
@@ -111,25 +150,71 @@ public final class WindowsLogsources {
     return c == null ? channelOrAlias : c.name();
   }
 
+  /** The providers known to belong to no Sigma logsource. */
+  java.util.Collection<String> providersOfNoLogsource() {
+    return noneProviders.values();
+  }
+
+  /** The ETW providers of the table (events without a channel). */
+  java.util.Collection<Provider> etwProviders() {
+    return etwProviders.values();
+  }
+
   private EventSource resolve(String channel, String provider, Integer id) {
-    Channel c = null;
     if (channel != null) {
-      c = byChannel.get(key(channel));
-      if (c == null) {
-        // A channel no Sigma service names: a Windows event that no service rule is for.
-        return new EventSource(product, null, List.of());
+      Channel c = byChannel.get(key(channel));
+      if (c != null) {
+        return placed(c.service(), c.events(), id, "channel " + c.name());
       }
-    } else if (provider != null) {
-      c = byProvider.get(key(provider));
+      String origin = "channel " + channel.strip();
+      // A channel no Sigma service names: a Windows event that no category or service rule is for.
+      return new EventSource(
+          product,
+          null,
+          List.of(),
+          noneChannels.containsKey(key(channel))
+              ? EventSource.Placement.NONE
+              : EventSource.Placement.UNLISTED,
+          origin);
     }
-    if (c == null && channel == null && id != null) {
-      c = byBareId.get(id);
+    if (provider != null) {
+      String k = key(provider);
+      String origin = "provider " + provider.strip() + ", no channel";
+      Channel c = byProvider.get(k);
+      if (c != null) {
+        return placed(c.service(), c.events(), id, origin);
+      }
+      Provider etw = etwProviders.get(k);
+      if (etw != null) {
+        return placed(etw.service(), etw.events(), id, origin);
+      }
+      if (sharedProviders.containsKey(k)) {
+        return new EventSource(product, null, List.of(), EventSource.Placement.PRODUCT, origin);
+      }
+      return new EventSource(
+          product,
+          null,
+          List.of(),
+          noneProviders.containsKey(k)
+              ? EventSource.Placement.NONE
+              : EventSource.Placement.UNLISTED,
+          origin);
     }
-    if (c == null) {
+    if (id == null) {
       return EventSource.UNKNOWN;
     }
-    List<String> categories = id == null ? List.of() : c.events().getOrDefault(id, List.of());
-    return new EventSource(product, c.service(), categories);
+    Channel c = byBareId.get(id);
+    if (c != null) {
+      return placed(c.service(), c.events(), id, "event id " + id + " of channel " + c.name());
+    }
+    return new EventSource(
+        product, null, List.of(), EventSource.Placement.PRODUCT, "event id " + id + " only");
+  }
+
+  private EventSource placed(
+      String service, Map<Integer, List<String>> events, Integer id, String origin) {
+    List<String> categories = id == null ? List.of() : events.getOrDefault(id, List.of());
+    return new EventSource(product, service, categories, EventSource.Placement.LOGSOURCE, origin);
   }
 
   private static String blankToNull(String s) {
@@ -163,21 +248,34 @@ public final class WindowsLogsources {
   static WindowsLogsources parse(Object doc) {
     Map<?, ?> root = DataFiles.map(doc, RESOURCE);
     String product = DataFiles.string(root.get("product"), RESOURCE + ": product");
+    List<Provider> etw = new ArrayList<>();
+    if (root.get("etw_providers") != null) {
+      for (Object o : DataFiles.list(root.get("etw_providers"), RESOURCE + ": etw_providers")) {
+        Map<?, ?> m = DataFiles.map(o, RESOURCE + ": an ETW provider");
+        String name = DataFiles.string(m.get("provider"), RESOURCE + ": provider");
+        String where = RESOURCE + ": provider " + name;
+        Object service = m.get("service");
+        etw.add(
+            new Provider(
+                name,
+                service == null ? null : DataFiles.string(service, where + ": service"),
+                events(m.get("events"), where)));
+      }
+    }
+    Others others =
+        new Others(
+            etw,
+            DataFiles.strings(root.get("shared_providers"), RESOURCE + ": shared_providers"),
+            DataFiles.strings(
+                root.get("no_logsource_providers"), RESOURCE + ": no_logsource_providers"),
+            DataFiles.strings(
+                root.get("no_logsource_channels"), RESOURCE + ": no_logsource_channels"));
     List<Channel> channels = new ArrayList<>();
     for (Object o : DataFiles.list(root.get("channels"), RESOURCE + ": channels")) {
       Map<?, ?> m = DataFiles.map(o, RESOURCE + ": a channel");
       String name = DataFiles.string(m.get("channel"), RESOURCE + ": channel");
       String where = RESOURCE + ": channel " + name;
-      Map<Integer, List<String>> events = new HashMap<>();
-      if (m.get("events") != null) {
-        for (Map.Entry<?, ?> e : DataFiles.map(m.get("events"), where + ": events").entrySet()) {
-          Integer id = parseId(String.valueOf(e.getKey()));
-          if (id == null) {
-            throw new IllegalStateException(where + ": event id '" + e.getKey() + "'");
-          }
-          events.put(id, DataFiles.strings(e.getValue(), where + ": event " + id));
-        }
-      }
+      Map<Integer, List<String>> events = events(m.get("events"), where);
       List<Integer> bare = new ArrayList<>();
       for (String s : DataFiles.strings(m.get("bare_ids"), where + ": bare_ids")) {
         bare.add(parseId(s));
@@ -189,9 +287,23 @@ public final class WindowsLogsources {
               DataFiles.strings(m.get("also"), where + ": also"),
               DataFiles.strings(m.get("aliases"), where + ": aliases"),
               DataFiles.strings(m.get("providers"), where + ": providers"),
-              Map.copyOf(events),
+              events,
               List.copyOf(bare)));
     }
-    return new WindowsLogsources(product, channels);
+    return new WindowsLogsources(product, channels, others);
+  }
+
+  private static Map<Integer, List<String>> events(Object node, String where) {
+    Map<Integer, List<String>> events = new HashMap<>();
+    if (node != null) {
+      for (Map.Entry<?, ?> e : DataFiles.map(node, where + ": events").entrySet()) {
+        Integer id = parseId(String.valueOf(e.getKey()));
+        if (id == null) {
+          throw new IllegalStateException(where + ": event id '" + e.getKey() + "'");
+        }
+        events.put(id, DataFiles.strings(e.getValue(), where + ": event " + id));
+      }
+    }
+    return Map.copyOf(events);
   }
 }

@@ -354,9 +354,11 @@ final class XmlEventReader implements EventStream {
   private Event readEvent() throws XMLStreamException {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
+    // System fields the event's data names too: the data wins, the System value still places it.
+    java.util.Map<String, String> shadowed = new java.util.HashMap<>();
+    int systemFields = 0;
     String section = "";
     int depth = 1;
-    int unnamed = 0;
     StringBuilder text = new StringBuilder();
     String dataName = null;
     String element = null;
@@ -379,6 +381,7 @@ final class XmlEventReader implements EventStream {
             }
             add(names, values, local + "_" + attr, xml.getAttributeValue(i));
           }
+          systemFields = names.size();
         } else if (local.equals("Data")) {
           dataName = xml.getAttributeValue(null, "Name");
         }
@@ -392,17 +395,20 @@ final class XmlEventReader implements EventStream {
           if (section.equals("System")) {
             if (!value.isBlank()) {
               add(names, values, local, value.strip());
+              systemFields = names.size();
             }
           } else if (section.equals("EventData") || section.equals("UserData")) {
             if (local.equals("Data")) {
-              String name =
-                  dataName != null && !dataName.isEmpty()
-                      ? dataName
-                      : "Data" + (unnamed++ == 0 ? "" : unnamed);
-              add(names, values, name, value);
+              if (dataName != null && !dataName.isEmpty()) {
+                addData(names, values, shadowed, systemFields, dataName, value);
+              } else {
+                // Every unnamed <Data> is one more value of the field Data.
+                names.add(EventBuilder.UNNAMED_DATA);
+                values.add(value);
+              }
               dataName = null;
             } else if (!value.isBlank() || local.equals("Binary")) {
-              add(names, values, local, value);
+              addData(names, values, shadowed, systemFields, local, value);
             }
           } else if (section.equals("RenderingInfo")) {
             rendered = true;
@@ -417,9 +423,9 @@ final class XmlEventReader implements EventStream {
     record++;
     FieldLayout layout =
         Layouts.forWindowsEvent(
-            valueOf(names, values, "Channel"),
-            valueOf(names, values, "Provider_Name"),
-            valueOf(names, values, "EventID"));
+            systemValue(names, values, shadowed, "Channel"),
+            systemValue(names, values, shadowed, "Provider_Name"),
+            systemValue(names, values, shadowed, "EventID"));
     if (!userColumns.isEmpty()) {
       layout = userLayouts.computeIfAbsent(layout, l -> l.withColumns(userColumns));
     }
@@ -433,7 +439,36 @@ final class XmlEventReader implements EventStream {
     }
   }
 
-  private static String valueOf(List<String> names, List<String> values, String name) {
+  /**
+   * Adds a field of the event's data: it takes the place of a System field of the same name (the
+   * first {@code systemFields} are System's), whose value is kept in {@code shadowed}.
+   */
+  private static void addData(
+      List<String> names,
+      List<String> values,
+      java.util.Map<String, String> shadowed,
+      int systemFields,
+      String name,
+      String value) {
+    int i = names.indexOf(name);
+    if (i < 0) {
+      names.add(name);
+      values.add(value);
+    } else if (i < systemFields && !shadowed.containsKey(name)) {
+      shadowed.put(name, values.get(i));
+      values.set(i, value);
+    }
+  }
+
+  private static String systemValue(
+      List<String> names,
+      List<String> values,
+      java.util.Map<String, String> shadowed,
+      String name) {
+    String v = shadowed.get(name);
+    if (v != null) {
+      return v;
+    }
     int i = names.indexOf(name);
     return i < 0 ? null : values.get(i);
   }

@@ -146,6 +146,28 @@ class CliTest {
   }
 
   @Test
+  void unnamedDataIsOneFieldWrittenAsAnArrayAndASpanSaysWhichValueItMatched() throws IOException {
+    Path xml = dir.resolve("esent.xml");
+    Files.writeString(
+        xml,
+        "<Events><Event><System><Provider Name='ESENT'/><EventID>325</EventID>"
+            + "<Channel>Application</Channel></System><EventData><Data>NTDS</Data>"
+            + "<Data>C:\\x\\ntds.dit</Data></EventData></Event></Events>");
+    Run events = run("events", xml.toString(), "--format", "jsonl");
+    assertThat(events.code()).isZero();
+    assertThat(events.out()).contains("\"Data\":[\"NTDS\",\"C:\\\\x\\\\ntds.dit\"]");
+    Path rule = dir.resolve("r.yml");
+    Files.writeString(
+        rule,
+        "title: r\nlogsource:\n  product: windows\n  service: application\ndetection:\n"
+            + "  sel:\n    Data|contains: ntds.dit\n  condition: sel\n");
+    Run test = run("test", rule.toString(), "--logs", xml.toString(), "--format", "jsonl");
+    assertThat(test.out()).contains("\"value_index\":1").contains("\"start\":5");
+    Run text = run("test", rule.toString(), "--logs", xml.toString());
+    assertThat(text.out()).contains("Data: C:\\x\\[ntds.dit]");
+  }
+
+  @Test
   void helpListsTheCommandsAndEachCommandsOptions() {
     Run top = run("--help");
     assertThat(top.code()).isZero();

@@ -118,6 +118,94 @@ class LogsourceAwarenessTest {
     assertThat(rule("product: windows\nservice: ldap_debug", sel).appliesTo(ldap)).isTrue();
   }
 
+  @Test
+  void anEventOfAProviderOfNoLogsourceIsTriedOnlyByProductOnlyRules() {
+    Event rpc = providerEvent("Microsoft-Windows-RPC", "6");
+    String sel = "sel:\n  EventID: 6\n";
+    assertThat(rule("product: windows", sel).appliesTo(rpc)).isTrue();
+    assertThat(rule("product: windows\ncategory: process_creation", sel).appliesTo(rpc)).isFalse();
+    assertThat(rule("product: windows\nservice: security", sel).appliesTo(rpc)).isFalse();
+    // Known to belong to no logsource: not even a service the table does not know.
+    assertThat(rule("product: windows\nservice: rpc-etw", sel).appliesTo(rpc)).isFalse();
+    assertThat(rule("product: linux", sel).appliesTo(rpc)).isFalse();
+    assertThat(rule("category: network_connection", sel).appliesTo(rpc)).isFalse();
+
+    Event unlisted = providerEvent("Contoso-Agent", "6");
+    assertThat(rule("product: windows", sel).appliesTo(unlisted)).isTrue();
+    assertThat(rule("product: windows\nservice: security", sel).appliesTo(unlisted)).isFalse();
+    assertThat(rule("product: windows\nservice: contoso-agent", sel).appliesTo(unlisted)).isTrue();
+  }
+
+  @Test
+  void anEtwProviderOfALogsourcePlacesItsEvents() {
+    Event open = providerEvent("Microsoft-Windows-Kernel-File", "12");
+    String sel = "sel:\n  FileName|endswith: '.kdbx'\n";
+    assertThat(rule("product: windows\ncategory: file_access", sel).appliesTo(open)).isTrue();
+    assertThat(rule("product: windows\ncategory: file_event", sel).appliesTo(open)).isFalse();
+    assertThat(rule("product: windows", sel).appliesTo(open)).isTrue();
+    Event ldap = providerEvent("Microsoft-Windows-LDAP-Client", "30");
+    assertThat(rule("product: windows\nservice: ldap", sel).appliesTo(ldap)).isTrue();
+  }
+
+  @Test
+  void anEventOfUnknownChannelButKnownProductIsTriedByEveryRuleOfTheProduct() {
+    Event idOnly = windowsEvent(null, "1");
+    Event shared = providerEvent("Microsoft-Windows-Eventlog", "1102");
+    String sel = "sel:\n  EventID: 1\n";
+    for (Event e : List.of(idOnly, shared)) {
+      assertThat(rule("product: windows\ncategory: process_creation", sel).appliesTo(e)).isTrue();
+      assertThat(rule("product: windows\nservice: security", sel).appliesTo(e)).isTrue();
+      assertThat(rule("product: linux\ncategory: process_creation", sel).appliesTo(e)).isFalse();
+    }
+    Event flat =
+        new Event(
+            "t", 1, FieldSchema.of(List.of("CommandLine"), FieldLayout.NATIVE), new String[] {"x"});
+    assertThat(rule("product: linux\ncategory: process_creation", sel).appliesTo(flat)).isTrue();
+  }
+
+  @Test
+  void aMissSaysTheEventsSourceBelongsToNoLogsourceOfTheRule() {
+    Event rpc = providerEvent("Microsoft-Windows-RPC", "6");
+    CompiledRule r = rule("product: windows\ncategory: process_creation", "sel:\n  EventID: 6\n");
+    assertThat(Hunt.notApplicable(r, rpc).summary())
+        .isEqualTo(
+            "the event's source (provider Microsoft-Windows-RPC, no channel) belongs to no"
+                + " logsource of this rule (product: windows, category: process_creation)");
+    Event foo = windowsEvent("Microsoft-Windows-Foo/Operational", "7");
+    assertThat(Hunt.notApplicable(r, foo).summary())
+        .startsWith(
+            "the event's source (channel Microsoft-Windows-Foo/Operational) belongs to no"
+                + " logsource of this rule")
+        .contains("does not list it");
+  }
+
+  @Test
+  void anEtwEventReadFromXmlIsPlacedByItsProvider() throws Exception {
+    Path xml = dir.resolve("rpc.xml");
+    Files.writeString(
+        xml,
+        "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+            + "<Provider Name='Microsoft-Windows-RPC'"
+            + " Guid='{6ad52b32-d609-4be9-ae07-ce8dae937e39}'/><EventID>6</EventID>"
+            + "<Computer>pc</Computer></System><EventData><Data Name='Endpoint'>lsasspirpc</Data>"
+            + "</EventData></Event></Events>",
+        StandardCharsets.UTF_8);
+    String sel = "sel:\n  Endpoint: lsasspirpc\n";
+    assertThat(hits(xml, rule("product: windows", sel))).containsExactly(1L);
+    assertThat(hits(xml, rule("product: windows\ncategory: process_creation", sel))).isEmpty();
+    assertThat(hits(xml, rule("product: windows\nservice: system", sel))).isEmpty();
+  }
+
+  private static Event providerEvent(String provider, String eventId) {
+    return new Event(
+        "t",
+        1,
+        FieldSchema.of(
+            List.of("Provider_Name", "EventID"),
+            org.sigmaworkbench.logs.Layouts.forWindowsEvent(null, provider, eventId)),
+        new String[] {provider, eventId});
+  }
+
   private static Event windowsEvent(String channel, String eventId) {
     return new Event(
         "t",

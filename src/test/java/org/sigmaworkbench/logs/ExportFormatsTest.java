@@ -61,18 +61,24 @@ class ExportFormatsTest {
     assertThat(sysmon.get("Provider_Name")).isEqualTo("Microsoft-Windows-Sysmon");
     assertThat(sysmon.get("ProcessId")).isEqualTo("4100");
     assertThat(sysmon.get("Execution_ProcessID")).isEqualTo("3032");
-    assertThat(sysmon.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(sysmon.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
 
     Event proc = r.get(3);
     assertThat(proc.get("Image")).isEqualTo("C:\\Program Files\\PowerShell\\7\\pwsh.exe");
     assertThat(proc.get("CommandLine")).contains("7A3F\r\nExport-Certificate -Cert");
     assertThat(proc.get("ParentImage")).isEqualTo("C:\\Windows\\explorer.exe");
-    assertThat(proc.schema().layout().source()).isEqualTo(SECURITY_PROCESS);
+    assertThat(proc.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
 
     Event logon = r.get(4);
     assertThat(logon.get("TargetUserName")).isEqualTo("jdoe");
     assertThat(logon.get("CommandLine")).isNull();
-    assertThat(logon.schema().layout().source()).isEqualTo(SECURITY);
+    assertThat(logon.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY);
 
     // Without a payload, the Sysmon 1 map columns still give the command line.
     Event noPayload = r.get(5);
@@ -114,7 +120,9 @@ class ExportFormatsTest {
     assertThat(first.get("Product")).isEqualTo("Microsoft® Windows® Operating System");
     assertThat(first.get("RuleName")).isEqualTo("-");
     assertThat(first.get("Message")).startsWith("Process Create:\r\nRuleName: -");
-    assertThat(first.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(first.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
     assertThat(r.get(2).get("CommandLine"))
         .isEqualTo(
             "pwsh.exe -Command \"$c = Get-Item Cert:\\LocalMachine\\My\\7A3F\r\n"
@@ -122,7 +130,9 @@ class ExportFormatsTest {
     assertThat(r.get(2).get("CurrentDirectory")).isEqualTo("C:\\Users\\jdoe\\");
     Event terminated = r.get(4);
     assertThat(terminated.get("Image")).isEqualTo(PS);
-    assertThat(terminated.schema().layout().source()).isEqualTo(sysmon("process_termination"));
+    assertThat(terminated.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_termination"));
   }
 
   @Test
@@ -142,10 +152,14 @@ class ExportFormatsTest {
     assertThat(proc.get("TargetUserName")).isEqualTo("-");
     assertThat(proc.get("NewProcessId")).isEqualTo("0x1a00");
     assertThat(proc.get("MandatoryLabel")).isEqualTo("S-1-16-12288");
-    assertThat(proc.schema().layout().source()).isEqualTo(SECURITY_PROCESS);
+    assertThat(proc.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
     Event logon = r.get(1);
     assertThat(logon.get("CommandLine")).isNull();
-    assertThat(logon.schema().layout().source()).isEqualTo(SECURITY);
+    assertThat(logon.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY);
   }
 
   @Test
@@ -176,11 +190,15 @@ class ExportFormatsTest {
     assertThat(first.get("Computer")).isEqualTo("WS-0142.corp.example");
     assertThat(first.get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
     assertThat(first.get("Image")).isEqualTo(PS);
-    assertThat(first.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(first.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
     Event proc = r.get(3);
     assertThat(proc.get("Image")).isEqualTo(PS);
     assertThat(proc.get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
-    assertThat(proc.schema().layout().source()).isEqualTo(SECURITY_PROCESS);
+    assertThat(proc.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
   }
 
   @Test
@@ -203,15 +221,21 @@ class ExportFormatsTest {
     assertThat(first.get("EventRecordID")).isEqualTo("3321");
     assertThat(first.get("OriginalFileName")).isEqualTo("PowerShell.EXE");
     assertThat(first.get("ParentImage")).isEqualTo("C:\\Windows\\explorer.exe");
-    assertThat(first.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(first.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
     Event proc = r.get(3);
     assertThat(proc.get("Channel")).isEqualTo("Security");
     assertThat(proc.get("Image")).isEqualTo(PS);
     assertThat(proc.get("ParentImage")).isEqualTo("C:\\Windows\\explorer.exe");
-    assertThat(proc.schema().layout().source()).isEqualTo(SECURITY_PROCESS);
+    assertThat(proc.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
     Event logon = r.get(4);
     assertThat(logon.get("TgtUser")).isEqualTo("jdoe");
-    assertThat(logon.schema().layout().source()).isEqualTo(SECURITY);
+    assertThat(logon.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY);
   }
 
   @Test
@@ -227,8 +251,12 @@ class ExportFormatsTest {
     assertThat(first.get("ProcessId")).isEqualTo("4100");
     assertThat(first.get("IntegrityLevel")).isEqualTo("High");
     assertThat(first.fields()).doesNotContainKey("Details.Cmdline");
-    assertThat(first.schema().layout().source()).isEqualTo(sysmon("process_creation"));
-    assertThat(r.get(3).schema().layout().source()).isEqualTo(SECURITY_PROCESS);
+    assertThat(first.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
+    assertThat(r.get(3).schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
   }
 
   @Test
@@ -249,13 +277,19 @@ class ExportFormatsTest {
     assertThat(sysmon.get("EventID")).isEqualTo("1");
     assertThat(sysmon.get("Channel")).isEqualTo("Microsoft-Windows-Sysmon/Operational");
     assertThat(sysmon.get("Computer")).isEqualTo("WS-0142.corp.example");
-    assertThat(sysmon.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(sysmon.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
     Event proc = r.get(3);
     assertThat(proc.get("NewProcessName")).isEqualTo(PS);
     assertThat(proc.get("Image")).isEqualTo(PS);
     assertThat(proc.get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
-    assertThat(proc.schema().layout().source()).isEqualTo(SECURITY_PROCESS);
-    assertThat(r.get(4).schema().layout().source()).isEqualTo(SECURITY);
+    assertThat(proc.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
+    assertThat(r.get(4).schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY);
   }
 
   @Test
@@ -266,7 +300,9 @@ class ExportFormatsTest {
     assertThat(r.format()).contains("JSON array");
     assertThat(r.events()).hasSize(2);
     assertThat(r.get(1).get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
-    assertThat(r.get(1).schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(r.get(1).schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
     assertThat(r.get(2).get("TargetUserName")).isEqualTo("jdoe");
   }
 
@@ -281,7 +317,9 @@ class ExportFormatsTest {
     assertThat(e.get("Provider_Name")).isEqualTo("Microsoft-Windows-Sysmon");
     assertThat(e.get("TimeCreated_SystemTime")).isEqualTo("2026-11-20T09:00:13.123456Z");
     assertThat(e.get("name")).isEqualTo("Certificate Exported Via PowerShell");
-    assertThat(e.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(e.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
   }
 
   @Test
@@ -294,7 +332,9 @@ class ExportFormatsTest {
     assertThat(r.get(1).get("EventID")).isEqualTo("1");
     Event proc = r.get(2);
     assertThat(proc.get("Image")).isEqualTo("C:\\Windows\\System32\\whoami.exe");
-    assertThat(proc.schema().layout().source()).isEqualTo(SECURITY_PROCESS);
+    assertThat(proc.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(SECURITY_PROCESS);
     assertThat(r.problems())
         .singleElement()
         .satisfies(pr -> assertThat(pr.where()).startsWith("record 3"));
@@ -311,7 +351,9 @@ class ExportFormatsTest {
     assertThat(e.get("Image")).isEqualTo(PS);
     assertThat(e.get("Channel")).isEqualTo("Microsoft-Windows-Sysmon/Operational");
     assertThat(e.get("TimeGenerated")).isEqualTo("11/20/2026, 9:00:13.123 AM");
-    assertThat(e.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(e.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
     assertThat(r.get(3).get("CommandLine")).isNull();
     assertThat(r.problems())
         .singleElement()
@@ -363,7 +405,9 @@ class ExportFormatsTest {
       assertThat(r.events()).hasSize(7);
       assertThat(r.get(1).get("CommandLine")).isEqualTo(csv.get(1).get("CommandLine"));
       assertThat(r.get(3).get("Image")).isEqualTo(csv.get(3).get("Image"));
-      assertThat(r.get(1).schema().layout().source()).isEqualTo(sysmon("process_creation"));
+      assertThat(r.get(1).schema().layout().source())
+          .usingComparator(Places.BY_PLACE)
+          .isEqualTo(sysmon("process_creation"));
       assertThat(r.problems()).hasSize(1);
     } finally {
       java.nio.file.Files.delete(json);
@@ -414,7 +458,9 @@ class ExportFormatsTest {
     assertThat(e.get("CommandLine")).endsWith("-Password $pw & \"x\"");
     assertThat(e.get("Message")).startsWith("Process Create:\r\nRuleName: -");
     assertThat(e.get("Channel")).isEqualTo("Microsoft-Windows-Sysmon/Operational");
-    assertThat(e.schema().layout().source()).isEqualTo(sysmon("process_creation"));
+    assertThat(e.schema().layout().source())
+        .usingComparator(Places.BY_PLACE)
+        .isEqualTo(sysmon("process_creation"));
   }
 
   @Test

@@ -223,9 +223,9 @@ final class ChunkDecoder {
 
   private FieldLayout layout(int channelSlot, int providerSlot, int eventIdSlot) {
     return layouts.layout(
-        channelSlot < 0 ? null : fields.values[channelSlot],
-        providerSlot < 0 ? null : fields.values[providerSlot],
-        eventIdSlot < 0 ? null : fields.values[eventIdSlot]);
+        channelSlot < 0 ? null : fields.systemValue(channelSlot),
+        providerSlot < 0 ? null : fields.systemValue(providerSlot),
+        eventIdSlot < 0 ? null : fields.systemValue(eventIdSlot));
   }
 
   private static boolean sameNames(String[] a, String[] b, int n) {

@@ -10,24 +10,17 @@ import java.util.Arrays;
  * <ul>
  *   <li>under {@code System}: each attribute as {@code Element_Attribute} (not {@code EventID}'s
  *       {@code Qualifiers}), each element's non-blank text, stripped, under its name;
- *   <li>under {@code EventData} and {@code UserData}: {@code <Data Name="X">} as {@code X}, a
- *       {@code <Data>} without a name as {@code Data}, {@code Data2}, ...; other elements by name
+ *   <li>under {@code EventData} and {@code UserData}: {@code <Data Name="X">} as {@code X}, each
+ *       {@code <Data>} without a name as one more value of {@code Data}; other elements by name
  *       when their text is not blank (or they are {@code Binary});
- *   <li>the first field of a name wins; other sections are not fields.
+ *   <li>a field of the event's data takes the place of a System field of the same name (Sysmon's
+ *       {@code Version}), whose value still places the event ({@link #systemValue}); otherwise the
+ *       first field of a name wins; other sections are not fields.
  * </ul>
  *
  * An element's text is what follows its start tag or the end of its last child element.
  */
 final class FieldCollector {
-  private static final String[] UNNAMED_DATA = new String[64];
-
-  static {
-    UNNAMED_DATA[0] = "Data";
-    for (int i = 1; i < UNNAMED_DATA.length; i++) {
-      UNNAMED_DATA[i] = ("Data" + (i + 1)).intern();
-    }
-  }
-
   private enum Section {
     SYSTEM,
     DATA,
@@ -39,13 +32,21 @@ final class FieldCollector {
   String[] values = new String[32];
   int count;
 
+  /** How many of the first fields are System's (System comes first in an event). */
+  private int systemCount;
+
+  /** System fields whose place a data field took: their slots and System values. */
+  private int shadowCount;
+
+  private int[] shadowSlots = new int[4];
+  private String[] shadowValues = new String[4];
+
   private long seenLow;
   private long seenHigh;
   private int depth;
   private Section section = Section.OTHER;
   private boolean inElement;
   private String dataName;
-  private int unnamed;
   private String text;
   private StringBuilder more;
 
@@ -57,7 +58,8 @@ final class FieldCollector {
     section = Section.OTHER;
     inElement = false;
     dataName = null;
-    unnamed = 0;
+    systemCount = 0;
+    shadowCount = 0;
     text = null;
     more = null;
   }
@@ -98,6 +100,7 @@ final class FieldCollector {
     if (section == Section.SYSTEM) {
       if (!(name.equals("Qualifiers") && element.equals("EventID"))) {
         add(qualified, value);
+        systemCount = count;
       }
     } else if (section == Section.DATA && name.equals("Name") && element.equals("Data")) {
       dataName = value;
@@ -124,22 +127,20 @@ final class FieldCollector {
         case SYSTEM:
           if (!value.isBlank()) {
             add(name, value.strip());
+            systemCount = count;
           }
           break;
         case DATA:
           if (name.equals("Data")) {
-            String field;
             if (dataName != null && !dataName.isEmpty()) {
-              field = dataName;
+              addData(dataName, value);
             } else {
-              field =
-                  unnamed < UNNAMED_DATA.length ? UNNAMED_DATA[unnamed] : "Data" + (unnamed + 1);
-              unnamed++;
+              // Every unnamed <Data> is one more value of the field Data.
+              append("Data", value);
             }
-            add(field, value);
             dataName = null;
           } else if (!value.isBlank() || name.equals("Binary")) {
-            add(name, value);
+            addData(name, value);
           }
           break;
         case RENDERING:
@@ -160,6 +161,39 @@ final class FieldCollector {
   }
 
   private void add(String name, String value) {
+    if (indexOf(name) < 0) {
+      append(name, value);
+    }
+  }
+
+  /** A field of the event's data: it takes the place of a System field of that name. */
+  private void addData(String name, String value) {
+    int i = indexOf(name);
+    if (i < 0) {
+      append(name, value);
+    } else if (i < systemCount && !isShadowed(i)) {
+      if (shadowCount == shadowSlots.length) {
+        shadowSlots = Arrays.copyOf(shadowSlots, shadowCount * 2);
+        shadowValues = Arrays.copyOf(shadowValues, shadowCount * 2);
+      }
+      shadowSlots[shadowCount] = i;
+      shadowValues[shadowCount] = values[i];
+      shadowCount++;
+      values[i] = value;
+    }
+  }
+
+  private boolean isShadowed(int slot) {
+    for (int k = 0; k < shadowCount; k++) {
+      if (shadowSlots[k] == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The slot of a field collected so far, or -1. */
+  private int indexOf(String name) {
     // A 128-bit filter of the names' hashes spares the scan for names not seen yet.
     int h = name.hashCode();
     long bit = 1L << h;
@@ -168,10 +202,17 @@ final class FieldCollector {
       for (int i = 0; i < count; i++) {
         String n = names[i];
         if (n == name || n.equals(name)) {
-          return;
+          return i;
         }
       }
     }
+    return -1;
+  }
+
+  /** Adds a field, also when one of that name is there (a value of a field of several). */
+  private void append(String name, String value) {
+    int h = name.hashCode();
+    long bit = 1L << h;
     if ((h & 64) == 0) {
       seenLow |= bit;
     } else {
@@ -186,7 +227,19 @@ final class FieldCollector {
     count++;
   }
 
-  /** The value of a field collected so far, or {@code null}. */
+  /**
+   * The System value of a slot: the value a data field of the same name replaced, or the slot's.
+   */
+  String systemValue(int slot) {
+    for (int k = 0; k < shadowCount; k++) {
+      if (shadowSlots[k] == slot) {
+        return shadowValues[k];
+      }
+    }
+    return values[slot];
+  }
+
+  /** The slot of a field collected so far, or -1. */
   int slotOf(String name) {
     for (int i = 0; i < count; i++) {
       if (names[i].equals(name)) {

@@ -205,6 +205,47 @@ class EvtxBinaryXmlTest {
   }
 
   @Test
+  void theEventDataIsReadBeforeSystemAndUnnamedDataAreValuesOfOneField() throws Exception {
+    Event e =
+        read(oneRecord(
+                r -> {
+                  r.open("Event", false).closeStart();
+                  r.open("System", false).closeStart();
+                  r.open("EventID", false).closeStart().text("4").end();
+                  r.open("Version", false).closeStart().text("3").end();
+                  r.open("Channel", false)
+                      .closeStart()
+                      .text("Microsoft-Windows-Sysmon/Operational");
+                  r.end();
+                  r.end();
+                  r.open("EventData", false).closeStart();
+                  r.open("Data", true).attribute("Name", false).text("Version").closeStart();
+                  r.text("15.0").end();
+                  r.open("Data", true).attribute("Name", false).text("Channel").closeStart();
+                  r.text("Security").end();
+                  r.open("Data", false).closeStart().text("one").end();
+                  r.open("Data", false).closeStart().text("two").end();
+                  r.end();
+                  r.end().eof();
+                }))
+            .get(0);
+    assertThat(e.get("Version")).isEqualTo("15.0");
+    assertThat(e.get("EventID")).isEqualTo("4");
+    // The data's Channel is the field; the System one still places the event.
+    assertThat(e.get("Channel")).isEqualTo("Security");
+    assertThat(e.schema().layout().source().service()).isEqualTo("sysmon");
+    assertThat(e.values(e.schema().columnSlot("Data"))).containsExactly("one", "two");
+    Event xml =
+        readXml(
+            "<Event><System><EventID>4</EventID><Version>3</Version>"
+                + "<Channel>Microsoft-Windows-Sysmon/Operational</Channel></System><EventData>"
+                + "<Data Name='Version'>15.0</Data><Data Name='Channel'>Security</Data>"
+                + "<Data>one</Data><Data>two</Data></EventData></Event>");
+    assertThat(EvtxReferenceCorpusTest.raw(e)).isEqualTo(EvtxReferenceCorpusTest.raw(xml));
+    assertThat(xml.schema().layout().source().service()).isEqualTo("sysmon");
+  }
+
+  @Test
   void recordsWithoutTemplatesReferencesAndCdata() throws Exception {
     Event e =
         read(oneRecord(

@@ -377,13 +377,17 @@ class EvtxReferenceCorpusTest {
     theirs.keySet().removeIf(k -> UNNAMED.matcher(k).matches());
   }
 
-  /** The event's own field names (not the Sigma display names) and values. */
+  /**
+   * The event's own field names (not the Sigma display names) and values; the n-th value of a field
+   * of several values (the unnamed Data) is keyed {@code Data}, {@code Data2}, ... in order.
+   */
   static Map<String, String> raw(Event e) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < e.schema().size(); i++) {
       String v = e.value(i);
       if (v != null) {
-        m.put(e.schema().name(i), v);
+        int n = e.schema().occurrence(i);
+        m.put(e.schema().name(i) + (n == 0 ? "" : String.valueOf(n + 1)), v);
       }
     }
     return m;
