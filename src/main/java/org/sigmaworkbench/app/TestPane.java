@@ -105,6 +105,14 @@ final class TestPane extends BorderPane {
             (javafx.collections.ListChangeListener<LoadedLog>) c -> fillLogsMenu(logsMenu, model));
     HBox header =
         new HBox(8, title, open, logsMenu, hitsOnly, clear, progress, stop, spacer, status);
+    // A long status (several files, hits outside the query's reach) is cut, not the buttons.
+    for (javafx.scene.control.Control c : List.of(title, open, logsMenu, hitsOnly, clear)) {
+      c.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    status.setMinWidth(0);
+    Tooltip statusTip = new Tooltip();
+    statusTip.textProperty().bind(status.textProperty());
+    status.setTooltip(statusTip);
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("pane-header");
     header.setPadding(new Insets(4, 8, 4, 8));
