@@ -28,6 +28,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
@@ -53,6 +54,9 @@ import org.sigmaworkbench.logs.ReadOptions;
  */
 final class TestPane extends BorderPane {
   private static final PseudoClass HIT = PseudoClass.getPseudoClass("hit");
+
+  /** Style class of a hit the chosen target's query cannot return. */
+  static final String OUT_OF_REACH = "out-of-reach";
 
   private final TableView<EventRow> table = new TableView<>();
   private final StyleClassedTextArea detail = new StyleClassedTextArea();
@@ -101,6 +105,14 @@ final class TestPane extends BorderPane {
             (javafx.collections.ListChangeListener<LoadedLog>) c -> fillLogsMenu(logsMenu, model));
     HBox header =
         new HBox(8, title, open, logsMenu, hitsOnly, clear, progress, stop, spacer, status);
+    // A long status (several files, hits outside the query's reach) is cut, not the buttons.
+    for (javafx.scene.control.Control c : List.of(title, open, logsMenu, hitsOnly, clear)) {
+      c.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    status.setMinWidth(0);
+    Tooltip statusTip = new Tooltip();
+    statusTip.textProperty().bind(status.textProperty());
+    status.setTooltip(statusTip);
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("pane-header");
     header.setPadding(new Insets(4, 8, 4, 8));
@@ -126,12 +138,16 @@ final class TestPane extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                textColumn("", 28, r -> r.hit() ? "●" : ""),
+                textColumn("", 28, r -> r.hitInReach() ? "●" : r.hit() ? "○" : ""),
                 textColumn("#", 48, r -> Long.toString(r.event().record())),
                 textColumn("File", 120, r -> r.event().file()),
                 imageColumn(),
                 commandLineColumn(),
-                textColumn("Why", 230, r -> r.hit() ? whyText(r) : "")));
+                textColumn("Why", 230, r -> r.hit() ? whyText(r) : ""),
+                textColumn(
+                    "Reach",
+                    150,
+                    r -> r.outsideReach() != null ? "outside the query's reach" : "")));
     table.setRowFactory(
         tv -> {
           TableRow<EventRow> row =
@@ -140,6 +156,15 @@ final class TestPane extends BorderPane {
                 protected void updateItem(EventRow item, boolean empty) {
                   super.updateItem(item, empty);
                   pseudoClassStateChanged(HIT, !empty && item != null && item.hit());
+                  boolean outside = !empty && item != null && item.outsideReach() != null;
+                  getStyleClass().remove(OUT_OF_REACH);
+                  if (outside) {
+                    getStyleClass().add(OUT_OF_REACH);
+                  }
+                  setTooltip(
+                      outside
+                          ? new Tooltip("Outside the query's reach: " + item.outsideReach())
+                          : null);
                 }
               };
           return row;
@@ -324,7 +349,16 @@ final class TestPane extends BorderPane {
         x == null
             ? " — no hit"
             : x.matched() ? " — HIT: " + x.summary() : " — no hit: " + x.summary();
-    String head = e.file() + formatOf(e) + ", record " + e.record() + verdict + "\n";
+    String head =
+        e.file()
+            + formatOf(e)
+            + ", record "
+            + e.record()
+            + verdict
+            + "\n"
+            + (r.outsideReach() == null || x == null || !x.matched()
+                ? ""
+                : "Outside the query's reach: " + r.outsideReach() + "\n");
     text.append(head);
     spans.add(List.of("detail-head"), head.length());
     List<MatchSpan> shown = x == null ? List.of() : x.spans();

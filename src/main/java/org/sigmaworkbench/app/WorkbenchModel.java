@@ -24,9 +24,11 @@ import javafx.collections.ObservableList;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.kql.KqlOptions;
+import org.sigmaworkbench.kql.Reach;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.rule.Placeholders;
 
@@ -129,6 +131,18 @@ public final class WorkbenchModel {
 
   private void apply(RuleAnalysis a) {
     analysis.set(a);
+    if (!rows.isEmpty()) {
+      // Another target or rule text: the same hits, each checked against the new query's reach.
+      List<EventRow> checked = withReach(rows);
+      boolean changed = false;
+      for (int i = 0; i < checked.size() && !changed; i++) {
+        changed = checked.get(i) != rows.get(i);
+      }
+      if (changed) {
+        rows.setAll(checked);
+      }
+      updateStatus(lastEvents, lastHits, lastTruncated);
+    }
     if (a.kql() != null && a.kql().ok()) {
       kqlText.set(a.kql().query());
       kqlStale.set(false);
@@ -237,7 +251,7 @@ public final class WorkbenchModel {
                 }
                 pendingFiles.removeAll(newFiles);
                 logs.setAll(r.logs());
-                rows.setAll(r.rows());
+                rows.setAll(withReach(r.rows()));
                 running.set(false);
                 progress.set(1);
                 if (!newFiles.isEmpty()) {
@@ -246,6 +260,24 @@ public final class WorkbenchModel {
                 updateStatus(r.events(), r.hits(), r.truncated());
               });
         });
+  }
+
+  /**
+   * The rows with each hit checked against the reach of the current query: a hit whose event the
+   * query's tables do not hold is marked with why.
+   */
+  private List<EventRow> withReach(List<EventRow> in) {
+    RuleAnalysis a = analysis.get();
+    Target t = target.get();
+    List<EventRow> out = new ArrayList<>(in.size());
+    for (EventRow r : in) {
+      String why = null;
+      if (r.hit() && a != null && a.kql() != null && t != null) {
+        why = Reach.outside(t, a.kql(), EventOrigins.of(r.event()));
+      }
+      out.add(r.withReach(why));
+    }
+    return out;
   }
 
   private void updateStatus(long events, long hits, boolean truncated) {
@@ -259,10 +291,21 @@ public final class WorkbenchModel {
     String names = String.join(", ", logs.stream().map(LoadedLog::name).toList());
     RuleAnalysis a = analysis.get();
     String prefix = a != null && a.compiled() == null ? "Rule has errors; " : "";
+    long outside = rows.stream().filter(r -> r.outsideReach() != null).count();
+    String reach =
+        outside == 0
+            ? ""
+            : " ("
+                + outside
+                + " outside the reach of the "
+                + Reach.shortTitle(target.get())
+                + " query)";
     testStatus.set(
         prefix
             + hits
-            + (hits == 1 ? " hit in " : " hits in ")
+            + (hits == 1 ? " hit" : " hits")
+            + reach
+            + " in "
             + events
             + (events == 1 ? " event (" : " events (")
             + names

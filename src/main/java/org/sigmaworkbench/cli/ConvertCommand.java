@@ -76,21 +76,21 @@ final class ConvertCommand implements CliCommand {
     placeholders = PlaceholdersOption.from(p);
   }
 
-  /** One document of the inputs, with the file it came from. */
-  private record Item(Path path, RuleFile file, RuleDocument document) {}
-
-  @Override
-  public int call(PrintWriter out, PrintWriter err) throws Exception {
+  /**
+   * A built-in target by name or a target file; {@code null} after a message on {@code err} when
+   * there is no such target.
+   */
+  static Target resolveTarget(String target, PrintWriter err) {
     java.util.Optional<Target> t = TargetCatalog.builtIn(target);
     if (t.isEmpty() && (target.endsWith(".yaml") || target.endsWith(".yml"))) {
       try {
         t = java.util.Optional.of(TargetCatalog.load(Path.of(target)));
       } catch (java.io.IOException e) {
         err.println("error: cannot read target file " + target + ": " + e.getMessage());
-        return 2;
+        return null;
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
-        return 2;
+        return null;
       }
     }
     if (t.isEmpty()) {
@@ -100,13 +100,25 @@ final class ConvertCommand implements CliCommand {
               + "'; expected one of "
               + String.join(", ", TargetCatalog.BUILT_IN)
               + " or a target file (.yaml)");
+      return null;
+    }
+    return t.get();
+  }
+
+  /** One document of the inputs, with the file it came from. */
+  private record Item(Path path, RuleFile file, RuleDocument document) {}
+
+  @Override
+  public int call(PrintWriter out, PrintWriter err) throws Exception {
+    Target t = resolveTarget(target, err);
+    if (t == null) {
       return 2;
     }
     Placeholders table = placeholders.load(err);
     if (table == null) {
       return 2;
     }
-    KqlWriter writer = new KqlWriter(t.get(), new KqlOptions(unmapped == Unmapped.keep));
+    KqlWriter writer = new KqlWriter(t, new KqlOptions(unmapped == Unmapped.keep));
     List<Path> paths = RuleInputs.expand(inputs);
     // Files are read and normalized in parallel; results are printed in input order.
     RuleLoader loader = new RuleLoader(table);

@@ -8,8 +8,10 @@ import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.LogRun;
 import org.sigmaworkbench.engine.Miss;
 import org.sigmaworkbench.engine.RuleFailure;
+import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.logs.QueryReach;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
@@ -30,7 +32,14 @@ final class TestCommand implements CliCommand {
               "--explain-misses",
               "Also print every event a rule did not match, with why (jsonl: one object per rule"
                   + " and event, \"hit\": false).")
-          .value("--threads", "N", null, "Matching threads (default: one per core).");
+          .value("--threads", "N", null, "Matching threads (default: one per core).")
+          .value(
+              "--target",
+              "TARGET",
+              null,
+              "Count only the hits the rule's query for this target can return (sentinel_asim,"
+                  + " microsoft_xdr, azure_monitor or a target file); the others are listed as"
+                  + " outside the query's reach (jsonl: \"in_reach\": false with \"reach\").");
 
   static {
     PlaceholdersOption.declare(SPEC);
@@ -42,6 +51,7 @@ final class TestCommand implements CliCommand {
   PlaceholdersOption placeholders;
   boolean explainMisses;
   Integer threads;
+  String target;
 
   @Override
   public CommandSpec spec() {
@@ -56,6 +66,7 @@ final class TestCommand implements CliCommand {
     placeholders = PlaceholdersOption.from(p);
     explainMisses = p.flag("--explain-misses");
     threads = p.integer("--threads");
+    target = p.value("--target");
   }
 
   @Override
@@ -73,9 +84,19 @@ final class TestCommand implements CliCommand {
       err.println("error: --threads needs at least 1");
       return 2;
     }
+    QueryReach reach = null;
+    if (target != null) {
+      Target t = ConvertCommand.resolveTarget(target, err);
+      if (t == null) {
+        return 2;
+      }
+      reach = new QueryReach(t);
+    }
+    QueryReach reachOrNull = reach;
     JsonLines json = new JsonLines(out);
     boolean hunting = set.rules.size() > 1;
-    TextReport text = new TextReport(out, hunting);
+    TextReport text = new TextReport(out, hunting, reach == null ? null : reach.queryName());
+    long[] outside = {0};
     int cores = Runtime.getRuntime().availableProcessors();
     Hunt hunt =
         new Hunt(
@@ -88,13 +109,23 @@ final class TestCommand implements CliCommand {
               @Override
               public void onEvent(Event event, List<Hit> hits, List<Miss> misses) {
                 for (Hit h : hits) {
+                  String why =
+                      reachOrNull == null ? null : reachOrNull.outside(h.rule().rule(), event);
+                  if (why != null) {
+                    outside[0]++;
+                  }
                   if (format == OutputFormat.jsonl) {
                     json.object(
-                        g ->
-                            VerdictJson.write(
-                                g, set.paths.get(h.rule()), h.rule(), event, h.explanation()));
+                        g -> {
+                          VerdictJson.write(
+                              g, set.paths.get(h.rule()), h.rule(), event, h.explanation());
+                          if (reachOrNull != null) {
+                            g.writeBooleanField("in_reach", why == null);
+                            g.writeStringField("reach", why);
+                          }
+                        });
                   } else {
-                    text.hit(h.rule(), event, h.explanation());
+                    text.hit(h.rule(), event, h.explanation(), why);
                   }
                 }
                 for (Miss m : misses) {
@@ -130,9 +161,16 @@ final class TestCommand implements CliCommand {
     out.flush();
     long unreadable = r.files().stream().filter(f -> f.error() != null).count();
     if (format == OutputFormat.text) {
+      String beyond =
+          reach == null || outside[0] == 0
+              ? ""
+              : "; " + outside[0] + " more outside the reach of " + reach.queryName();
       if (hunting) {
-        long rulesWithHits = r.rules().stream().filter(h -> h.hits() > 0).count();
-        long hits = r.rules().stream().mapToLong(Hunt.RuleHits::hits).sum();
+        long rulesWithHits =
+            reach == null
+                ? r.rules().stream().filter(h -> h.hits() > 0).count()
+                : text.rulesWithHitsInReach();
+        long hits = r.rules().stream().mapToLong(Hunt.RuleHits::hits).sum() - outside[0];
         err.println(
             hits
                 + " hits by "
@@ -143,9 +181,11 @@ final class TestCommand implements CliCommand {
                 + r.events()
                 + " events ("
                 + r.eventsWithHits()
-                + " events hit)");
+                + " events hit)"
+                + beyond);
       } else {
-        err.println(r.eventsWithHits() + " hits in " + r.events() + " events");
+        err.println(
+            (r.eventsWithHits() - outside[0]) + " hits in " + r.events() + " events" + beyond);
       }
     }
     return unreadable > 0 || set.failed > 0 || failedRules[0] > 0 ? 1 : 0;

@@ -27,29 +27,56 @@ final class TextReport {
   private final PrintWriter out;
   private final boolean grouped;
   private final Map<CompiledRule, Group> groups = new IdentityHashMap<>();
+  private final String queryName;
 
   private static final class Group {
     long hits;
+    long outside;
     long misses;
     final List<String> lines = new ArrayList<>();
+    final List<String> outsideLines = new ArrayList<>();
     final List<String> missLines = new ArrayList<>();
   }
 
-  TextReport(PrintWriter out, boolean grouped) {
+  /**
+   * @param queryName {@code the Azure Monitor query} when hits are counted for a target, else
+   *     {@code null}
+   */
+  TextReport(PrintWriter out, boolean grouped, String queryName) {
     this.out = out;
     this.grouped = grouped;
+    this.queryName = queryName;
   }
 
-  void hit(CompiledRule rule, Event e, Explanation x) {
+  TextReport(PrintWriter out, boolean grouped) {
+    this(out, grouped, null);
+  }
+
+  /**
+   * A hit; {@code outside} says why the target's query cannot return the event, or is {@code null}.
+   */
+  void hit(CompiledRule rule, Event e, Explanation x, String outside) {
+    String mark = outside == null ? "" : "  (outside the query's reach: " + outside + ")";
     if (!grouped) {
-      out.println(e.file() + "#" + e.record() + "  " + rule.rule().title() + spans(e, x));
+      out.println(e.file() + "#" + e.record() + "  " + rule.rule().title() + mark + spans(e, x));
       return;
     }
     Group g = groups.computeIfAbsent(rule, k -> new Group());
-    g.hits++;
-    if (g.lines.size() < SHOWN) {
-      g.lines.add("  " + e.file() + "#" + e.record() + spans(e, x).replace("\n    ", "\n      "));
+    List<String> lines = outside == null ? g.lines : g.outsideLines;
+    if (outside == null) {
+      g.hits++;
+    } else {
+      g.outside++;
     }
+    if (lines.size() < SHOWN) {
+      lines.add(
+          "  " + e.file() + "#" + e.record() + mark + spans(e, x).replace("\n    ", "\n      "));
+    }
+  }
+
+  /** Rules with at least one hit in the target query's reach (a hunt). */
+  long rulesWithHitsInReach() {
+    return groups.values().stream().filter(g -> g.hits > 0).count();
   }
 
   void miss(CompiledRule rule, Event e, Explanation x) {
@@ -81,22 +108,33 @@ final class TextReport {
     List<Map.Entry<CompiledRule, Group>> sorted = new ArrayList<>(groups.entrySet());
     sorted.sort(
         Comparator.<Map.Entry<CompiledRule, Group>>comparingLong(en -> -en.getValue().hits)
+            .thenComparingLong(en -> -en.getValue().outside)
             .thenComparing(en -> en.getKey().rule().title()));
     for (Map.Entry<CompiledRule, Group> en : sorted) {
       Group g = en.getValue();
       CompiledRule r = en.getKey();
-      if (g.hits > 0) {
+      if (g.hits > 0 || g.outside > 0) {
         out.println(
             r.rule().title()
                 + " ("
                 + paths.get(r)
                 + "): "
                 + g.hits
-                + (g.hits == 1 ? " hit" : " hits"));
+                + (g.hits == 1 ? " hit" : " hits")
+                + (g.outside == 0
+                    ? ""
+                    : ", " + g.outside + " more outside the reach of " + queryName));
         g.lines.forEach(out::println);
         if (g.hits > g.lines.size()) {
           out.println(
               "  ... and " + (g.hits - g.lines.size()) + " more (--format jsonl lists all)");
+        }
+        g.outsideLines.forEach(out::println);
+        if (g.outside > g.outsideLines.size()) {
+          out.println(
+              "  ... and "
+                  + (g.outside - g.outsideLines.size())
+                  + " more outside the reach (--format jsonl lists all)");
         }
       }
       if (g.misses > 0) {

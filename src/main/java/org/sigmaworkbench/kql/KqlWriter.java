@@ -33,8 +33,17 @@ public final class KqlWriter {
     return target;
   }
 
-  /** The query of a detection rule (with its Sigma 1.x aggregation, if it has one). */
+  /**
+   * The query of a detection rule (with its Sigma 1.x aggregation, if it has one). A logsource
+   * whose events live in several tables (union-marked sources) is read from all of them: a {@code
+   * union} of one filtered branch per table, each with its own columns.
+   */
   public KqlResult write(SigmaRule rule) {
+    Target.Home home = target.homeOf(rule.logsource());
+    if (home.union() && home.branches().size() > 1 && rule.aggregation() == null) {
+      KqlResult pre = precheck(rule);
+      return pre != null ? pre : writeUnion(rule, home);
+    }
     Selected s = select(rule);
     if (s.failure() != null) {
       return s.failure();
@@ -48,9 +57,118 @@ public final class KqlWriter {
       }
       aggregation = a.text();
       warnings.addAll(a.warnings());
+      if (home.union() && home.branches().size() > 1) {
+        warnings.add(
+            "an aggregation reads one table: only "
+                + s.table().name()
+                + " is searched, not "
+                + String.join(
+                    ", ",
+                    home.branches().stream()
+                        .map(b -> b.table().name())
+                        .filter(n -> !n.equals(s.table().name()))
+                        .distinct()
+                        .toList()));
+      }
     }
+    Target.Source source = s.table().sourceFor(rule.logsource()).orElseThrow();
     // The query is assembled last: the aggregation may add computed columns.
-    return new KqlResult(s.query() + aggregation, s.table().name(), List.of(), warnings);
+    return new KqlResult(
+        s.query() + aggregation,
+        s.table().name(),
+        List.of(),
+        warnings,
+        List.of(new Target.Branch(s.table(), source)));
+  }
+
+  /**
+   * Every table of the logsource, each branch over its own columns. A field that a branch's table
+   * lacks while another branch has it reads as the empty string there (the events of that table do
+   * not carry it, and the matcher tests a missing field as the empty string); a branch whose
+   * condition can then never hold is left out with a note. A field no branch has fails the rule as
+   * for one table.
+   */
+  private KqlResult writeUnion(SigmaRule rule, Target.Home home) {
+    Expr condition = Simplifier.simplify(rule.condition());
+    java.util.function.Predicate<String> mappedSomewhere =
+        f -> home.branches().stream().anyMatch(b -> b.table().mappingFor(f).isPresent());
+    KqlResult first = null;
+    for (boolean keep :
+        options.keepUnmapped() ? new boolean[] {false, true} : new boolean[] {false}) {
+      List<Selected> branches = new ArrayList<>();
+      List<Target.Branch> reads = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      List<String> left = new ArrayList<>();
+      KqlResult failure = null;
+      KqlResult firstError = null;
+      for (Target.Branch b : home.branches()) {
+        RuleTranslator t = new RuleTranslator(target, b.table(), keep, mappedSomewhere);
+        Cond cond = t.translate(condition);
+        if (!t.problems.unmapped.isEmpty()) {
+          List<String> errors = new ArrayList<>();
+          errors.add(t.unmappedMessage());
+          errors.addAll(t.problems.errors);
+          failure = new KqlResult(null, b.table().name(), errors, List.of());
+          break;
+        }
+        if (!t.problems.ok()) {
+          // A value this table cannot express: the other tables are still read.
+          if (firstError == null) {
+            firstError =
+                new KqlResult(null, b.table().name(), List.copyOf(t.problems.errors), List.of());
+          }
+          left.add(b.table().name() + " (" + String.join("; ", t.problems.errors) + ")");
+          continue;
+        }
+        if (cond instanceof Cond.Constant c && !c.value()) {
+          left.add(
+              b.table().name()
+                  + " (it has no "
+                  + String.join(", ", t.absent)
+                  + ", so the rule cannot match its rows)");
+          continue;
+        }
+        for (String w : t.problems.warnings) {
+          if (!warnings.contains(w)) {
+            warnings.add(w);
+          }
+        }
+        branches.add(selected(b.table(), b.source(), t, cond));
+        reads.add(b);
+      }
+      if (failure == null && branches.isEmpty()) {
+        failure =
+            firstError != null
+                ? firstError
+                : KqlResult.failure(
+                    List.of(
+                        "no table of "
+                            + target.title()
+                            + " holds the fields the rule needs: "
+                            + String.join("; ", left)));
+      }
+      if (failure != null) {
+        if (first == null) {
+          first = failure;
+        }
+        continue;
+      }
+      if (!left.isEmpty()) {
+        warnings.add("the query leaves out " + String.join("; ", left));
+      }
+      String query;
+      if (branches.size() == 1) {
+        query = branches.get(0).query();
+      } else {
+        List<String> parts = new ArrayList<>();
+        for (Selected s : branches) {
+          parts.add("  (" + s.query().replace("\n", "\n  ") + ")");
+        }
+        query = "union\n" + String.join(",\n", parts);
+      }
+      return new KqlResult(query, branches.get(0).table().name(), List.of(), warnings, reads);
+    }
+    return first;
   }
 
   /**
@@ -98,9 +216,10 @@ public final class KqlWriter {
     }
   }
 
-  Selected select(SigmaRule rule) {
+  /** Why a rule cannot be written at all (errors, empty placeholders, no table), or null. */
+  private KqlResult precheck(SigmaRule rule) {
     if (!rule.isUsable()) {
-      return Selected.failed(KqlResult.failure(List.of("the rule has errors; fix them first")));
+      return KqlResult.failure(List.of("the rule has errors; fix them first"));
     }
     List<String> empty = new ArrayList<>();
     for (RuleProblem p : rule.problems()) {
@@ -109,25 +228,31 @@ public final class KqlWriter {
       }
     }
     if (!empty.isEmpty()) {
-      return Selected.failed(
-          KqlResult.failure(
-              List.of(
-                  String.join("; ", empty)
-                      + " (on the command line: convert --placeholder NAME=VALUE, repeated for"
-                      + " each value)")));
+      return KqlResult.failure(
+          List.of(
+              String.join("; ", empty)
+                  + " (on the command line: convert --placeholder NAME=VALUE, repeated for"
+                  + " each value)"));
+    }
+    if (target.tablesFor(rule.logsource()).isEmpty()) {
+      return KqlResult.failure(
+          List.of(
+              "no "
+                  + target.title()
+                  + " table for logsource '"
+                  + rule.logsource().describe()
+                  + "'; this target offers: "
+                  + String.join("; ", target.servedLogsources())));
+    }
+    return null;
+  }
+
+  Selected select(SigmaRule rule) {
+    KqlResult pre = precheck(rule);
+    if (pre != null) {
+      return Selected.failed(pre);
     }
     List<Target.Table> tables = target.tablesFor(rule.logsource());
-    if (tables.isEmpty()) {
-      return Selected.failed(
-          KqlResult.failure(
-              List.of(
-                  "no "
-                      + target.title()
-                      + " table for logsource '"
-                      + rule.logsource().describe()
-                      + "'; this target offers: "
-                      + String.join("; ", target.servedLogsources()))));
-    }
     Expr condition = Simplifier.simplify(rule.condition());
     Selected first = null;
     for (boolean keep :
@@ -156,7 +281,12 @@ public final class KqlWriter {
       errors.addAll(t.problems.errors);
       return Selected.failed(new KqlResult(null, table.name(), errors, List.of()));
     }
-    Target.Source source = table.sourceFor(rule.logsource()).orElseThrow();
+    return selected(table, table.sourceFor(rule.logsource()).orElseThrow(), t, cond);
+  }
+
+  /** A translated condition on a table, with the row filter of its source where it is needed. */
+  private static Selected selected(
+      Target.Table table, Target.Source source, RuleTranslator t, Cond cond) {
     String filter = null;
     if (!source.filter().isEmpty()
         && !ImpliedColumns.impliesNonEmpty(cond, source.filterImpliedBy())) {

@@ -16,16 +16,41 @@ final class RuleTranslator {
   private final Target target;
   private final Target.Table table;
   private final boolean keepUnmapped;
+  private final java.util.function.Predicate<String> mappedElsewhere;
   final Problems problems = new Problems();
+
+  /**
+   * Fields this table lacks while another branch of the query's union has them: the table's rows
+   * come from events without the field, so here it reads as the empty string.
+   */
+  final java.util.Set<String> absent = new java.util.LinkedHashSet<>();
 
   /** Columns computed for the query ({@code | extend name = expression}), by name. */
   final Map<String, String> extensions = new LinkedHashMap<>();
 
   RuleTranslator(Target target, Target.Table table, boolean keepUnmapped) {
+    this(target, table, keepUnmapped, f -> false);
+  }
+
+  /**
+   * A translator for one branch of a union.
+   *
+   * @param mappedElsewhere whether another branch's table has a field: such a field, missing here,
+   *     is tested as the empty string instead of failing the rule
+   */
+  RuleTranslator(
+      Target target,
+      Target.Table table,
+      boolean keepUnmapped,
+      java.util.function.Predicate<String> mappedElsewhere) {
     this.target = target;
     this.table = table;
     this.keepUnmapped = keepUnmapped;
+    this.mappedElsewhere = mappedElsewhere;
   }
+
+  /** The empty string, as the value of a field the rows of this table never have. */
+  private static final ColumnExpr EMPTY = new ColumnExpr("\"\"", "string", null);
 
   Cond translate(Expr e) {
     if (e instanceof Expr.Named n) {
@@ -77,6 +102,9 @@ final class RuleTranslator {
       return new Cond.Columns(left, right, f.op(), f.cased());
     }
     FieldMapping mapping = mapping(m.field());
+    if (mapping == null && absent.contains(m.field())) {
+      return onEmpty(p);
+    }
     if (mapping == null) {
       return new Cond.Test(ColumnExpr.unknown(m.field()), p);
     }
@@ -134,11 +162,33 @@ final class RuleTranslator {
     return null;
   }
 
+  /**
+   * A predicate on a field the rows of this table lack, as the matcher tests a missing field: on
+   * the empty string. Plain comparisons and presence tests are decided here; the others are written
+   * on an empty literal, so KQL decides them as it would on an empty column.
+   */
+  private static Cond onEmpty(Predicate p) {
+    if (p instanceof Predicate.StringMatch s) {
+      return new Cond.Constant(s.text().isEmpty());
+    }
+    if (p instanceof Predicate.Exists e) {
+      return new Cond.Constant(!e.present());
+    }
+    if (p instanceof Predicate.IsNull) {
+      return new Cond.Constant(true);
+    }
+    return new Cond.Test(EMPTY, p);
+  }
+
   /** How a field is read, or {@code null} (with the problem noted) when the table lacks it. */
   private FieldMapping mapping(String field) {
     var mapped = table.mappingFor(field);
     if (mapped.isPresent()) {
       return mapped.get();
+    }
+    if (mappedElsewhere.test(field)) {
+      absent.add(field);
+      return null;
     }
     if (keepUnmapped) {
       problems.warnings.add(
@@ -152,6 +202,9 @@ final class RuleTranslator {
   /** The field's value as Sigma writes it, for comparing two fields. */
   ColumnExpr plainValue(String field) {
     FieldMapping mapping = mapping(field);
+    if (mapping == null && absent.contains(field)) {
+      return EMPTY;
+    }
     if (mapping == null) {
       return ColumnExpr.unknown(field);
     }

@@ -32,9 +32,15 @@ public record Target(String name, String title, String timeColumn, List<Table> t
    *     4688}); empty when every row belongs to it
    * @param filterImpliedBy columns that are only filled in those rows: when the rule can only match
    *     with one of them non-empty, the filter is left out
+   * @param union whether the table holds only a share of the logsource's events (Security 4688 in
+   *     one table, Sysmon 1 in another): the query then reads every table whose source says so, as
+   *     a {@code union} of one filtered branch each
    */
   public record Source(
-      LogSource logsource, Map<String, List<Object>> filter, List<String> filterImpliedBy) {
+      LogSource logsource,
+      Map<String, List<Object>> filter,
+      List<String> filterImpliedBy,
+      boolean union) {
     public Source {
       Map<String, List<Object>> copy = new LinkedHashMap<>();
       filter.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -69,6 +75,7 @@ public record Target(String name, String title, String timeColumn, List<Table> t
    *     null} when there is none
    * @param columns every column of the table with its Kusto type ({@code string}, {@code long},
    *     ...)
+   * @param reads which events become rows of the table: the query's reach
    */
   public record Table(
       String name,
@@ -76,7 +83,8 @@ public record Target(String name, String title, String timeColumn, List<Table> t
       Map<String, FieldMapping> mappings,
       boolean fieldsByColumnName,
       String otherFields,
-      Map<String, String> columns) {
+      Map<String, String> columns,
+      Reads reads) {
 
     public Table {
       sources = List.copyOf(sources);
@@ -190,6 +198,40 @@ public record Target(String name, String title, String timeColumn, List<Table> t
     }
   }
 
+  /**
+   * Which events a table holds, so which events its query can return at all.
+   *
+   * @param channels the Windows event log channels whose events are rows of the table (as Windows
+   *     names them, compared ignoring case); {@code *} for any channel; empty when the table holds
+   *     no Windows event log events (a Defender table)
+   * @param exports the tables whose exported rows (a CSV of a query result) are rows of this table;
+   *     the table's own name is always among them
+   */
+  public record Reads(List<String> channels, List<String> exports) {
+    public Reads {
+      channels = List.copyOf(channels);
+      exports = List.copyOf(exports);
+    }
+
+    /** Holds no Windows events, only exports of itself. */
+    public static final Reads NOTHING = new Reads(List.of(), List.of());
+
+    /** Whether events of the channel are rows of the table. */
+    public boolean readsChannel(String channel) {
+      for (String c : channels) {
+        if (c.equals("*") || c.equalsIgnoreCase(channel)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the table holds any Windows event log channel. */
+    public boolean readsChannels() {
+      return !channels.isEmpty();
+    }
+  }
+
   /** The first table serving a logsource. */
   public Optional<Table> tableFor(LogSource logsource) {
     return tablesFor(logsource).stream().findFirst();
@@ -204,6 +246,38 @@ public record Target(String name, String title, String timeColumn, List<Table> t
       }
     }
     return out;
+  }
+
+  /**
+   * The tables a rule's query reads, each with the source that serves the logsource: every
+   * union-marked source serving it when there is one (the query is their {@code union}), else each
+   * serving table in order, of which the query reads the first that holds the rule's fields.
+   *
+   * @param union whether the query reads all of {@code branches} together
+   */
+  public record Home(List<Branch> branches, boolean union) {
+    public Home {
+      branches = List.copyOf(branches);
+    }
+  }
+
+  /** One table of a logsource's home with the source of it that serves the logsource. */
+  public record Branch(Table table, Source source) {}
+
+  /** Where a logsource's events live in this target. */
+  public Home homeOf(LogSource logsource) {
+    List<Branch> union = new ArrayList<>();
+    List<Branch> all = new ArrayList<>();
+    for (Table t : tables) {
+      Optional<Source> s = t.sourceFor(logsource);
+      if (s.isPresent()) {
+        all.add(new Branch(t, s.get()));
+        if (s.get().union()) {
+          union.add(new Branch(t, s.get()));
+        }
+      }
+    }
+    return union.isEmpty() ? new Home(all, false) : new Home(union, true);
   }
 
   /** Every logsource this target serves, for messages. */

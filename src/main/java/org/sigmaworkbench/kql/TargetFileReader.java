@@ -43,11 +43,20 @@ final class TargetFileReader {
           "guid",
           "dynamic");
 
-  private static final Set<String> ROOT_KEYS = Set.of("name", "title", "time_column", "tables");
+  private static final Set<String> ROOT_KEYS =
+      Set.of("name", "title", "time_column", "reads", "tables");
   private static final Set<String> TABLE_KEYS =
-      Set.of("name", "logsources", "fields", "fields_by_column_name", "other_fields", "columns");
+      Set.of(
+          "name",
+          "logsources",
+          "fields",
+          "fields_by_column_name",
+          "other_fields",
+          "columns",
+          "reads");
+  private static final Set<String> READS_KEYS = Set.of("channels", "exports");
   private static final Set<String> SOURCE_KEYS =
-      Set.of("category", "product", "service", "filter", "filter_implied_by");
+      Set.of("category", "product", "service", "filter", "filter_implied_by", "union");
   private static final Set<String> MAPPING_KEYS =
       Set.of(
           "column",
@@ -94,9 +103,10 @@ final class TargetFileReader {
     String name = text(required(m, "name", root), "name");
     String title = m.containsKey("title") ? text(m.get("title"), "title") : name;
     String time = m.containsKey("time_column") ? text(m.get("time_column"), "time_column") : null;
+    Target.Reads reads = m.containsKey("reads") ? reads(m.get("reads")) : Target.Reads.NOTHING;
     List<Target.Table> tables = new ArrayList<>();
     for (Node t : list(required(m, "tables", root), "tables")) {
-      tables.add(table(t));
+      tables.add(table(t, reads));
     }
     if (tables.isEmpty()) {
       throw error(root, "a target needs at least one table");
@@ -105,7 +115,15 @@ final class TargetFileReader {
     return new Target(name, title, timeColumn, tables);
   }
 
-  private Target.Table table(Node node) {
+  /** Which events a table holds: {@code {channels: [...], exports: [...]}}. */
+  private Target.Reads reads(Node node) {
+    Map<String, Node> m = map(node, "reads", READS_KEYS);
+    List<String> channels = m.containsKey("channels") ? textList(m.get("channels")) : List.of();
+    List<String> exports = m.containsKey("exports") ? textList(m.get("exports")) : List.of();
+    return new Target.Reads(channels, exports);
+  }
+
+  private Target.Table table(Node node, Target.Reads defaultReads) {
     Map<String, Node> m = map(node, "a table", TABLE_KEYS);
     String name = text(required(m, "name", node), "table name");
     Map<String, String> columns = new LinkedHashMap<>();
@@ -143,7 +161,8 @@ final class TargetFileReader {
         throw error(m.get("other_fields"), "other_fields must name a dynamic column");
       }
     }
-    return new Target.Table(name, sources, mappings, byName, other, columns);
+    Target.Reads reads = m.containsKey("reads") ? reads(m.get("reads")) : defaultReads;
+    return new Target.Table(name, sources, mappings, byName, other, columns, reads);
   }
 
   private Target.Source source(Node node, ColumnCheck check) {
@@ -181,7 +200,8 @@ final class TargetFileReader {
         implied.add(col);
       }
     }
-    return new Target.Source(ls, filter, implied);
+    boolean union = m.containsKey("union") && bool(m.get("union"));
+    return new Target.Source(ls, filter, implied, union);
   }
 
   private FieldMapping mapping(Node node, ColumnCheck check) {

@@ -82,7 +82,7 @@ public record FieldLayout(
       }
       merged.put(e.getValue(), columns);
     }
-    return of(name + " + your mapping", merged, source);
+    return of(name + YOUR_MAPPING, merged, source);
   }
 
   /** The layout of a target table; {@code category} null for a table of unknown kind. */
@@ -119,6 +119,25 @@ public record FieldLayout(
         se.sigmaToColumns(),
         WindowsLogsources.builtIn().of("Security", null, "4688"));
   }
+
+  /**
+   * The table whose exported rows the log holds ({@code DeviceProcessEvents}), or {@code null} for
+   * an event log or a log of Sigma names.
+   */
+  public String exportedTable() {
+    String base =
+        name.endsWith(YOUR_MAPPING)
+            ? name.substring(0, name.length() - YOUR_MAPPING.length())
+            : name;
+    for (FieldLayout l : exportLayouts()) {
+      if (l.name().equals(base)) {
+        return base;
+      }
+    }
+    return null;
+  }
+
+  private static final String YOUR_MAPPING = " + your mapping";
 
   /** The Sigma name shown for a column: the Sigma field it holds, or the column itself. */
   public String sigmaNameOf(String column) {

@@ -141,6 +141,19 @@ public final class WindowsLogsources {
     return ruleService == null ? null : services.get(key(ruleService));
   }
 
+  /** The first channel whose events are of a Sigma service, or {@code null}. */
+  public String channelOfService(String service) {
+    if (service == null) {
+      return null;
+    }
+    for (Channel c : channels) {
+      if (c.service().equalsIgnoreCase(service)) {
+        return c.name();
+      }
+    }
+    return null;
+  }
+
   /** The channel name for a channel alias (Hayabusa's {@code Sec}), or the name itself. */
   public String channelName(String channelOrAlias) {
     if (channelOrAlias == null) {

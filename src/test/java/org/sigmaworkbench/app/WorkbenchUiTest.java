@@ -306,7 +306,35 @@ class WorkbenchUiTest {
                 .replace("imProcessCreate", "DeviceProcessEvents")
                 .replace("TargetProcessCommandLine", "ProcessCommandLine"));
     robot.interact(() -> targets.getSelectionModel().select(2));
-    waitUntil(() -> preview().startsWith("SecurityEvent"));
+    waitUntil(() -> preview().startsWith("union\n  (SecurityEvent"));
+    assertThat(preview()).contains("\n  (WindowsEvent\n");
+  }
+
+  @Test
+  void hitsTheTargetsQueryCannotReturnAreMarkedOutsideItsReach(FxRobot robot)
+      throws TimeoutException {
+    waitUntil(() -> status(robot).equals("8 hits in 18 events (sysmon-fields.csv)"));
+    @SuppressWarnings("unchecked")
+    ComboBox<Target> targets = robot.lookup("#targetChoice").queryAs(ComboBox.class);
+    // Defender's tables hold no Windows event log events: a Sysmon log is outside their reach.
+    robot.interact(() -> targets.getSelectionModel().select(1));
+    waitUntil(() -> status(robot).contains("outside"));
+    assertThat(status(robot))
+        .isEqualTo(
+            "8 hits (8 outside the reach of the Microsoft Defender XDR query) in 18 events"
+                + " (sysmon-fields.csv)");
+    TableView<EventRow> t = table(robot);
+    assertThat(t.getItems().stream().filter(EventRow::hit))
+        .hasSize(8)
+        .allSatisfy(r -> assertThat(r.outsideReach()).contains("DeviceProcessEvents"));
+    assertThat(t.getItems().stream().filter(r -> !r.hit()))
+        .allSatisfy(r -> assertThat(r.outsideReach()).isNull());
+    assertThat(robot.lookup(".out-of-reach").queryAll()).isNotEmpty();
+    // Azure Monitor reads Sysmon process creation from WindowsEvent: every hit is in reach.
+    robot.interact(() -> targets.getSelectionModel().select(2));
+    waitUntil(() -> status(robot).equals("8 hits in 18 events (sysmon-fields.csv)"));
+    assertThat(table(robot).getItems()).allSatisfy(r -> assertThat(r.outsideReach()).isNull());
+    assertThat(robot.lookup(".out-of-reach").queryAll()).isEmpty();
   }
 
   @Test

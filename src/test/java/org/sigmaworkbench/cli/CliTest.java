@@ -208,4 +208,95 @@ class CliTest {
     assertThat(r.json()).hasSize(1);
     assertThat(r.json().get(0).get("target")).isEqualTo("microsoft_xdr");
   }
+
+  @Test
+  void testWithATargetCountsOnlyHitsItsQueryCanReturn() throws IOException {
+    String[] logs = {
+      "--logs",
+      "sample-logs/defender-process-events.csv",
+      "sample-logs/security-4688-wevtutil.xml",
+      "sample-logs/sysmon-eventviewer.xml"
+    };
+    Run all = run(concat(new String[] {"test", RULE}, logs));
+    assertThat(all.err()).contains("8 hits in ");
+    Run xdr = run(concat(new String[] {"test", RULE, "--target", "microsoft_xdr"}, logs));
+    assertThat(xdr.code()).isZero();
+    assertThat(xdr.err())
+        .containsPattern(
+            "3 hits in [0-9]+ events; 5 more outside the reach of the Microsoft"
+                + " Defender XDR query");
+    assertThat(xdr.out())
+        .contains(
+            "security-4688-wevtutil.xml#1  Certificate Exported Via PowerShell  (outside"
+                + " the query's reach: the Microsoft Defender XDR query reads DeviceProcessEvents,"
+                + " which holds no Windows event log events)");
+    Run azure =
+        run(
+            concat(
+                new String[] {"test", RULE, "--target", "azure_monitor", "--format", "jsonl"},
+                logs));
+    List<Map<String, Object>> hits = azure.json();
+    assertThat(hits).hasSize(8);
+    assertThat(hits)
+        .filteredOn(h -> "false".equals(h.get("in_reach")))
+        .hasSize(3)
+        .allSatisfy(
+            h -> {
+              assertThat((String) h.get("file")).isEqualTo("defender-process-events.csv");
+              assertThat((String) h.get("reach"))
+                  .isEqualTo(
+                      "an export of DeviceProcessEvents, which the Azure Monitor query does not"
+                          + " read (it reads SecurityEvent, WindowsEvent)");
+            });
+    assertThat(hits)
+        .filteredOn(h -> "true".equals(h.get("in_reach")))
+        .hasSize(5)
+        .allSatisfy(h -> assertThat(h.get("reach")).isNull());
+    // Without --target, the output has no reach.
+    Run plain = run(concat(new String[] {"test", RULE, "--format", "jsonl"}, logs));
+    assertThat(plain.json()).allSatisfy(h -> assertThat(h).doesNotContainKey("in_reach"));
+  }
+
+  @Test
+  void testWithAnUnknownTargetIsAUsageError() {
+    Run r = run("test", RULE, "--logs", "sample-logs/sysmon-fields.csv", "--target", "splunk");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown target 'splunk'");
+  }
+
+  @Test
+  void aHuntWithATargetSaysPerRuleWhatIsOutsideTheReach() {
+    Path rules = dir.resolve("rules");
+    try {
+      Files.createDirectories(rules);
+      Files.copy(TestFiles.HEADLINE_RULE, rules.resolve("a.yml"));
+      Files.writeString(
+          rules.resolve("b.yml"),
+          "title: Any PowerShell\nlogsource:\n  category: process_creation\n  product: windows\n"
+              + "detection:\n  sel:\n    CommandLine|contains: powershell\n  condition: sel\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Run r =
+        run(
+            "test",
+            rules.toString(),
+            "--target",
+            "microsoft_xdr",
+            "--logs",
+            "sample-logs/defender-process-events.csv",
+            "sample-logs/sysmon-eventviewer.xml");
+    assertThat(r.out())
+        .contains("Certificate Exported Via PowerShell (")
+        .containsPattern(
+            "[0-9]+ hits?, [0-9]+ more outside the reach of the Microsoft Defender XDR" + " query");
+    assertThat(r.err())
+        .containsPattern("more outside the reach of the Microsoft Defender XDR query");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

@@ -98,7 +98,7 @@ class MatcherAgreesWithKqlPropertyTest {
     List<String> fields = fields(c.target());
     for (List<Integer> seeds : c.events()) {
       Map<String, String> columns = columns(table, fields, candidates, seeds);
-      boolean kqlKeeps = query.keeps(row(table, columns));
+      boolean kqlKeeps = query.keeps(table.name(), row(table, columns));
       Event event = event(c.target(), table, columns);
       boolean hit = matcher.matches(event);
       Statistics.label("outcome").collect(hit ? "hit" : "miss");

@@ -23,8 +23,7 @@ class KqlWriterMeaningTest {
         new KqlWriter(TargetCatalog.get(target))
             .write(new RuleLoader().load(text, "t.yml").firstRule().orElseThrow());
     assertThat(r.errors()).isEmpty();
-    // The rule's condition is the last step; a row filter may come before it.
-    return r.query().substring(r.query().lastIndexOf("| where ") + 8);
+    return KqlWriterTest.lastWhere(KqlWriterTest.firstBranch(r.query()));
   }
 
   @Test

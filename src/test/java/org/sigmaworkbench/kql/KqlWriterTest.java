@@ -39,7 +39,7 @@ class KqlWriterTest {
   private static String where(String target, String selection) {
     KqlResult r = write(target, process(selection));
     assertThat(r.errors()).isEmpty();
-    return r.query().substring(r.query().lastIndexOf("| where ") + 8);
+    return lastWhere(firstBranch(r.query()));
   }
 
   @Test
@@ -50,11 +50,22 @@ class KqlWriterTest {
                 + " TargetProcessCommandLine contains \"Export-Certificate \"");
   }
 
+  @Test
+  void headlineReadsBothProcessCreationTablesOfAzureMonitor() {
+    assertThat(write("azure_monitor", headline()).query())
+        .isEqualTo(
+            "union\n"
+                + "  (SecurityEvent\n"
+                + "  | where CommandLine contains \"Export-PfxCertificate \" or CommandLine contains"
+                + " \"Export-Certificate \"),\n"
+                + "  (WindowsEvent\n"
+                + "  | where Provider == \"Microsoft-Windows-Sysmon\" and EventID == 1\n"
+                + "  | where tostring(EventData.CommandLine) contains \"Export-PfxCertificate \" or"
+                + " tostring(EventData.CommandLine) contains \"Export-Certificate \")");
+  }
+
   @ParameterizedTest
-  @CsvSource({
-    "microsoft_xdr, DeviceProcessEvents, ProcessCommandLine",
-    "azure_monitor, SecurityEvent, CommandLine"
-  })
+  @CsvSource({"microsoft_xdr, DeviceProcessEvents, ProcessCommandLine"})
   void headlineHasTheSameLayoutForTheOtherTargets(String target, String table, String column) {
     assertThat(write(target, headline()).query())
         .isEqualTo(
@@ -184,9 +195,9 @@ class KqlWriterTest {
 
   @Test
   void securityEventProcessCreationIsFilteredUnlessTheRuleImpliesIt() {
-    assertThat(write("azure_monitor", process("CommandLine|contains: x")).query())
+    assertThat(firstBranch(write("azure_monitor", process("CommandLine|contains: x")).query()))
         .startsWith("SecurityEvent\n| where CommandLine contains \"x\"");
-    assertThat(write("azure_monitor", process("CommandLine: null")).query())
+    assertThat(firstBranch(write("azure_monitor", process("CommandLine: null")).query()))
         .startsWith("SecurityEvent\n| where EventID == 4688\n| where isempty(CommandLine)");
   }
 
@@ -298,5 +309,18 @@ class KqlWriterTest {
         .startsWith("TargetProcessIMPHASH startswith \"ABCD\" and");
     KqlResult r = write("microsoft_xdr", process("Hashes|contains: 'IMPHASH=ABCD'"));
     assertThat(r.errors()).singleElement().asString().contains("names IMPHASH");
+  }
+
+  /** The first branch of a union (SecurityEvent for Azure Monitor process creation), as a query. */
+  static String firstBranch(String query) {
+    if (!query.startsWith("union\n")) {
+      return query;
+    }
+    return query.substring("union\n  (".length(), query.indexOf("),\n")).replace("\n  ", "\n");
+  }
+
+  /** The rule's condition: the last step; a row filter may come before it. */
+  static String lastWhere(String query) {
+    return query.substring(query.lastIndexOf("| where ") + 8);
   }
 }

@@ -73,4 +73,34 @@ class TargetFileReaderTest {
     }
     assertThat(TargetCatalog.get("microsoft_xdr").timeColumn()).isEqualTo("Timestamp");
   }
+
+  @Test
+  void readsAndUnionAreReadWithATargetDefault() {
+    Target t =
+        read(
+            "name: t\nreads: {channels: ['*']}\ntables:\n"
+                + "  - name: A\n    reads: {channels: [Security], exports: [X]}\n"
+                + "    logsources:\n      - {category: process_creation, union: true}\n"
+                + "  - name: B\n    logsources:\n      - {category: process_creation}\n");
+    assertThat(t.tables().get(0).reads())
+        .isEqualTo(new Target.Reads(java.util.List.of("Security"), java.util.List.of("X")));
+    assertThat(t.tables().get(0).sources().get(0).union()).isTrue();
+    assertThat(t.tables().get(1).reads().readsChannel("System")).isTrue();
+    assertThat(t.tables().get(1).sources().get(0).union()).isFalse();
+    assertThat(t.homeOf(t.tables().get(0).sources().get(0).logsource()).branches())
+        .extracting(b -> b.table().name())
+        .containsExactly("A");
+    assertThatThrownBy(
+            () ->
+                read(TABLE.replace("    logsources:", "    reads: {tables: [x]}\n    logsources:")))
+        .hasMessageContaining("t.yaml:4:")
+        .hasMessageContaining("unknown key 'tables' in reads");
+    assertThatThrownBy(
+            () ->
+                read(
+                    TABLE.replace(
+                        "{category: process_creation}",
+                        "{category: process_creation, union: maybe}")))
+        .hasMessageContaining("expected true or false");
+  }
 }

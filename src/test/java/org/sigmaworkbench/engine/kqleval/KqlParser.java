@@ -47,13 +47,48 @@ final class KqlParser {
   record Query(String table, List<Stage> stages) {}
 
   static Query parseQuery(String text) {
+    List<Query> branches = parseUnion(text);
+    if (branches.size() != 1) {
+      throw new KqlSyntaxException("expected one table, found a union", 0);
+    }
+    return branches.get(0);
+  }
+
+  /**
+   * A query, or each branch of {@code union (T | ...), (U | ...)}: a row of a table is returned
+   * when some branch over that table keeps it.
+   */
+  static List<Query> parseUnion(String text) {
     KqlParser p = new KqlParser(text);
+    List<Query> out = new ArrayList<>();
+    if (p.peek().is("union")) {
+      p.next();
+      do {
+        p.expect("(");
+        out.add(p.query());
+        p.expect(")");
+      } while (p.peek().is(",") && p.next() != null);
+    } else {
+      out.add(p.query());
+    }
+    if (p.peek().kind() != KqlLexer.Kind.END) {
+      throw new KqlSyntaxException("unexpected '" + p.peek().text() + "'", p.peek().offset());
+    }
+    return out;
+  }
+
+  private boolean atQueryEnd() {
+    return peek().kind() == KqlLexer.Kind.END || peek().is(")");
+  }
+
+  private Query query() {
+    KqlParser p = this;
     KqlLexer.Token table = p.next();
     if (table.kind() != KqlLexer.Kind.NAME) {
       throw new KqlSyntaxException("expected a table name", table.offset());
     }
     List<Stage> stages = new ArrayList<>();
-    while (p.peek().kind() != KqlLexer.Kind.END) {
+    while (!p.atQueryEnd()) {
       p.expect("|");
       KqlLexer.Token op = p.next();
       if (op.is("where")) {
@@ -74,7 +109,7 @@ final class KqlParser {
       } else {
         throw new KqlSyntaxException("expected 'where' or 'extend'", op.offset());
       }
-      if (p.peek().kind() != KqlLexer.Kind.END && !p.peek().is("|")) {
+      if (!p.atQueryEnd() && !p.peek().is("|")) {
         throw new KqlSyntaxException("unexpected '" + p.peek().text() + "'", p.peek().offset());
       }
     }

@@ -8,35 +8,53 @@ import java.util.List;
  * matcher's code.
  */
 public final class KqlQuery {
-  private final String table;
-  private final List<KqlParser.Stage> stages;
+  private final List<KqlParser.Query> branches;
 
-  private KqlQuery(String table, List<KqlParser.Stage> stages) {
-    this.table = table;
-    this.stages = stages;
+  private KqlQuery(List<KqlParser.Query> branches) {
+    this.branches = List.copyOf(branches);
   }
 
   /**
-   * Parses a query.
+   * Parses a query: one table's, or a {@code union} of filtered branches.
    *
    * @throws KqlSyntaxException when the text is outside the subset
    */
   public static KqlQuery parse(String text) {
-    KqlParser.Query q = KqlParser.parseQuery(text);
-    return new KqlQuery(q.table(), q.stages());
+    return new KqlQuery(KqlParser.parseUnion(text));
   }
 
+  /** The table of a one-table query, or of the first branch of a union. */
   public String table() {
-    return table;
+    return branches.get(0).table();
+  }
+
+  /** The tables the query reads, in order (once for each branch). */
+  public List<String> tables() {
+    return branches.stream().map(KqlParser.Query::table).toList();
   }
 
   /**
    * Whether every {@code where} keeps the row (its predicate is true; null and false drop it), with
-   * the columns of each {@code extend} computed on the way.
+   * the columns of each {@code extend} computed on the way. For a union, whether its first branch
+   * does: use {@link #keeps(String, KqlRow)} to say which table the row is of.
    */
   public boolean keeps(KqlRow row) {
+    return keeps(branches.get(0), row);
+  }
+
+  /** Whether the query returns a row of a table: some branch over that table keeps it. */
+  public boolean keeps(String table, KqlRow row) {
+    for (KqlParser.Query q : branches) {
+      if (q.table().equals(table) && keeps(q, row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean keeps(KqlParser.Query q, KqlRow row) {
     KqlRow r = row.copy();
-    for (KqlParser.Stage s : stages) {
+    for (KqlParser.Stage s : q.stages()) {
       if (s instanceof KqlParser.Where w) {
         if (!Boolean.TRUE.equals(new KqlEvaluator(r).eval(w.predicate()))) {
           return false;
