@@ -49,7 +49,9 @@ public final class Durations {
   /** Whether a text is an ISO-8601 duration of days, hours, minutes and seconds. */
   public static boolean isIso(String text) {
     Matcher m = ISO.matcher(text.toUpperCase(Locale.ROOT));
-    return m.matches() && !text.equalsIgnoreCase("P") && !text.toUpperCase(Locale.ROOT).endsWith("T");
+    return m.matches()
+        && !text.equalsIgnoreCase("P")
+        && !text.toUpperCase(Locale.ROOT).endsWith("T");
   }
 
   /** ISO-8601 as ARM writes it: {@code P1D}, {@code PT5H}, {@code PT1H30M}. */

@@ -90,7 +90,9 @@ public final class ExportMapping {
     return texts("formats", f.id, "targets");
   }
 
-  /** Severity of a Sigma level for Sentinel or Defender; an absent or unknown level is the default. */
+  /**
+   * Severity of a Sigma level for Sentinel or Defender; an absent or unknown level is the default.
+   */
   String severity(String level, boolean sentinel) {
     String l = level == null ? "" : level.toLowerCase(Locale.ROOT);
     JsonNode n = node("severity", l);
@@ -143,7 +145,8 @@ public final class ExportMapping {
     List<Asset> out = new ArrayList<>();
     for (JsonNode a : node("tables", table, "assets")) {
       out.add(
-          new Asset(a.path("type").asText(), a.path("identifier").asText(), a.path("column").asText()));
+          new Asset(
+              a.path("type").asText(), a.path("identifier").asText(), a.path("column").asText()));
     }
     return out;
   }

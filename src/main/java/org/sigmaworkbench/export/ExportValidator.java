@@ -69,7 +69,9 @@ public final class ExportValidator {
   }
 
   private void armResource(JsonNode r, String at, Set<String> columns, List<String> p) {
-    if (!r.path("type").asText().equals("Microsoft.OperationalInsights/workspaces/providers/alertRules")
+    if (!r.path("type")
+            .asText()
+            .equals("Microsoft.OperationalInsights/workspaces/providers/alertRules")
         && !r.path("type").asText().equals("Microsoft.SecurityInsights/alertRules")) {
       p.add(at + "type: not a Microsoft.SecurityInsights alert rule");
     }
@@ -240,7 +242,8 @@ public final class ExportValidator {
     oneOf(alert, "category", at, mapping.texts("defender_category_values"), p);
     for (JsonNode t : alert.path("mitreTechniques")) {
       if (!SUB_OR_TECHNIQUE.matcher(t.asText()).matches()) {
-        p.add(at + "mitreTechniques: '" + t.asText() + "' is not a technique id (T1234, T1234.001)");
+        p.add(
+            at + "mitreTechniques: '" + t.asText() + "' is not a technique id (T1234, T1234.001)");
       }
     }
     Map<String, List<String>> assetTypes = mapping.assetTypes();
@@ -403,7 +406,9 @@ public final class ExportValidator {
   /** Sentinel refuses techniques without a tactic they could belong to. */
   private static void techniquesNeedTactics(
       JsonNode techniques, JsonNode tactics, String at, List<String> p) {
-    if (techniques.isArray() && !techniques.isEmpty() && (!tactics.isArray() || tactics.isEmpty())) {
+    if (techniques.isArray()
+        && !techniques.isEmpty()
+        && (!tactics.isArray() || tactics.isEmpty())) {
       p.add(
           at
               + ": techniques need a tactic; add the attack.<tactic> tag of "

@@ -31,11 +31,11 @@ import org.sigmaworkbench.rule.SigmaRule;
  * {@link ExportValidator}. What goes where:
  *
  * <ul>
- *   <li>title to the rule's name; description, Sigma id, status, level, author, false positives
- *       and references to its description (references are left out first when the description
- *       would be too long);
- *   <li>level to severity, {@code attack.<tactic>} tags to tactics, {@code attack.tNNNN[.NNN]}
- *       tags to techniques, status to enabled (stable and test on, others off unless asked);
+ *   <li>title to the rule's name; description, Sigma id, status, level, author, false positives and
+ *       references to its description (references are left out first when the description would be
+ *       too long);
+ *   <li>level to severity, {@code attack.<tactic>} tags to tactics, {@code attack.tNNNN[.NNN]} tags
+ *       to techniques, status to enabled (stable and test on, others off unless asked);
  *   <li>the table the query reads to entity mappings, data connectors or impacted assets;
  *   <li>the schedule from the options, a correlation's time span to the look-back period.
  * </ul>
@@ -66,7 +66,9 @@ public final class Exporter {
     return format;
   }
 
-  /** Writes the query of a document and exports it; {@code rules} are those a correlation may name. */
+  /**
+   * Writes the query of a document and exports it; {@code rules} are those a correlation may name.
+   */
   public Export export(RuleDocument document, Map<String, SigmaRule> rules) {
     RuleMeta meta = document.meta();
     List<String> errors = new ArrayList<>();
@@ -295,10 +297,11 @@ public final class Exporter {
       source.append(" (").append(String.join(", ", facts)).append(')');
     }
     source.append('.');
-    String falsePositives =
-        meta.falsepositives().isEmpty()
-            ? ""
-            : "\n\nFalse positives: " + String.join("; ", meta.falsepositives()) + ".";
+    String falsePositives = "";
+    if (!meta.falsepositives().isEmpty()) {
+      String list = String.join("; ", meta.falsepositives()).strip();
+      falsePositives = "\n\nFalse positives: " + list + (list.matches(".*[.!?]$") ? "" : ".");
+    }
     StringBuilder references = new StringBuilder();
     if (!meta.references().isEmpty()) {
       references.append("\n\nReferences:");
@@ -334,7 +337,8 @@ public final class Exporter {
   private ObjectNode armResource(Facts f) {
     ObjectNode r = JSON.objectNode();
     r.put("type", "Microsoft.OperationalInsights/workspaces/providers/alertRules");
-    r.put("name", "[concat(parameters('workspace'), '/Microsoft.SecurityInsights/" + f.guid + "')]");
+    r.put(
+        "name", "[concat(parameters('workspace'), '/Microsoft.SecurityInsights/" + f.guid + "')]");
     r.put("apiVersion", mapping.text("sentinel", "api_version"));
     r.put("kind", "Scheduled");
     ObjectNode p = r.putObject("properties");
