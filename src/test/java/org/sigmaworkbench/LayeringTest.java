@@ -83,6 +83,36 @@ class LayeringTest {
   }
 
   @Test
+  void exportUsesOnlyRuleAndKql() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.app..",
+            "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheFacesUseExport() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.rule..",
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.export..")
+        .check(CLASSES);
+  }
+
+  @Test
   void cliDoesNotUseTheApp() {
     noClasses()
         .that()

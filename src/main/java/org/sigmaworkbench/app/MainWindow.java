@@ -103,6 +103,7 @@ public final class MainWindow extends BorderPane {
             new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
             this::chooseLogs);
     MenuItem clearLogs = item("Clear Logs", "clearLogsMenu", null, model::clearLogs);
+    MenuItem exportRule = item("Export…", "exportRule", null, this::exportRule);
     MenuItem quit =
         item(
             "Quit",
@@ -123,6 +124,8 @@ public final class MainWindow extends BorderPane {
             new SeparatorMenuItem(),
             openLogs,
             clearLogs,
+            new SeparatorMenuItem(),
+            exportRule,
             new SeparatorMenuItem(),
             quit);
     MenuItem copy =
@@ -214,6 +217,16 @@ public final class MainWindow extends BorderPane {
   /** Shows a line in the status bar. */
   void showStatus(String text) {
     statusBar.setText(text);
+  }
+
+  private void exportRule() {
+    ExportDialog d =
+        new ExportDialog(
+            editor.area().getText(),
+            model.targetProperty().get(),
+            model.placeholdersProperty().get());
+    d.initOwner(getScene().getWindow());
+    d.showAndWait();
   }
 
   private void editPlaceholders() {

@@ -24,9 +24,18 @@ public final class SigmaCli {
   /** Names of the sub-commands, so the launcher knows a command line from app options. */
   public static final java.util.Set<String> COMMANDS =
       java.util.Set.of(
-          "convert", "test", "check", "events", "--help", "-h", "--version", "-V", "help");
+          "convert",
+          "test",
+          "check",
+          "events",
+          "export",
+          "--help",
+          "-h",
+          "--version",
+          "-V",
+          "help");
 
-  private static final List<String> NAMES = List.of("convert", "test", "check", "events");
+  private static final List<String> NAMES = List.of("convert", "test", "check", "events", "export");
 
   private static CliCommand command(String name) {
     return switch (name) {
@@ -34,6 +43,7 @@ public final class SigmaCli {
       case "test" -> new TestCommand();
       case "check" -> new CheckCommand();
       case "events" -> new EventsCommand();
+      case "export" -> new ExportCommand();
       default -> null;
     };
   }

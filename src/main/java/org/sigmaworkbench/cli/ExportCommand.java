@@ -1,0 +1,306 @@
+package org.sigmaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sigmaworkbench.export.Export;
+import org.sigmaworkbench.export.ExportFormat;
+import org.sigmaworkbench.export.ExportOptions;
+import org.sigmaworkbench.export.ExportWriter;
+import org.sigmaworkbench.export.Exporter;
+import org.sigmaworkbench.kql.Target;
+import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleDocument;
+import org.sigmaworkbench.rule.RuleFile;
+import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.SigmaRule;
+
+/**
+ * {@code export}: writes each rule as a Sentinel analytics rule (ARM template or content YAML) or a
+ * Defender XDR custom detection, each document checked against the service's rules first. A rule
+ * that cannot be exported says why, field by field, and the others go on.
+ */
+final class ExportCommand implements CliCommand {
+
+  static final CommandSpec SPEC =
+      new CommandSpec(
+              "export",
+              "Write each rule as a Sentinel analytics rule or a Defender custom detection.",
+              "Each document is checked against the service's documented rules before it is"
+                  + " written; a rule that would be refused says why, field by field.")
+          .params("RULE_OR_DIR", 1, "Rule files or folders.")
+          .choice(
+              "--as",
+              null,
+              ExportFormat.NAMES,
+              "sentinel-arm (ARM template), sentinel-yaml (Azure-Sentinel content YAML) or"
+                  + " defender (Graph detectionRule JSON).")
+          .value(
+              "--target",
+              "TARGET",
+              null,
+              "sentinel_asim (default) or azure_monitor for Sentinel; microsoft_xdr for defender.")
+          .value(
+              "--out",
+              "DIR",
+              null,
+              "Write one file per rule into DIR (created if absent) instead of printing.")
+          .value("--frequency", "DUR", null, "How often the rule runs (5m, 1h, 1d; default 1h).")
+          .value(
+              "--period",
+              "DUR",
+              null,
+              "How far back each run looks (Sentinel; default the frequency, or a correlation's"
+                  + " timespan when longer).")
+          .value("--threshold", "N", "0", "Alert when the query returns more than N rows.")
+          .flag("--enable", "Turn every rule on (default: on for status stable and test only).")
+          .flag("--single", "sentinel-arm: one template deploying every rule.")
+          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl (one line per rule).");
+
+  static {
+    PlaceholdersOption.declare(SPEC);
+  }
+
+  List<Path> inputs;
+  ExportFormat as;
+  String target;
+  Path out;
+  ExportOptions options;
+  boolean single;
+  OutputFormat format;
+  PlaceholdersOption placeholders;
+  private int printed;
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
+    inputs = CommandSpec.Parsed.paths("rule path", p.params());
+    String a = p.value("--as");
+    if (a == null) {
+      throw new CommandSpec.UsageException(
+          "missing required argument '--as=AS' (" + String.join(", ", ExportFormat.NAMES) + ")");
+    }
+    as = ExportFormat.named(a).orElseThrow();
+    target = p.value("--target") == null ? as.targets().get(0) : p.value("--target");
+    if (!as.targets().contains(target)) {
+      throw new CommandSpec.UsageException(
+          as.id
+              + " takes the target"
+              + (as.targets().size() > 1 ? "s " : " ")
+              + String.join(", ", as.targets())
+              + " (tables the service can query), not '"
+              + target
+              + "'");
+    }
+    out = CommandSpec.Parsed.path("output folder", p.value("--out"));
+    Duration frequency = duration(p, "--frequency");
+    Duration period = duration(p, "--period");
+    if (period != null && as == ExportFormat.DEFENDER) {
+      throw new CommandSpec.UsageException(
+          "--period does not apply to defender: a custom detection looks back over a window its"
+              + " frequency sets");
+    }
+    Integer threshold = p.integer("--threshold");
+    single = p.flag("--single");
+    if (single && as != ExportFormat.SENTINEL_ARM) {
+      throw new CommandSpec.UsageException("--single applies to sentinel-arm only");
+    }
+    options = new ExportOptions(frequency, period, threshold, p.flag("--enable"));
+    format = OutputFormat.valueOf(p.value("--format"));
+    placeholders = PlaceholdersOption.from(p);
+  }
+
+  private static Duration duration(CommandSpec.Parsed p, String option)
+      throws CommandSpec.UsageException {
+    String v = p.value(option);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return org.sigmaworkbench.export.Durations.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new CommandSpec.UsageException(
+          "invalid value for option '" + option + "': " + e.getMessage());
+    }
+  }
+
+  /** One document of the inputs, with the file it came from. */
+  private record Item(Path path, RuleFile file, RuleDocument document, int index) {}
+
+  @Override
+  public int call(PrintWriter stdout, PrintWriter err) throws Exception {
+    Optional<Target> t = TargetCatalog.builtIn(target);
+    if (t.isEmpty()) {
+      err.println("error: unknown target '" + target + "'");
+      return 2;
+    }
+    Placeholders table = placeholders.load(err);
+    if (table == null) {
+      return 2;
+    }
+    List<Path> paths = RuleInputs.expand(inputs);
+    RuleLoader loader = new RuleLoader(table);
+    List<RuleFile> files = paths.parallelStream().map(loader::load).toList();
+    List<Item> items = new ArrayList<>();
+    Map<String, SigmaRule> byReference = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      RuleFile file = files.get(i);
+      if (file.documents().isEmpty()) {
+        items.add(new Item(paths.get(i), file, null, 0));
+      }
+      int index = 0;
+      for (RuleDocument d : file.documents()) {
+        items.add(new Item(paths.get(i), file, d, index++));
+        if (d instanceof SigmaRule r) {
+          if (r.meta().name() != null) {
+            byReference.putIfAbsent(r.meta().name(), r);
+          }
+          if (r.id() != null) {
+            byReference.putIfAbsent(r.id(), r);
+          }
+        }
+      }
+    }
+    Exporter exporter = new Exporter(as, t.get(), options);
+    List<Export> exports =
+        items.parallelStream().map(item -> export(exporter, item, byReference)).toList();
+    if (out != null) {
+      Files.createDirectories(out);
+    }
+    JsonLines json = new JsonLines(stdout);
+    Set<String> used = new HashSet<>();
+    int failed = 0;
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      Export e = exports.get(i);
+      if (!e.ok()) {
+        failed++;
+      }
+      Path written = null;
+      if (e.ok() && out != null && !single) {
+        written = out.resolve(fileName(item, used));
+        Files.writeString(written, e.text(), StandardCharsets.UTF_8);
+      }
+      report(json, stdout, err, item, e, written);
+    }
+    if (single) {
+      com.fasterxml.jackson.databind.JsonNode all = Exporter.combine(exports);
+      if (all != null) {
+        String text = ExportWriter.write(as, all);
+        if (out != null) {
+          Path file = out.resolve("sentinel-rules.json");
+          Files.writeString(file, text, StandardCharsets.UTF_8);
+          if (format == OutputFormat.text) {
+            stdout.println("wrote " + file + " (" + all.path("resources").size() + " rules)");
+          }
+        } else if (format == OutputFormat.text) {
+          stdout.print(text);
+        }
+      }
+    }
+    if (failed > 0) {
+      err.println(failed + " of " + items.size() + " rules could not be exported as " + as.id);
+      return 1;
+    }
+    return 0;
+  }
+
+  private Export export(Exporter exporter, Item item, Map<String, SigmaRule> rules) {
+    RuleDocument d = item.document();
+    String fileError =
+        item.file().fileProblems().stream()
+            .filter(RuleProblem::isError)
+            .findFirst()
+            .map(RuleProblem::describe)
+            .orElse(null);
+    if (d == null || fileError != null) {
+      return new Export(
+          as,
+          d == null ? null : d.meta().id(),
+          d == null ? null : d.meta().title(),
+          null,
+          List.of("rule: " + (fileError == null ? "no rule in the file" : fileError)),
+          List.of());
+    }
+    return exporter.export(d, rules);
+  }
+
+  /** The rule file's name with the format's extension; a later clash gets a number. */
+  private String fileName(Item item, Set<String> used) {
+    String base = item.path().getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    if (item.index() > 0) {
+      base += "-" + (item.index() + 1);
+    }
+    String suffix =
+        as == ExportFormat.DEFENDER ? ".defender" : as == ExportFormat.SENTINEL_ARM ? ".arm" : "";
+    String name = base + suffix + as.extension;
+    for (int n = 2; !used.add(name); n++) {
+      name = base + "-" + n + suffix + as.extension;
+    }
+    return name;
+  }
+
+  private void report(
+      JsonLines json, PrintWriter stdout, PrintWriter err, Item item, Export e, Path written) {
+    if (format == OutputFormat.jsonl) {
+      json.object(
+          g -> {
+            g.writeStringField("path", item.path().toString());
+            g.writeStringField("id", e.id());
+            g.writeStringField("title", e.title());
+            g.writeStringField("as", as.id);
+            g.writeStringField("target", target);
+            g.writeBooleanField("ok", e.ok());
+            g.writeStringField("file", written == null ? null : written.toString());
+            g.writeArrayFieldStart("problems");
+            for (String p : e.problems()) {
+              g.writeString(p);
+            }
+            g.writeEndArray();
+            if (e.ok() && out == null && !single) {
+              g.writeFieldName("document");
+              if (as == ExportFormat.SENTINEL_YAML) {
+                g.writeString(e.text());
+              } else {
+                g.writeRawValue(ExportWriter.compact(e.document()));
+              }
+            }
+          });
+      return;
+    }
+    String title = e.title() == null ? "" : " (" + e.title() + ")";
+    if (!e.ok()) {
+      err.println(item.path() + title + ": cannot be exported as " + as.id + ":");
+      for (String p : e.problems()) {
+        err.println("  " + p);
+      }
+      return;
+    }
+    for (String w : e.warnings()) {
+      err.println(item.path() + ": warning: " + w);
+    }
+    if (written != null) {
+      stdout.println(item.path() + " -> " + written);
+    } else if (!single) {
+      if (printed++ > 0 && as == ExportFormat.SENTINEL_YAML) {
+        stdout.println("---");
+      }
+      stdout.print(e.text());
+    }
+  }
+}
