@@ -5,7 +5,7 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.Expr;
 
 /** One field against one value; a missing field is tested as the empty string. */
-final class FieldNode extends LeafNode {
+class FieldNode extends LeafNode {
   final int field;
   final ValueTest test;
 
