@@ -342,8 +342,8 @@ final class CsvEventReader implements EventStream {
     String problem = null;
     switch (kind) {
       case EVTXECMD_CSV -> problem = EvtxECmdFields.shape(b);
-      case EVENT_VIEWER_CSV, EVENT_VIEWER_TEXT -> EventViewerFields.shape(b);
-      case POWERSHELL_CSV -> PowerShellCsvFields.shape(b);
+      case EVENT_VIEWER_CSV, EVENT_VIEWER_TEXT -> problem = once(EventViewerFields.shape(b));
+      case POWERSHELL_CSV -> problem = once(PowerShellCsvFields.shape(b));
       case HAYABUSA_CSV -> HayabusaFields.shapeCsv(b);
       case CHAINSAW_CSV -> problem = ChainsawFields.shapeCsv(b);
       case LOG_ANALYTICS_EVENT_CSV -> problem = EventDataColumn.shape(b);
@@ -353,6 +353,16 @@ final class CsvEventReader implements EventStream {
       problems.add(new LogProblem(file, "record " + record + ", line " + row.line, problem, false));
     }
     return b.build(file, record, userLayout(b.windowsLayoutOr(columnsLayout)));
+  }
+
+  /** Problems already reported, for those reported once per kind of event (message labels). */
+  private final java.util.Set<String> reported = new java.util.HashSet<>();
+
+  private String once(String problem) {
+    if (problem == null || !reported.add(problem)) {
+      return null;
+    }
+    return problem + " (reported for the first such event only)";
   }
 
   @Override
