@@ -8,7 +8,7 @@ import org.sigmaworkbench.rule.Expr;
  * One field against one value; a missing field is tested as the empty string. A field of several
  * values ({@link MoreValues}) holds when any of them does.
  */
-final class FieldNode extends LeafNode {
+class FieldNode extends LeafNode {
   final int field;
   final ValueTest test;
 

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.Expr;
+import org.sigmaworkbench.rule.LogonIds;
 import org.sigmaworkbench.rule.Predicate;
 
 /**
@@ -60,7 +62,18 @@ final class NodeCompiler {
     if (m.isKeyword()) {
       return new KeywordNode(m, ValueTest.of(m.predicate(), true));
     }
-    return new FieldNode(m, field(m.field()), ValueTest.of(m.predicate(), false));
+    Long logonId = LogonIds.equalityNumber(m.field(), m.predicate());
+    if (logonId != null) {
+      return new FieldNode(m, field(m.field()), new LogonIdTest(logonId));
+    }
+    ValueTest test = ValueTest.of(m.predicate(), false);
+    if (m.predicate() instanceof Predicate.StringMatch s
+        && s.op() == Predicate.StringOp.EQUALS
+        && s.text().indexOf('\\') < 0) {
+      return new AccountNameNode(
+          m, field(m.field()), field(FieldSchema.accountNameKey(m.field())), test);
+    }
+    return new FieldNode(m, field(m.field()), test);
   }
 
   /** Fewest terms of an {@code or} that make its literals worth one scan. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.sigmaworkbench.rule.CaseFolding;
 import org.sigmaworkbench.rule.Expr;
+import org.sigmaworkbench.rule.LogonIds;
 import org.sigmaworkbench.rule.Predicate;
 import org.sigmaworkbench.rule.SigmaString;
 
@@ -121,6 +122,9 @@ final class Prefilter {
   /** The folded literal a comparison needs, or {@code null}. */
   private static String literal(Expr.Match m) {
     Predicate p = m.predicate();
+    if (!m.isKeyword() && LogonIds.equalityNumber(m.field(), p) != null) {
+      return null; // a logon id may be written in the other notation (LogonIds)
+    }
     if (p instanceof Predicate.StringMatch s) {
       boolean lowered = !s.cased() && !m.isKeyword() && CaseFolding.lowersBeyondAscii(s.text());
       // Lower-cased comparisons: only ASCII characters are sure to fold onto themselves.

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.rule.Expr;
+import org.sigmaworkbench.rule.LogonIds;
 import org.sigmaworkbench.rule.Predicate;
 
 /**
@@ -105,8 +106,10 @@ final class RuleTranslator {
     if (mapping == null && absent.contains(m.field())) {
       return onEmpty(p);
     }
+    Long logonId = LogonIds.equalityNumber(m.field(), p);
     if (mapping == null) {
-      return new Cond.Test(ColumnExpr.unknown(m.field()), p);
+      ColumnExpr unknown = ColumnExpr.unknown(m.field());
+      return logonId != null ? logonId(unknown, logonId) : new Cond.Test(unknown, p);
     }
     if (mapping instanceof FieldMapping.HashList h) {
       return HashListRewrite.apply(table, h.columnsByAlgorithm(), p, m.field(), problems);
@@ -127,7 +130,27 @@ final class RuleTranslator {
     if (r instanceof FieldMapping.Rewrite.Values x) {
       return ValueMapRewrite.apply(column, x.values(), p, m.field(), problems);
     }
+    if (logonId != null) {
+      return logonId(column, logonId);
+    }
     return new Cond.Test(column, numericEquality(column, p));
+  }
+
+  /**
+   * Equality of a logon-id field with a number ({@link LogonIds}): a numeric column (Defender's
+   * {@code LogonId}) holds the number; a text column holds it in hexadecimal as Windows writes it,
+   * or in decimal.
+   */
+  private static Cond logonId(ColumnExpr column, long id) {
+    if (column.isNumeric()) {
+      return new Cond.Test(
+          column,
+          new Predicate.Compare(
+              Predicate.CompareOp.EQ, java.math.BigDecimal.valueOf(id), LogonIds.decimal(id)));
+    }
+    return Cond.any(
+        Cond.test(column, Predicate.StringOp.EQUALS, LogonIds.hex(id), false),
+        Cond.test(column, Predicate.StringOp.EQUALS, LogonIds.decimal(id), true));
   }
 
   /**

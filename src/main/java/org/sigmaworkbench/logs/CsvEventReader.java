@@ -68,15 +68,16 @@ final class CsvEventReader implements EventStream {
     this.file = path.getFileName().toString();
     this.userColumns = options.columnToSigma();
     TextInput.Encoding enc = TextInput.sniff(path);
-    this.tokenizer =
+    CsvTokenizer tk =
         enc.charset().equals(StandardCharsets.UTF_8)
             ? new Utf8CsvTokenizer(path, enc.bom(), 1 << 20)
             : new CharCsvTokenizer(TextInput.open(path));
     boolean ok = false;
     try {
-      String first = tokenizer.peekLine();
+      String first = tk.peekLine();
       char sep = 0;
       String typeLine = null;
+      int skipped = 0;
       for (int i = 0; i < 2 && first != null; i++) {
         if (first.startsWith("#TYPE")) {
           typeLine = first;
@@ -85,9 +86,20 @@ final class CsvEventReader implements EventStream {
         } else {
           break;
         }
-        tokenizer.skipLine();
-        first = tokenizer.peekLine();
+        tk.skipLine();
+        skipped++;
+        first = tk.peekLine();
       }
+      if (sep == 0 && typeLine == null && first != null && CsvKinds.singleColumn(first) != null) {
+        // One column and no delimiter: each line is a value as it is (LineListTokenizer).
+        tk.close();
+        tk = new LineListTokenizer(TextInput.open(path));
+        for (int i = 0; i < skipped; i++) {
+          tk.skipLine();
+        }
+        tk.peekLine();
+      }
+      this.tokenizer = tk;
       if (first == null || first.isBlank()) {
         throw new LogFormatException(
             file + ": the file is empty; expected a header row of column names");
@@ -138,7 +150,7 @@ final class CsvEventReader implements EventStream {
       throw new LogFormatException(file + ": " + e.getMessage() + "; a quote is never closed?");
     } finally {
       if (!ok) {
-        tokenizer.close();
+        tk.close();
       }
     }
   }
@@ -330,8 +342,8 @@ final class CsvEventReader implements EventStream {
     String problem = null;
     switch (kind) {
       case EVTXECMD_CSV -> problem = EvtxECmdFields.shape(b);
-      case EVENT_VIEWER_CSV, EVENT_VIEWER_TEXT -> EventViewerFields.shape(b);
-      case POWERSHELL_CSV -> PowerShellCsvFields.shape(b);
+      case EVENT_VIEWER_CSV, EVENT_VIEWER_TEXT -> problem = once(EventViewerFields.shape(b));
+      case POWERSHELL_CSV -> problem = once(PowerShellCsvFields.shape(b));
       case HAYABUSA_CSV -> HayabusaFields.shapeCsv(b);
       case CHAINSAW_CSV -> problem = ChainsawFields.shapeCsv(b);
       case LOG_ANALYTICS_EVENT_CSV -> problem = EventDataColumn.shape(b);
@@ -341,6 +353,16 @@ final class CsvEventReader implements EventStream {
       problems.add(new LogProblem(file, "record " + record + ", line " + row.line, problem, false));
     }
     return b.build(file, record, userLayout(b.windowsLayoutOr(columnsLayout)));
+  }
+
+  /** Problems already reported, for those reported once per kind of event (message labels). */
+  private final java.util.Set<String> reported = new java.util.HashSet<>();
+
+  private String once(String problem) {
+    if (problem == null || !reported.add(problem)) {
+      return null;
+    }
+    return problem + " (reported for the first such event only)";
   }
 
   @Override

@@ -64,6 +64,22 @@ final class CsvKinds {
   }
 
   /**
+   * The one column named by a header line without a comma, tab or semicolon ({@code CommandLine},
+   * {@code "ProcessCommandLine"}), or {@code null} when the line has a delimiter or is blank.
+   */
+  static String singleColumn(String headerLine) {
+    String t = headerLine.replace("\uFEFF", "").strip();
+    if (t.isEmpty() || t.indexOf(',') >= 0 || t.indexOf('\t') >= 0 || t.indexOf(';') >= 0) {
+      return null;
+    }
+    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+      t = t.substring(1, t.length() - 1).replace("\"\"", "\"").strip();
+    }
+    t = HEADER_SUFFIX.matcher(t).replaceAll("");
+    return t.isEmpty() ? null : t;
+  }
+
+  /**
    * The delimiter of a header line: the most frequent of comma, tab and semicolon outside quotes.
    */
   static char delimiterOf(String headerLine) {

@@ -50,6 +50,9 @@ public final class Event {
 
   /** The value in a slot; {@code null} when absent. */
   public String value(int slot) {
+    if (slot >= schema.size() && slot < schema.derivedSize()) {
+      return schema.derivedValue(this, slot);
+    }
     if (slot < 0 || slot >= values.length) {
       return null;
     }
@@ -121,6 +124,12 @@ public final class Event {
       String v = value(i);
       if (v != null) {
         out.putIfAbsent(schema.displayName(i), v);
+      }
+    }
+    for (int i = schema.size(); i < schema.derivedSize(); i++) {
+      String v = value(i);
+      if (v != null) {
+        out.putIfAbsent(schema.name(i), v);
       }
     }
     return out;

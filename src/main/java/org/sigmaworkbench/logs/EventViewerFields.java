@@ -18,6 +18,17 @@ final class EventViewerFields {
   static final List<String> EN_US_HEADER =
       List.of("Level", "Date and Time", "Source", "Event ID", "Task Category");
 
+  /** Headers of other languages, known without looking at the rows. */
+  static final List<List<String>> LOCALIZED_HEADERS =
+      List.of(
+          List.of("Ebene", "Datum und Uhrzeit", "Quelle", "Ereignis-ID", "Aufgabenkategorie"),
+          List.of(
+              "Niveau",
+              "Date et heure",
+              "Source",
+              "ID de l\u2019\u00e9v\u00e9nement",
+              "Cat\u00e9gorie de la t\u00e2che"));
+
   private EventViewerFields() {}
 
   /**
@@ -25,7 +36,8 @@ final class EventViewerFields {
    * with a number in the fourth.
    */
   static boolean matches(List<String> header, List<List<String>> rows) {
-    if (header.size() == 5 && header.equals(EN_US_HEADER)) {
+    if (header.size() == 5
+        && (header.equals(EN_US_HEADER) || LOCALIZED_HEADERS.contains(normalize(header)))) {
       return true;
     }
     if (header.size() != 5 || rows.isEmpty()) {
@@ -39,7 +51,17 @@ final class EventViewerFields {
     return true;
   }
 
-  static void shape(EventBuilder b) {
-    MessageFields.addTo(b);
+  /**
+   * The header with apostrophes written one way (Excel or a user may have typed a straight one).
+   */
+  private static List<String> normalize(List<String> header) {
+    return header.stream().map(h -> h.replace('\'', '\u2019')).toList();
+  }
+
+  /**
+   * Fields from the message; a problem when its labels are not recognized ({@link MessageFields}).
+   */
+  static String shape(EventBuilder b) {
+    return MessageFields.addTo(b);
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sigmaworkbench.kql.FieldMapping;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 
@@ -21,15 +22,30 @@ import org.sigmaworkbench.kql.TargetCatalog;
  *     (always {@code source.category()})
  * @param source the Sigma logsource of the events ({@link EventSource#UNKNOWN} when the log does
  *     not say); when {@code null}, the events are of {@code category} only
+ * @param accounts Sigma fields holding a Windows account ({@code User}) that the log keeps as a
+ *     domain column and a name column, to {@code [domain column, name column]}: the field's value
+ *     is {@code DOMAIN\name} (the name alone when the domain is empty), as the KQL writer's {@code
+ *     domain}/{@code name} mapping reads the same columns (see {@link FieldSchema#slotOf})
  */
 public record FieldLayout(
-    String name, Map<String, List<String>> sigmaToColumns, String category, EventSource source) {
+    String name,
+    Map<String, List<String>> sigmaToColumns,
+    String category,
+    EventSource source,
+    Map<String, List<String>> accounts) {
 
   public FieldLayout {
     Objects.requireNonNull(name, "name");
     sigmaToColumns = Map.copyOf(sigmaToColumns);
     source = source == null ? EventSource.ofCategory(category) : source;
     category = source.category();
+    accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
+  }
+
+  /** A layout without split accounts. */
+  public FieldLayout(
+      String name, Map<String, List<String>> sigmaToColumns, String category, EventSource source) {
+    this(name, sigmaToColumns, category, source, Map.of());
   }
 
   /**
@@ -60,7 +76,9 @@ public record FieldLayout(
 
   /** The same columns for events of another kind. */
   public FieldLayout withSource(EventSource newSource) {
-    return newSource.equals(source) ? this : of(name, sigmaToColumns, newSource);
+    return newSource.equals(source)
+        ? this
+        : new FieldLayout(name, sigmaToColumns, null, newSource, accounts);
   }
 
   /**
@@ -82,7 +100,7 @@ public record FieldLayout(
       }
       merged.put(e.getValue(), columns);
     }
-    return of(name + YOUR_MAPPING, merged, source);
+    return new FieldLayout(name + YOUR_MAPPING, merged, null, source, accounts);
   }
 
   /** The layout of a target table; {@code category} null for a table of unknown kind. */
@@ -90,7 +108,15 @@ public record FieldLayout(
     Target t = TargetCatalog.get(target);
     for (Target.Table tb : t.tables()) {
       if (tb.name().equals(table)) {
-        return new FieldLayout(table, tb.fields(), category);
+        Map<String, List<String>> accounts = new LinkedHashMap<>();
+        tb.mappings()
+            .forEach(
+                (field, m) -> {
+                  if (m instanceof FieldMapping.DomainUser d) {
+                    accounts.put(field, List.of(d.domainColumn(), d.nameColumn()));
+                  }
+                });
+        return new FieldLayout(table, tb.fields(), category, null, accounts);
       }
     }
     throw new IllegalArgumentException("target " + target + " has no table " + table);
@@ -152,7 +178,7 @@ public record FieldLayout(
   /** Cheap: layouts are map keys of every schema, and their column maps are large. */
   @Override
   public int hashCode() {
-    return name.hashCode() * 31 + source.hashCode() + sigmaToColumns.size();
+    return name.hashCode() * 31 + source.hashCode() + sigmaToColumns.size() + accounts.size();
   }
 
   @Override
@@ -161,6 +187,7 @@ public record FieldLayout(
         || (o instanceof FieldLayout l
             && l.name.equals(name)
             && l.source.equals(source)
-            && l.sigmaToColumns.equals(sigmaToColumns));
+            && l.sigmaToColumns.equals(sigmaToColumns)
+            && l.accounts.equals(accounts));
   }
 }

@@ -29,6 +29,17 @@ public final class FieldSchema {
 
   /** The next slot of the same name per slot (-1 for none); null when no name repeats. */
   private final int[] next;
+  /** Marks the key {@link #slotOf} resolves to the name column of a split account. */
+  private static final String ACCOUNT_NAME = "\u0000account name\u0000";
+
+  /**
+   * Accounts the layout keeps in a domain and a name column ({@link FieldLayout#accounts}): the
+   * Sigma field of each, and the slots of its two columns (the domain's -1 when absent). Their
+   * values are slots after the columns ({@link #derivedSize}).
+   */
+  private final String[] accountFields;
+
+  private final int[][] accountColumns;
 
   public FieldSchema(List<String> names, FieldLayout layout) {
     this.names = names.toArray(String[]::new);
@@ -49,6 +60,19 @@ public final class FieldSchema {
       }
     }
     this.next = nx;
+    List<String> fields = new java.util.ArrayList<>();
+    List<int[]> columns = new java.util.ArrayList<>();
+    for (Map.Entry<String, List<String>> a : layout.accounts().entrySet()) {
+      int name = columnSlot(a.getValue().get(1));
+      // A column of the field's own (or mapped) name holds it as it is: it wins.
+      if (name < 0 || plainSlot(a.getKey()) >= 0) {
+        continue;
+      }
+      fields.add(a.getKey());
+      columns.add(new int[] {columnSlot(a.getValue().get(0)), name});
+    }
+    this.accountFields = fields.toArray(String[]::new);
+    this.accountColumns = columns.toArray(int[][]::new);
   }
 
   /** Whether some name fills more than one slot. */
@@ -58,12 +82,12 @@ public final class FieldSchema {
 
   /** The next slot holding another value of the same field as {@code slot}, or -1 (also for -1). */
   public int nextOfSameName(int slot) {
-    return next == null || slot < 0 ? -1 : next[slot];
+    return next == null || slot < 0 || slot >= next.length ? -1 : next[slot];
   }
 
   /** Which value of its field a slot holds: 0 for the first slot of the name, 1 for the next... */
   public int occurrence(int slot) {
-    if (next == null) {
+    if (next == null || slot < 0 || slot >= names.length) {
       return 0;
     }
     int n = 0;
@@ -82,6 +106,15 @@ public final class FieldSchema {
     return s;
   }
 
+  /**
+   * The key {@link #slotOf} resolves to the slot of the name column of an account kept as a domain
+   * and a name column, -1 when the field is not such an account here. The matcher compares a
+   * domain-less {@code User} value with it, as the KQL writer compares it with the name column.
+   */
+  public static String accountNameKey(String sigmaField) {
+    return ACCOUNT_NAME + sigmaField;
+  }
+
   /** A shared schema for these names and layout (events of one kind share one instance). */
   public static FieldSchema of(List<String> names, FieldLayout layout) {
     List<Object> key = List.of(names, layout);
@@ -97,12 +130,34 @@ public final class FieldSchema {
     return s;
   }
 
+  /** The number of columns (values computed from columns, {@link #derivedSize}, come after). */
   public int size() {
     return names.length;
   }
 
+  /** The number of slots including values computed from columns (split accounts). */
+  public int derivedSize() {
+    return names.length + accountFields.length;
+  }
+
+  /** The name of a slot: a column, or the Sigma field a computed slot holds. */
   public String name(int slot) {
-    return names[slot];
+    return slot < names.length ? names[slot] : accountFields[slot - names.length];
+  }
+
+  /**
+   * The value of a computed slot of an event of this schema: {@code DOMAIN\name}, or the name alone
+   * when the domain is empty; {@code null} when neither column has a value.
+   */
+  String derivedValue(Event e, int slot) {
+    int[] c = accountColumns[slot - names.length];
+    String domain = c[0] < 0 ? null : e.value(c[0]);
+    String name = e.value(c[1]);
+    if ((domain == null || domain.isEmpty()) && name == null) {
+      return null;
+    }
+    String n = name == null ? "" : name;
+    return domain == null || domain.isEmpty() ? n : domain + "\\" + n;
   }
 
   public List<String> names() {
@@ -131,25 +186,46 @@ public final class FieldSchema {
     if (cached != null) {
       return cached;
     }
-    int slot = -1;
-    List<String> columns = layout.sigmaToColumns().get(sigmaField);
-    if (columns != null) {
-      for (String c : columns) {
-        slot = columnSlot(c);
-        if (slot >= 0) {
-          break;
-        }
+    int slot;
+    if (sigmaField.startsWith(ACCOUNT_NAME)) {
+      int a = account(sigmaField.substring(ACCOUNT_NAME.length()));
+      slot = a < 0 ? -1 : accountColumns[a][1];
+    } else {
+      slot = plainSlot(sigmaField);
+      if (slot < 0) {
+        int a = account(sigmaField);
+        slot = a < 0 ? -1 : names.length + a;
       }
-    }
-    if (slot < 0) {
-      slot = columnSlot(sigmaField);
     }
     resolved.put(sigmaField, slot);
     return slot;
   }
 
+  /** The column holding a Sigma field as it is (mapped by the layout, or of its name), or -1. */
+  private int plainSlot(String sigmaField) {
+    List<String> columns = layout.sigmaToColumns().get(sigmaField);
+    if (columns != null) {
+      for (String c : columns) {
+        int slot = columnSlot(c);
+        if (slot >= 0) {
+          return slot;
+        }
+      }
+    }
+    return columnSlot(sigmaField);
+  }
+
+  private int account(String sigmaField) {
+    for (int i = 0; i < accountFields.length; i++) {
+      if (accountFields[i].equalsIgnoreCase(sigmaField)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The name shown for a slot: the Sigma field it holds, or its own name. */
   public String displayName(int slot) {
-    return layout.sigmaNameOf(names[slot]);
+    return slot < names.length ? layout.sigmaNameOf(names[slot]) : name(slot);
   }
 }

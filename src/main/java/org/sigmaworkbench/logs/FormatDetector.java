@@ -114,11 +114,19 @@ final class FormatDetector {
             || firstLine.indexOf(',') >= 0
             || firstLine.indexOf('\t') >= 0
             || firstLine.indexOf(';') >= 0;
+    String single = delimited ? null : CsvKinds.singleColumn(firstLine);
+    if (single != null && Layouts.isKnownField(single)) {
+      // One column named by a Sigma field or a table's column: a list of values, a log too.
+      return Layouts.forColumns(List.of(single)) != FieldLayout.NATIVE
+          ? LogKind.TABLE_EXPORT_CSV
+          : LogKind.CSV;
+    }
     if (!delimited) {
       throw new LogFormatException(
           name
               + ": not a log this tool reads; expected event XML (starts with '<'), JSON (starts"
-              + " with '{' or '['), a CSV or tab-separated export with a header row, or a .evtx"
+              + " with '{' or '['), a CSV or tab-separated export with a header row (one column"
+              + " only when its header is a field name such as CommandLine), or a .evtx"
               + " file. The first line is: '"
               + (firstLine.length() > 60 ? firstLine.substring(0, 60) + "..." : firstLine)
               + "'");

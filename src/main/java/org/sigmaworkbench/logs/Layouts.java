@@ -54,7 +54,8 @@ public final class Layouts {
       }
     }
     FieldLayout best = FieldLayout.NATIVE;
-    int bestScore = 1;
+    // Two distinctive columns tell a table; a file of one column is that column's table.
+    int bestScore = columns.size() == 1 ? 0 : 1;
     for (FieldLayout layout : FieldLayout.exportLayouts()) {
       int score = 0;
       for (var e : layout.sigmaToColumns().entrySet()) {
@@ -71,6 +72,38 @@ public final class Layouts {
       }
     }
     return best;
+  }
+
+  /** Loaded when first needed: it comes from every KQL target's tables. */
+  private static final class KnownNames {
+    static final Set<String> LOWER = load();
+
+    private static Set<String> load() {
+      Set<String> out = new HashSet<>();
+      for (String f : SIGMA_PROCESS_FIELDS) {
+        out.add(f.toLowerCase(Locale.ROOT));
+      }
+      for (String name : org.sigmaworkbench.kql.TargetCatalog.BUILT_IN) {
+        for (var t : org.sigmaworkbench.kql.TargetCatalog.get(name).tables()) {
+          for (String f : t.mappings().keySet()) {
+            out.add(f.toLowerCase(Locale.ROOT));
+          }
+          for (String c : t.columns().keySet()) {
+            out.add(c.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return Set.copyOf(out);
+    }
+  }
+
+  /**
+   * Whether a column name is a field this tool knows: a Sigma field some KQL target maps, or a
+   * column of one of their tables ({@code CommandLine}, {@code ProcessCommandLine}), ignoring case.
+   * A file of one column is read as a log only when its header is one of these.
+   */
+  static boolean isKnownField(String name) {
+    return KnownNames.LOWER.contains(name.strip().toLowerCase(Locale.ROOT));
   }
 
   /**

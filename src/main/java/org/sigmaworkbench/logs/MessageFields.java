@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Event fields recovered from an event's rendered message text ({@code CommandLine: ...} in a
  * Sysmon message, {@code Process Command Line:} in a Security 4688 message), for exports that keep
- * only the message. The labels are data ({@code message-fields.yaml}, en-US); an unknown label or
- * another language gives no field, never an error.
+ * only the message. The labels are data ({@code message-fields.yaml}: en-US, and de-DE where the
+ * Windows strings are known); a message whose labels are all unknown gives no field, and {@link
+ * #addTo} says which labels it had.
  */
 final class MessageFields {
 
@@ -42,17 +43,80 @@ final class MessageFields {
     return spec == null ? Map.of() : parse(spec, text);
   }
 
-  /** Adds the message's fields the record lacks. */
-  static void addTo(EventBuilder b) {
+  /** Most unrecognized labels a problem names. */
+  private static final int LABELS_NAMED = 5;
+
+  /**
+   * Adds the message's fields the record lacks.
+   *
+   * @return a problem when the data file has labels for this kind of event but none of the
+   *     message's labels is among them (a language or a version whose labels are not listed): the
+   *     first few labels the message has, so that the event is not silently kept without fields;
+   *     {@code null} otherwise
+   */
+  static String addTo(EventBuilder b) {
     String message = b.get("Message");
-    if (message == null) {
-      return;
+    if (message == null || message.isEmpty()) {
+      return null;
     }
-    Map<String, String> found =
-        parse(b.get("Provider_Name"), b.get("Channel"), b.get("EventID"), message);
+    String provider = b.get("Provider_Name");
+    String eventId = b.get("EventID");
+    Spec spec = specFor(provider, b.get("Channel"), WindowsLogsources.parseId(eventId));
+    if (spec == null) {
+      return null;
+    }
+    Map<String, String> found = parse(spec, message);
     for (Map.Entry<String, String> e : found.entrySet()) {
       b.addIfAbsent(e.getKey(), e.getValue());
     }
+    if (!found.isEmpty()) {
+      return null;
+    }
+    List<String> unknown = labelsOf(message);
+    if (unknown.isEmpty()) {
+      return null;
+    }
+    return "the message labels of event "
+        + (eventId == null ? "?" : eventId.strip())
+        + (provider == null ? "" : " (" + provider.strip() + ")")
+        + " were not recognized ('"
+        + String.join("', '", unknown)
+        + "'), so no field was read from its message; message-fields.yaml lists the labels read"
+        + " (en-US, de-DE; Sysmon's are English in every language)";
+  }
+
+  /** The first few label-like texts of a message's lines after its title ({@code Label: value}). */
+  static List<String> labelsOf(String text) {
+    String[] lines = text.split("\r\n|\n|\r", -1);
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < lines.length && out.size() < LABELS_NAMED; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      String label = strip(lines[i].substring(0, colon));
+      if (!label.isEmpty() && label.length() <= 60 && !out.contains(label)) {
+        out.add(label);
+      }
+    }
+    return out;
+  }
+
+  /** Blanks, tabs and no-break spaces (French puts one before a colon) removed at both ends. */
+  private static String strip(String s) {
+    int a = 0;
+    int z = s.length();
+    while (a < z && blank(s.charAt(a))) {
+      a++;
+    }
+    while (z > a && blank(s.charAt(z - 1))) {
+      z--;
+    }
+    return s.substring(a, z);
+  }
+
+  private static boolean blank(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u202F' || c == '\u2007';
   }
 
   private static Spec specFor(String provider, String channel, Integer id) {
@@ -137,7 +201,7 @@ final class MessageFields {
     if (colon <= 0) {
       return null;
     }
-    String label = line.substring(0, colon).strip();
+    String label = strip(line.substring(0, colon));
     String field = null;
     if (!section.isEmpty()) {
       field = spec.labels().get(section + "/" + label);
@@ -150,7 +214,8 @@ final class MessageFields {
     }
     String rest = line.substring(colon + 1);
     int s = 0;
-    while (s < rest.length() && (rest.charAt(s) == ' ' || rest.charAt(s) == '\t')) {
+    while (s < rest.length()
+        && (rest.charAt(s) == ' ' || rest.charAt(s) == '\t' || rest.charAt(s) == '\u00A0')) {
       s++;
     }
     return new String[] {field, rest.substring(s)};

@@ -18,7 +18,8 @@ final class PowerShellCsvFields {
             && (columns.contains("ProviderName") || columns.contains("LogName")));
   }
 
-  static void shape(EventBuilder b) {
+  /** Renames the columns; a problem when the message's labels are not recognized. */
+  static String shape(EventBuilder b) {
     for (int i = 0; i < b.size(); i++) {
       String to =
           switch (b.name(i)) {
@@ -37,6 +38,6 @@ final class PowerShellCsvFields {
         b.setName(i, to);
       }
     }
-    MessageFields.addTo(b);
+    return MessageFields.addTo(b);
   }
 }

@@ -163,17 +163,22 @@ class ExportFormatsTest {
   }
 
   @Test
-  void localizedEventViewerExportKeepsItsMessageAndGivesNoMadeUpFields() throws Exception {
+  void localizedEventViewerExportReadsKnownLabelsAndNamesUnknownOnes() throws Exception {
     Path p = fixture("eventviewer-german.csv");
     assertThat(LogReaders.detectKind(p)).isEqualTo(LogKind.EVENT_VIEWER_CSV);
     Read r = read(p);
-    assertThat(r.problems()).isEmpty();
     assertThat(r.events()).hasSize(2);
     for (Event e : r.events()) {
-      assertThat(e.get("CommandLine")).isNull();
-      assertThat(e.get("Image")).isNull();
       assertThat(e.get("Message")).contains("Export-PfxCertificate");
     }
+    // German 4688 labels are known.
+    assertThat(r.get(1).get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
+    assertThat(r.get(1).get("Image")).isEqualTo(PS);
+    // Sysmon does not translate its labels: a translated one is not made into a field, and said.
+    assertThat(r.get(2).get("CommandLine")).isNull();
+    assertThat(r.problems()).hasSize(1);
+    assertThat(r.problems().get(0).where()).startsWith("record 2");
+    assertThat(r.problems().get(0).message()).contains("'Befehlszeile'");
     assertThat(r.get(1).get("EventID")).isEqualTo("4688");
     assertThat(r.get(1).get("TimeCreated")).isEqualTo("20.11.2026 10:00:14");
   }

@@ -196,6 +196,17 @@ final class KqlEvaluator {
         }
         return null;
       }
+      case "strcat" -> {
+        StringBuilder b = new StringBuilder();
+        for (KqlAst x : a) {
+          b.append(KqlFunctions.toStringValue(eval(x)));
+        }
+        return b.toString();
+      }
+      case "iff", "iif" -> {
+        // iff(condition, then, else): a null condition takes the else branch.
+        return Boolean.TRUE.equals(bool(eval(a.get(0)))) ? eval(a.get(1)) : eval(a.get(2));
+      }
       default -> throw new UnsupportedOperationException(c.function() + "() is outside the subset");
     }
   }
