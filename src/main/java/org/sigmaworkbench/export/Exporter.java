@@ -113,10 +113,18 @@ public final class Exporter {
     boolean aggregated =
         document instanceof CorrelationRule
             || (document instanceof SigmaRule r && r.aggregation() != null);
-    Target.Table table = table(kql.table());
-    // A query that filters rows returns every column of its table; an aggregation returns its
-    // groups only, so no column of the table can be relied on.
-    Set<String> columns = aggregated || table == null ? Set.of() : table.columns().keySet();
+    // A query that filters rows returns every column of its table (of each table of a union, a
+    // column one branch lacks being empty on that branch's rows); an aggregation returns its groups
+    // only, so no column of the table can be relied on.
+    Set<String> columns = new java.util.LinkedHashSet<>();
+    if (!aggregated) {
+      for (String name : kql.tables()) {
+        Target.Table table = table(name);
+        if (table != null) {
+          columns.addAll(table.columns().keySet());
+        }
+      }
+    }
     List<String> warnings = new ArrayList<>(kql.warnings());
     Facts facts = facts(document, kql, columns, aggregated, warnings);
     JsonNode doc =
@@ -146,7 +154,7 @@ public final class Exporter {
       String level,
       boolean enabled,
       String query,
-      String table,
+      List<String> tables,
       Duration frequency,
       Duration period,
       List<String> tactics,
@@ -186,15 +194,19 @@ public final class Exporter {
       }
     }
     List<ExportMapping.Entity> entities = new ArrayList<>();
-    for (ExportMapping.Entity e : mapping.entities(kql.table())) {
-      List<ExportMapping.Identifier> ids = new ArrayList<>();
-      for (ExportMapping.Identifier i : e.identifiers()) {
-        if (columns.contains(i.column())) {
-          ids.add(i);
+    // A union's tables each add their mappings; one the tables share is mapped once.
+    for (String table : kql.tables()) {
+      for (ExportMapping.Entity e : mapping.entities(table)) {
+        List<ExportMapping.Identifier> ids = new ArrayList<>();
+        for (ExportMapping.Identifier i : e.identifiers()) {
+          if (columns.contains(i.column())) {
+            ids.add(i);
+          }
         }
-      }
-      if (!ids.isEmpty()) {
-        entities.add(new ExportMapping.Entity(e.type(), ids));
+        ExportMapping.Entity kept = new ExportMapping.Entity(e.type(), ids);
+        if (!ids.isEmpty() && !entities.contains(kept)) {
+          entities.add(kept);
+        }
       }
     }
     if (aggregated && format.sentinel()) {
@@ -209,7 +221,7 @@ public final class Exporter {
         meta.level(),
         enabled,
         kql.query(),
-        kql.table(),
+        kql.tables(),
         frequency,
         period,
         tactics,
@@ -387,7 +399,16 @@ public final class Exporter {
     y.put("description", f.description);
     y.put("severity", mapping.severity(f.level, true));
     ArrayNode connectors = y.putArray("requiredDataConnectors");
-    mapping.connectors(f.table).forEach(c -> connectors.add(c.deepCopy()));
+    for (String table : f.tables) {
+      mapping
+          .connectors(table)
+          .forEach(
+              c -> {
+                if (!connectors.valueStream().toList().contains(c)) {
+                  connectors.add(c.deepCopy());
+                }
+              });
+    }
     y.put("queryFrequency", Durations.shortForm(f.frequency));
     y.put("queryPeriod", Durations.shortForm(f.period));
     y.put("triggerOperator", "gt");

@@ -29,6 +29,7 @@ public final class FieldSchema {
 
   /** The next slot of the same name per slot (-1 for none); null when no name repeats. */
   private final int[] next;
+
   /** Marks the key {@link #slotOf} resolves to the name column of a split account. */
   private static final String ACCOUNT_NAME = "\u0000account name\u0000";
 
