@@ -364,6 +364,7 @@ final class TestPane extends BorderPane {
                     : " did not hold ("
                         + c.values()
                         + (c.values() == 1 ? " value" : " values")
+                        + (c.noValue() == null ? "" : "; " + c.noValueNote())
                         + ")")
                 + " — rule line "
                 + c.line()

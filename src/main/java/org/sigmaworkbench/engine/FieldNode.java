@@ -4,21 +4,31 @@ import java.util.List;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.Expr;
 
-/** One field against one value; a missing field is tested as the empty string. */
+/**
+ * One field against one value. A field with no value (absent or empty) is not tested: the outcome
+ * there is the predicate's {@link org.sigmaworkbench.rule.Predicate#holdsOnNoValue()}.
+ */
 final class FieldNode extends LeafNode {
   final int field;
   final ValueTest test;
+  private final boolean onNoValue;
 
   FieldNode(Expr.Match match, int field, ValueTest test) {
     super(match);
     this.field = field;
     this.test = test;
+    this.onNoValue = match.predicate().holdsOnNoValue();
   }
 
   @Override
   boolean eval(Event e, int[] slots) {
     String v = e.value(slots[field]);
-    return test.test(v == null ? "" : v);
+    return v == null || v.isEmpty() ? onNoValue : test.test(v);
+  }
+
+  @Override
+  String fieldWithoutValue(Event e, int[] slots) {
+    return hasValue(e.value(slots[field])) ? null : match.field();
   }
 
   @Override
@@ -30,7 +40,7 @@ final class FieldNode extends LeafNode {
   void spans(Event e, int[] slots, List<MatchSpan> out) {
     int slot = slots[field];
     String v = e.value(slot);
-    if (v != null && test.test(v)) {
+    if (v != null && !v.isEmpty() && test.test(v)) {
       out.add(span(e, slot, test.span(v)));
     }
   }

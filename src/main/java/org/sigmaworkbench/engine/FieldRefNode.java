@@ -8,7 +8,8 @@ import org.sigmaworkbench.rule.Predicate;
 /**
  * {@code fieldref}: a field compared with another field of the same event, as KQL compares two
  * columns: exact when cased, else with ASCII letters folded (see {@link
- * org.sigmaworkbench.rule.CaseFolding}); a missing field is the empty string.
+ * org.sigmaworkbench.rule.CaseFolding}). False when either field has no value (absent or empty), as
+ * {@link Predicate#holdsOnNoValue()} says.
  */
 final class FieldRefNode extends LeafNode {
   final int field;
@@ -24,12 +25,16 @@ final class FieldRefNode extends LeafNode {
 
   @Override
   boolean eval(Event e, int[] slots) {
-    return find(value(e, slots[field]), value(e, slots[other])) >= 0;
+    String v = e.value(slots[field]);
+    String o = e.value(slots[other]);
+    return hasValue(v) && hasValue(o) && find(v, o) >= 0;
   }
 
-  private static String value(Event e, int slot) {
-    String v = e.value(slot);
-    return v == null ? "" : v;
+  @Override
+  String fieldWithoutValue(Event e, int[] slots) {
+    return !hasValue(e.value(slots[field]))
+        ? match.field()
+        : !hasValue(e.value(slots[other])) ? ref.otherField() : null;
   }
 
   /** Where the other value is found in {@code v} under the operator, or -1. */
@@ -56,10 +61,10 @@ final class FieldRefNode extends LeafNode {
   void spans(Event e, int[] slots, List<MatchSpan> out) {
     int slot = slots[field];
     String v = e.value(slot);
-    if (v == null) {
+    String o = e.value(slots[other]);
+    if (!hasValue(v) || !hasValue(o)) {
       return;
     }
-    String o = value(e, slots[other]);
     int at = find(v, o);
     if (at >= 0) {
       int end = ref.op() == Predicate.StringOp.EQUALS ? v.length() : at + o.length();

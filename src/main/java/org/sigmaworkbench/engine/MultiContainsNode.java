@@ -39,7 +39,8 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
   @Override
   boolean eval(Event e, int[] slots) {
     String v = e.value(slots[field]);
-    return v != null && scanner.any(v, this);
+    // Every literal is non-empty, so a field with no value holds none of them.
+    return v != null && !v.isEmpty() && scanner.any(v, this);
   }
 
   @Override

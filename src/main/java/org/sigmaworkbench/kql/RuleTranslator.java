@@ -60,6 +60,15 @@ final class RuleTranslator {
       if (PredicateWriter.isKeywordForm(p)) {
         return new Cond.Keyword(p);
       }
+      if (PredicateWriter.trueOnEmpty(p)) {
+        return problems.error(
+            "the keyword '"
+                + m.origin().value()
+                + "' in '"
+                + m.origin().identifier()
+                + "' matches the empty text, so KQL would find it in every empty column of a row;"
+                + " a keyword must match only columns that have a value");
+      }
       return problems.error(
           "a keyword ('"
               + m.origin().value()
