@@ -398,6 +398,7 @@ final class TestPane extends BorderPane {
                     : " did not hold ("
                         + c.values()
                         + (c.values() == 1 ? " value" : " values")
+                        + (c.noValue() == null ? "" : "; " + c.noValueNote())
                         + ")")
                 + " — rule line "
                 + c.line()

@@ -177,7 +177,8 @@ final class TextReport {
             .append(c.matchedValues().size())
             .append(" of ")
             .append(c.values())
-            .append(c.values() == 1 ? " value" : " values");
+            .append(c.values() == 1 ? " value" : " values")
+            .append(c.noValue() == null ? "" : " (" + c.noValueNote() + ")");
       }
     }
     return b.toString();

@@ -62,6 +62,9 @@ final class VerdictJson {
       }
       g.writeEndArray();
       g.writeNumberField("rule_line", c.line());
+      if (c.noValue() != null) {
+        g.writeStringField("no_value", c.noValue());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

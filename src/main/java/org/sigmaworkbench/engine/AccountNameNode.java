@@ -29,7 +29,7 @@ final class AccountNameNode extends FieldNode {
       return false;
     }
     String v = e.value(slot);
-    return test.test(v == null ? "" : v);
+    return hasValue(v) && test.test(v);
   }
 
   @Override
@@ -39,7 +39,7 @@ final class AccountNameNode extends FieldNode {
     int slot = slots[nameField];
     if (out.size() == before && slot >= 0) {
       String v = e.value(slot);
-      if (v != null && test.test(v)) {
+      if (hasValue(v) && test.test(v)) {
         out.add(span(e, slot, test.span(v)));
       }
     }

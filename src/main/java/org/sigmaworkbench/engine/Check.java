@@ -14,10 +14,24 @@ import java.util.List;
  * @param matchedValues the rule values that held, as written in the rule
  * @param values how many values the entry has
  * @param line the line of the entry's first value in the rule text
+ * @param noValue the field the entry names, when the event has no value for it (lacks it or holds
+ *     the empty string; see {@link org.sigmaworkbench.rule.Predicate#holdsOnNoValue()}), else
+ *     {@code null}; always {@code null} for keywords
  */
 public record Check(
-    String identifier, String key, boolean held, List<String> matchedValues, int values, int line) {
+    String identifier,
+    String key,
+    boolean held,
+    List<String> matchedValues,
+    int values,
+    int line,
+    String noValue) {
   public Check {
     matchedValues = List.copyOf(matchedValues);
+  }
+
+  /** Why the entry did not hold, for people: {@code CommandLine has no value}, or empty. */
+  public String noValueNote() {
+    return noValue == null ? "" : noValue + " has no value";
   }
 }

@@ -175,6 +175,14 @@ public final class CompiledRule {
             }
           }
         }
+        String noValue = null;
+        for (List<LeafNode> group : entry.leaves()) {
+          for (LeafNode leaf : group) {
+            if (noValue == null) {
+              noValue = leaf.fieldWithoutValue(event, slots);
+            }
+          }
+        }
         checks.add(
             new Check(
                 id.name(),
@@ -182,7 +190,8 @@ public final class CompiledRule {
                 entry.node().eval(event, slots),
                 held,
                 entry.values().size(),
-                entry.line()));
+                entry.line(),
+                noValue));
       }
     }
     return new Explanation(

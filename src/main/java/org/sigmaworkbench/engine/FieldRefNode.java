@@ -8,7 +8,8 @@ import org.sigmaworkbench.rule.Predicate;
 /**
  * {@code fieldref}: a field compared with another field of the same event, as KQL compares two
  * columns: exact when cased, else with ASCII letters folded (see {@link
- * org.sigmaworkbench.rule.CaseFolding}); a missing field is the empty string.
+ * org.sigmaworkbench.rule.CaseFolding}). False when either field has no value (absent or empty), as
+ * {@link Predicate#holdsOnNoValue()} says.
  */
 final class FieldRefNode extends LeafNode {
   final int field;
@@ -24,22 +25,28 @@ final class FieldRefNode extends LeafNode {
 
   @Override
   boolean eval(Event e, int[] slots) {
-    if (find(value(e, slots[field]), value(e, slots[other])) >= 0) {
+    String v = e.value(slots[field]);
+    String o = e.value(slots[other]);
+    if (hasValue(v) && hasValue(o) && find(v, o) >= 0) {
       return true;
     }
     if (!e.schema().hasRepeatedNames()) {
       return false;
     }
-    // A field of several values: any value of one against any of the other.
+    // A field of several values: any value of one against any of the other, both with a value.
     return holdingPair(e, slots[field], slots[other]) != null;
   }
 
-  /** The slots of a value of each field on which the comparison holds, or null. */
+  /** The slots of a value of each field, both with a value, on which the comparison holds. */
   private int[] holdingPair(Event e, int fieldSlot, int otherSlot) {
     for (int s = fieldSlot; s >= 0; s = e.schema().nextOfSameName(s)) {
-      String v = value(e, s);
+      String v = e.value(s);
+      if (!hasValue(v)) {
+        continue;
+      }
       for (int o = otherSlot; o >= 0; o = e.schema().nextOfSameName(o)) {
-        if (find(v, value(e, o)) >= 0) {
+        String ov = e.value(o);
+        if (hasValue(ov) && find(v, ov) >= 0) {
           return new int[] {s, o};
         }
       }
@@ -47,9 +54,11 @@ final class FieldRefNode extends LeafNode {
     return null;
   }
 
-  private static String value(Event e, int slot) {
-    String v = e.value(slot);
-    return v == null ? "" : v;
+  @Override
+  String fieldWithoutValue(Event e, int[] slots) {
+    return !MoreValues.hasAnyValue(e, slots[field])
+        ? match.field()
+        : !MoreValues.hasAnyValue(e, slots[other]) ? ref.otherField() : null;
   }
 
   /** Where the other value is found in {@code v} under the operator, or -1. */
@@ -84,10 +93,10 @@ final class FieldRefNode extends LeafNode {
       }
     }
     String v = e.value(slot);
-    if (v == null) {
+    String o = e.value(otherSlot);
+    if (!hasValue(v) || !hasValue(o)) {
       return;
     }
-    String o = value(e, otherSlot);
     int at = find(v, o);
     if (at >= 0) {
       int end = ref.op() == Predicate.StringOp.EQUALS ? v.length() : at + o.length();

@@ -5,28 +5,24 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.Expr;
 
 /**
- * A keyword: a value searched in every field of the event, as KQL's {@code * contains}. Columns an
- * event does not fill read as empty, so a test that the empty string passes always holds.
+ * A keyword: a value searched in every field of the event, as KQL's {@code * contains}. It holds
+ * when some field that has a value (present and not empty) matches; fields with no value are not
+ * tested, so a keyword that every text matches ({@code '*'}) holds when any field has a value.
  */
 final class KeywordNode extends LeafNode {
   final ValueTest test;
-  private final boolean matchesEmpty;
 
   KeywordNode(Expr.Match match, ValueTest test) {
     super(match);
     this.test = test;
-    this.matchesEmpty = test.test("");
   }
 
   @Override
   boolean eval(Event e, int[] slots) {
-    if (matchesEmpty) {
-      return true;
-    }
     int n = e.schema().size();
     for (int i = 0; i < n; i++) {
       String v = e.value(i);
-      if (v != null && test.test(v)) {
+      if (v != null && !v.isEmpty() && test.test(v)) {
         return true;
       }
     }

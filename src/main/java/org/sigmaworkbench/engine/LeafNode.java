@@ -16,6 +16,18 @@ abstract class LeafNode extends Node {
     out.add(this);
   }
 
+  /**
+   * The field this comparison reads when the event has no value for it (absent or empty), else
+   * {@code null}; keywords read no one field.
+   */
+  String fieldWithoutValue(Event e, int[] slots) {
+    return null;
+  }
+
+  static boolean hasValue(String v) {
+    return v != null && !v.isEmpty();
+  }
+
   MatchSpan span(Event e, int slot, long span) {
     return new MatchSpan(
         match.origin().identifier(),

@@ -39,9 +39,10 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
   @Override
   boolean eval(Event e, int[] slots) {
     int slot = slots[field];
+    // Every literal is non-empty, so a value that is absent or empty holds none of them.
     for (int s = slot; s >= 0; s = e.schema().nextOfSameName(s)) {
       String v = e.value(s);
-      if (v != null && scanner.any(v, this)) {
+      if (v != null && !v.isEmpty() && scanner.any(v, this)) {
         return true;
       }
     }

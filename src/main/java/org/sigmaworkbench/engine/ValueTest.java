@@ -4,13 +4,14 @@ import org.sigmaworkbench.rule.CaseFolding;
 import org.sigmaworkbench.rule.Predicate;
 
 /**
- * One predicate compiled for testing a single value, with KQL's meaning. A missing value is tested
- * as the empty string, as KQL sees a string column the event does not fill. Thread-safe and
- * allocation-free on the common paths.
+ * One predicate compiled for testing a single value, with KQL's meaning. Only a value that is there
+ * and not empty is tested; on no value the outcome is {@link
+ * org.sigmaworkbench.rule.Predicate#holdsOnNoValue()}. Thread-safe and allocation-free on the
+ * common paths.
  */
 abstract class ValueTest {
 
-  /** Whether the value matches; {@code value} is never {@code null} here. */
+  /** Whether the value matches; {@code value} is never {@code null} nor empty here. */
   abstract boolean test(String value);
 
   /** Start and end of the matched part of a matching value, for highlighting. */

@@ -2,9 +2,10 @@
  * The matcher: a normalized rule compiled once into predicates over events, with the meaning the
  * KQL writer gives the same rule (ASCII-folding case-insensitive comparisons, lower-cased ones for
  * values with other cased letters, RE2 regular expressions, {@code tolong}/{@code todouble}
- * numbers, a missing field read as empty), hits with the matched spans, and explanations of hits
- * and misses. {@link org.sigmaworkbench.engine.Hunt} runs many rules over many logs in one pass per
- * log; {@link org.sigmaworkbench.engine.LogRun} streams one log.
+ * numbers, a field with no value decided by {@link
+ * org.sigmaworkbench.rule.Predicate#holdsOnNoValue()}), hits with the matched spans, and
+ * explanations of hits and misses. {@link org.sigmaworkbench.engine.Hunt} runs many rules over many
+ * logs in one pass per log; {@link org.sigmaworkbench.engine.LogRun} streams one log.
  *
  * <p>May use {@code rule} and {@code logs}; never JavaFX, never {@code kql}.
  */

@@ -54,10 +54,12 @@ final class CondWriter {
       return any(a.terms(), negations);
     }
     if (c instanceof Cond.Test t) {
-      return new Part(PredicateWriter.write(t.column(), t.predicate(), negations > 0), ATOM);
+      return new Part(
+          PredicateWriter.write(t.column(), t.predicate(), negations > 0),
+          PredicateWriter.guarded(t.predicate()) ? AND : ATOM);
     }
     if (c instanceof Cond.Columns f) {
-      return new Part(PredicateWriter.compareColumns(f), ATOM);
+      return new Part(PredicateWriter.compareColumns(f), AND);
     }
     return new Part(PredicateWriter.keyword(((Cond.Keyword) c).predicate()), ATOM);
   }
@@ -71,6 +73,7 @@ final class CondWriter {
     }
     if (t.predicate() instanceof Predicate.StringMatch s
         && s.op() == Predicate.StringOp.EQUALS
+        && !s.text().isEmpty()
         && !PredicateWriter.lowered(s)) {
       return new ListKey(t.column().asString(), s.cased() ? "in" : "in~");
     }
@@ -109,8 +112,11 @@ final class CondWriter {
         continue;
       }
       Part p = part(terms.get(i), negations);
-      parts.add(p.text());
-      onlyList = false;
+      // Field: '' and Field: null are written alike; one of them says it.
+      if (!parts.contains(p.text())) {
+        parts.add(p.text());
+        onlyList = false;
+      }
       i++;
     }
     if (parts.size() == 1 && onlyList) {

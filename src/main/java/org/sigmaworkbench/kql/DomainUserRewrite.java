@@ -34,6 +34,10 @@ final class DomainUserRewrite {
 
   private static Cond split(ColumnExpr domain, ColumnExpr name, Predicate.StringMatch s) {
     String v = s.text();
+    if (v.isEmpty()) {
+      // Whether the account has a value depends on both columns: compare the joined value.
+      return null;
+    }
     boolean cased = s.cased();
     int first = v.indexOf('\\');
     int last = v.lastIndexOf('\\');
@@ -72,9 +76,12 @@ final class DomainUserRewrite {
         }
         String d = v.substring(0, first);
         String n = v.substring(first + 1);
+        // Any name starts with the empty text, an empty name too: the backslash is there.
         return Cond.all(
             d.isEmpty() ? domainPresent : Cond.test(domain, Predicate.StringOp.ENDSWITH, d, cased),
-            Cond.test(name, Predicate.StringOp.STARTSWITH, n, cased));
+            n.isEmpty()
+                ? new Cond.Constant(true)
+                : Cond.test(name, Predicate.StringOp.STARTSWITH, n, cased));
       }
       default -> {
         return null;

@@ -14,7 +14,10 @@ final class FileNameRewrite {
     if (p instanceof Predicate.Exists || p instanceof Predicate.IsNull) {
       return new Cond.Test(column, p);
     }
-    if (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.ENDSWITH) {
+    // The empty ending holds on any path with a value, also one whose file name is empty.
+    if (p instanceof Predicate.StringMatch s
+        && s.op() == Predicate.StringOp.ENDSWITH
+        && !s.text().isEmpty()) {
       String v = s.text();
       int slash = v.lastIndexOf('\\');
       if (slash < 0) {

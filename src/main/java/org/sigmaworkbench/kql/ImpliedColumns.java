@@ -1,7 +1,5 @@
 package org.sigmaworkbench.kql;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import java.util.Collection;
 import org.sigmaworkbench.rule.Predicate;
 
@@ -34,24 +32,11 @@ final class ImpliedColumns {
     return false;
   }
 
-  /** Whether the predicate holds for an empty (or missing) value. */
+  /**
+   * Whether the predicate holds for a value that is empty or missing: {@link
+   * Predicate#holdsOnNoValue()}, which the written KQL follows (see {@link PredicateWriter}).
+   */
   static boolean matchesEmpty(Predicate p) {
-    if (p instanceof Predicate.StringMatch s) {
-      return s.text().isEmpty();
-    }
-    if (p instanceof Predicate.Wildcard w) {
-      return Pattern.compile(w.pattern().toRegex(w.cased())).matcher("").find();
-    }
-    if (p instanceof Predicate.Regex r) {
-      try {
-        return Pattern.compile(PredicateWriter.regex(r)).matcher("").find();
-      } catch (PatternSyntaxException e) {
-        return true;
-      }
-    }
-    if (p instanceof Predicate.Exists e) {
-      return !e.present();
-    }
-    return p instanceof Predicate.IsNull || p instanceof Predicate.FieldRef;
+    return p.holdsOnNoValue();
   }
 }

@@ -12,8 +12,9 @@ import org.sigmaworkbench.rule.SigmaRule;
  * Writes a normalized rule as KQL for a {@link Target}: the table, then {@code | where} and the
  * condition. Every predicate keeps its meaning: string comparisons are case-insensitive unless the
  * rule says {@code cased}, wildcards in the middle become an anchored case-insensitive regex, a
- * missing field reads as empty. Where a target writes a value differently, the value is rewritten
- * as the target file says, or the rule fails with a message.
+ * field with no value holds only what {@link org.sigmaworkbench.rule.Predicate#holdsOnNoValue()}
+ * says. Where a target writes a value differently, the value is rewritten as the target file says,
+ * or the rule fails with a message.
  */
 public final class KqlWriter {
 

@@ -8,8 +8,16 @@ import org.sigmaworkbench.rule.Predicate;
 /**
  * One predicate on one value as KQL. String comparisons are case-insensitive unless the rule says
  * {@code cased}; a typed column is compared as text through {@code tostring}, numbers compare
- * numerically (through {@code tolong}/{@code todouble} on text); a missing value is the empty
- * string, as a KQL column is.
+ * numerically (through {@code tolong}/{@code todouble} on text).
+ *
+ * <p>No value: a string column holds the empty string where the event had no value, a dynamic
+ * property or typed column is null (and {@code tostring} makes that the empty string). What holds
+ * there is {@link Predicate#holdsOnNoValue()}. Where the KQL comparison as written would be true on
+ * the empty string while the predicate is not ({@code contains ""}, a regex that matches the empty
+ * string), it is guarded: {@code isnotempty(col) and ...} ({@link #guarded}); an empty text is
+ * written {@code isnotempty(col)} ({@code Field: '*'}) or {@code isempty(col)} ({@code Field: ''}).
+ * Comparisons already false on the empty string ({@code contains "abc"}, {@code == "x"}, numbers,
+ * addresses, times) get no guard.
  */
 final class PredicateWriter {
   private PredicateWriter() {}
@@ -22,7 +30,46 @@ final class PredicateWriter {
    *     same rows. ({@code ==} against a constant is never null: KQL gives false.)
    */
   static String write(ColumnExpr c, Predicate p, boolean negated) {
+    String text = comparison(c, p, negated);
+    return guarded(p) ? present(c) + " and " + text : text;
+  }
+
+  /**
+   * Whether {@link #write} puts {@code isnotempty(col) and} before the comparison: the comparison
+   * as KQL reads it holds on the empty string, the predicate does not hold on no value.
+   */
+  static boolean guarded(Predicate p) {
+    return !(p instanceof Predicate.StringMatch) && trueOnEmpty(p) && !p.holdsOnNoValue();
+  }
+
+  /** Whether the comparison {@link #write} writes for {@code p} holds on the empty string. */
+  static boolean trueOnEmpty(Predicate p) {
     if (p instanceof Predicate.StringMatch s) {
+      return s.text().isEmpty();
+    }
+    if (p instanceof Predicate.Wildcard w) {
+      return findsInEmpty(w.pattern().toRegex(w.cased()));
+    }
+    if (p instanceof Predicate.Regex r) {
+      return findsInEmpty(regex(r));
+    }
+    return p.holdsOnNoValue();
+  }
+
+  private static boolean findsInEmpty(String regex) {
+    try {
+      return com.google.re2j.Pattern.compile(regex).matcher("").find();
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      return true; // a guard never changes what a valid comparison means
+    }
+  }
+
+  private static String comparison(ColumnExpr c, Predicate p, boolean negated) {
+    if (p instanceof Predicate.StringMatch s) {
+      if (s.text().isEmpty()) {
+        // Every value holds the empty text; equal to it is only no value.
+        return s.op() == Predicate.StringOp.EQUALS ? absent(c) : present(c);
+      }
       if (lowered(s)) {
         // KQL folds ASCII only; other cased letters are compared lower-cased (CaseFolding).
         return "tolower("
@@ -79,13 +126,29 @@ final class PredicateWriter {
     };
   }
 
-  /** A {@code fieldref}: one value compared with another value of the same row. */
+  /**
+   * A {@code fieldref}: one value compared with another value of the same row, false when either
+   * has no value. The guard is on the other value only: with it non-empty, a value equal to it,
+   * containing it, starting or ending with it is non-empty too.
+   */
   static String compareColumns(Cond.Columns f) {
-    return f.left().asString() + " " + operator(f.op(), f.cased()) + " " + f.right().asString();
+    return present(f.right())
+        + " and "
+        + f.left().asString()
+        + " "
+        + operator(f.op(), f.cased())
+        + " "
+        + f.right().asString();
   }
 
-  /** A keyword: text found in some column of the row. */
+  /**
+   * A keyword: text found in some column of the row that has a value. A keyword every non-empty
+   * text matches ({@code '*'}) is a column with at least one character.
+   */
   static String keyword(Predicate p) {
+    if (matchesEveryText(p)) {
+      return "* matches regex \"(?s).\"";
+    }
     if (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS) {
       return "* " + (s.cased() ? "contains_cs " : "contains ") + KqlStrings.quote(s.text());
     }
@@ -99,11 +162,31 @@ final class PredicateWriter {
     throw new IllegalArgumentException("no keyword form for " + p);
   }
 
-  /** Whether {@link #keyword} can write a predicate. */
+  /**
+   * Whether {@link #keyword} can write a predicate: {@code * contains} and {@code * matches regex}
+   * search empty columns too, so a keyword the empty text matches can only be written when it
+   * matches every text.
+   */
   static boolean isKeywordForm(Predicate p) {
-    return (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS)
-        || p instanceof Predicate.Wildcard
-        || p instanceof Predicate.Regex;
+    boolean form =
+        (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS)
+            || p instanceof Predicate.Wildcard
+            || p instanceof Predicate.Regex;
+    return form && (!trueOnEmpty(p) || matchesEveryText(p));
+  }
+
+  /** Whether every text matches: an empty text contained, or a pattern of {@code *} only. */
+  private static boolean matchesEveryText(Predicate p) {
+    if (p instanceof Predicate.StringMatch s) {
+      return s.op() == Predicate.StringOp.CONTAINS && s.text().isEmpty();
+    }
+    return p instanceof Predicate.Wildcard w
+        && w.pattern().tokens().stream()
+            .allMatch(
+                t ->
+                    t instanceof org.sigmaworkbench.rule.SigmaString.AnyString
+                        || (t instanceof org.sigmaworkbench.rule.SigmaString.Literal l
+                            && l.text().isEmpty()));
   }
 
   static String regex(Predicate.Regex r) {
@@ -134,7 +217,7 @@ final class PredicateWriter {
     return s.scale() <= 0 ? s.toBigInteger().toString() : s.toPlainString();
   }
 
-  private static String present(ColumnExpr c) {
+  static String present(ColumnExpr c) {
     return c.isString() || c.type().equals("dynamic")
         ? "isnotempty(" + c.asString() + ")"
         : "isnotnull(" + c.text() + ")";

@@ -86,6 +86,15 @@ final class RuleTranslator {
       if (PredicateWriter.isKeywordForm(p)) {
         return new Cond.Keyword(p);
       }
+      if (PredicateWriter.trueOnEmpty(p)) {
+        return problems.error(
+            "the keyword '"
+                + m.origin().value()
+                + "' in '"
+                + m.origin().identifier()
+                + "' matches the empty text, so KQL would find it in every empty column of a row;"
+                + " a keyword must match only columns that have a value");
+      }
       return problems.error(
           "a keyword ('"
               + m.origin().value()
@@ -186,21 +195,11 @@ final class RuleTranslator {
   }
 
   /**
-   * A predicate on a field the rows of this table lack, as the matcher tests a missing field: on
-   * the empty string. Plain comparisons and presence tests are decided here; the others are written
-   * on an empty literal, so KQL decides them as it would on an empty column.
+   * A predicate on a field the rows of this table lack: the field has no value there, so the
+   * predicate holds exactly when {@link Predicate#holdsOnNoValue()} says, as in the matcher.
    */
   private static Cond onEmpty(Predicate p) {
-    if (p instanceof Predicate.StringMatch s) {
-      return new Cond.Constant(s.text().isEmpty());
-    }
-    if (p instanceof Predicate.Exists e) {
-      return new Cond.Constant(!e.present());
-    }
-    if (p instanceof Predicate.IsNull) {
-      return new Cond.Constant(true);
-    }
-    return new Cond.Test(EMPTY, p);
+    return new Cond.Constant(p.holdsOnNoValue());
   }
 
   /** How a field is read, or {@code null} (with the problem noted) when the table lacks it. */

@@ -9,10 +9,33 @@ import java.util.Locale;
 
 /**
  * The closed set of comparisons a normalized rule is made of. Each one says exactly what it
- * matches; string comparisons carry their case rule. A missing field reads as the empty string, as
- * in KQL, where every row has every column.
+ * matches; string comparisons carry their case rule.
+ *
+ * <p><b>No value.</b> A field has <i>no value</i> when the event lacks it or holds the empty
+ * string; the two are never told apart. A predicate is tested only on a value that is there and not
+ * empty; on no value its outcome is {@link #holdsOnNoValue()}, decided here once for the matcher
+ * and the KQL writer alike.
  */
 public sealed interface Predicate {
+
+  /**
+   * Whether the predicate holds for a field that has no value (absent or empty). Only {@code Field:
+   * null}, {@code Field: ''} and {@code Field|exists: false} do; every other predicate is false
+   * there: wildcards ({@code '*'} too), {@code contains}/{@code startswith}/{@code endswith} of any
+   * text (the empty text too), regular expressions (also one that matches the empty string),
+   * networks, numbers, date parts, {@code exists: true} and field references (a field reference is
+   * false when either field has no value). A {@code not} around such a predicate then holds: a
+   * filter on a field the event lacks excludes nothing.
+   */
+  default boolean holdsOnNoValue() {
+    if (this instanceof StringMatch s) {
+      return s.op() == StringOp.EQUALS && s.text().isEmpty();
+    }
+    if (this instanceof Exists e) {
+      return !e.present();
+    }
+    return this instanceof IsNull;
+  }
 
   /** How a plain string is compared with a field value. */
   enum StringOp {
@@ -156,10 +179,10 @@ public sealed interface Predicate {
    */
   record Compare(CompareOp op, BigDecimal number, String text) implements Predicate {}
 
-  /** The field is present with a non-empty value ({@code true}), or it is absent or empty. */
+  /** The field has a value ({@code true}: present and not empty), or it has no value. */
   record Exists(boolean present) implements Predicate {}
 
-  /** The field is absent or empty (a Sigma {@code null} value). */
+  /** The field has no value: absent or empty (a Sigma {@code null} value, or {@code ''}). */
   record IsNull() implements Predicate {}
 
   /** The value compared with the value of another field of the same event. */

@@ -22,7 +22,7 @@ final class ValueLint implements LintFamily {
     return List.of(
         new LintCheck(
             "lint.wildcard-only",
-            "a value that is only '*' matches anything, even an empty or missing field"),
+            "a value that is only '*' matches any value; an empty or missing field it does not"),
         new LintCheck("lint.double-wildcard", "a value holds '**', which is the same as '*'"),
         new LintCheck(
             "lint.escaped-wildcard",
@@ -189,8 +189,11 @@ final class ValueLint implements LintFamily {
           v.position(),
           "'"
               + text
-              + "' matches any value, even an empty or missing field"
-              + (item.isKeyword() ? "" : "; to test that the field is there, use '|exists: true'"),
+              + "' matches any value, but not an empty or missing field"
+              + (item.isKeyword()
+                  ? ""
+                  : "; that is '|exists: true', which says it plainly (and '|exists: false' or"
+                      + " null for no value)"),
           text);
       return;
     }

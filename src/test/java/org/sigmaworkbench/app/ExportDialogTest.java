@@ -41,7 +41,8 @@ class ExportDialogTest {
             Placeholders.standard());
     assertThat(arm.ok()).isTrue();
     assertThat(arm.target()).isEqualTo("azure_monitor");
-    assertThat(arm.text()).contains("\"query\" : \"union\\n  (SecurityEvent\\n  | where CommandLine contains");
+    assertThat(arm.text())
+        .contains("\"query\" : \"union\\n  (SecurityEvent\\n  | where CommandLine contains");
     ExportDialog.Shown defender =
         ExportDialog.export(
             rule,

@@ -74,7 +74,8 @@ class ExportCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode all = new ObjectMapper().readTree(out.resolve("sentinel-rules.json").toFile());
     assertThat(all.path("resources").size()).isEqualTo(2);
-    assertThat(all.at("/resources/0/properties/query").asText()).startsWith("union\n  (SecurityEvent");
+    assertThat(all.at("/resources/0/properties/query").asText())
+        .startsWith("union\n  (SecurityEvent");
   }
 
   @Test

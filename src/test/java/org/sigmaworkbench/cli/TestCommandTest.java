@@ -98,6 +98,24 @@ class TestCommandTest {
         .contains("selection: CommandLine|contains held for 0 of 2 values");
   }
 
+  @Test
+  void aMissOnAFieldWithoutValueSaysSo() throws IOException {
+    Path log = dir.resolve("no-cli.jsonl");
+    Files.writeString(
+        log,
+        "{\"EventID\": 1, \"Image\": \"C:\\\\x.exe\"}\n"
+            + "{\"EventID\": 1, \"Image\": \"C:\\\\y.exe\", \"CommandLine\": \"\"}\n");
+    Run text = run("test", RULE, "--logs", log.toString(), "--explain-misses");
+    assertThat(text.out())
+        .contains(
+            "selection: CommandLine|contains held for 0 of 2 values (CommandLine has no value)");
+    Run json = run("test", RULE, "--logs", log.toString(), "--format", "jsonl", "--explain-misses");
+    List<Map<String, String>> lines = json(json.out());
+    assertThat(lines).hasSize(2);
+    assertThat(lines)
+        .allSatisfy(l -> assertThat(l.get("checks")).contains("\"no_value\":\"CommandLine\""));
+  }
+
   private Path rules() throws IOException {
     Path folder = dir.resolve("rules");
     Files.createDirectories(folder);

@@ -115,6 +115,12 @@ class MatcherAgreesWithKqlPropertyTest {
               checker.check("hit").percentage(p -> p > 15);
               checker.check("miss").percentage(p -> p > 15);
             });
+    Statistics.label("rule field")
+        .coverage(
+            checker -> {
+              checker.check("absent").percentage(p -> p > 5);
+              checker.check("empty").percentage(p -> p > 5);
+            });
   }
 
   /** Column values for one event: each field's value picked from its candidates by a seed. */
@@ -129,8 +135,14 @@ class MatcherAgreesWithKqlPropertyTest {
       int s = seeds.get(i % seeds.size()) + 7919 * i;
       List<String> pool = candidates.get(f);
       if (pool != null) {
-        if (s % 6 != 0) {
-          byField.put(f, pool.get((s / 6) % pool.size()));
+        // A field the rule names is absent, empty or one of its candidates: no value is one of
+        // the outcomes each side must agree on.
+        int k = s % 8;
+        Statistics.label("rule field").collect(k == 0 ? "absent" : k == 1 ? "empty" : "value");
+        if (k == 1) {
+          byField.put(f, "");
+        } else if (k != 0) {
+          byField.put(f, pool.get((s / 8) % pool.size()));
         }
       } else if (s % 9 == 0) {
         byField.put(f, List.of("x", "", "cmd", "Export-Certificate ").get((s / 9) % 4));

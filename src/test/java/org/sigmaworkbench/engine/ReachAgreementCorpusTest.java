@@ -119,7 +119,7 @@ class ReachAgreementCorpusTest {
     for (Map.Entry<String, String> c : table.columns().entrySet()) {
       String column = c.getKey();
       if (column.equals(table.otherFields())) {
-        fields.forEach((name, value) -> row.set(column + "." + name, value));
+        fields.forEach((name, value) -> row.setProperty(column, name, value));
         continue;
       }
       String value = null;

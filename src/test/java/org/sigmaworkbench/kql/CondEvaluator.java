@@ -33,13 +33,21 @@ final class CondEvaluator {
       return test(t.predicate(), values.apply(t.column()));
     }
     if (c instanceof Cond.Columns f) {
-      return string(f.op(), f.cased(), values.apply(f.left()), values.apply(f.right()));
+      String left = values.apply(f.left());
+      String right = values.apply(f.right());
+      return !left.isEmpty() && !right.isEmpty() && string(f.op(), f.cased(), left, right);
     }
     throw new IllegalArgumentException("cannot evaluate " + c);
   }
 
-  /** A predicate on one value, as Sigma means it (and the matcher implements it). */
+  /**
+   * A predicate on one value, as Sigma means it (and the matcher implements it): on no value (the
+   * empty string) what {@link Predicate#holdsOnNoValue()} says.
+   */
   static boolean test(Predicate p, String v) {
+    if (v.isEmpty()) {
+      return p.holdsOnNoValue();
+    }
     if (p instanceof Predicate.StringMatch s) {
       return string(s.op(), s.cased(), v, s.text());
     }

@@ -54,10 +54,12 @@ class DomainUserRewriteTest {
     Cond c = DomainUserRewrite.apply(DOMAIN, NAME, p);
     boolean ours =
         CondEvaluator.eval(c, col -> col == DOMAIN ? domain : col == NAME ? name : sigma);
-    // Equality with a value without a backslash names the account alone.
+    // Equality with a value without a backslash names the account alone; equality with the empty
+    // text is no value, which the joined account says.
     boolean expected =
         p instanceof Predicate.StringMatch s
                 && s.op() == Predicate.StringOp.EQUALS
+                && !s.text().isEmpty()
                 && s.text().indexOf('\\') < 0
             ? CondEvaluator.test(p, name)
             : CondEvaluator.test(p, sigma);

@@ -88,6 +88,7 @@ sealed interface KqlExpression {
           out.add(n);
         }
       }
+      out = distinct(out);
       return out.size() == 1 ? out.get(0) : new Or(out);
     }
     if (e instanceof And a) {
@@ -100,6 +101,7 @@ sealed interface KqlExpression {
           out.add(n);
         }
       }
+      out = distinct(out);
       return out.size() == 1 ? out.get(0) : new And(out);
     }
     if (e instanceof Not n) {
@@ -122,6 +124,15 @@ sealed interface KqlExpression {
       }
     }
     return e;
+  }
+
+  /** The terms without repeats: {@code a or a} is {@code a}, and so is {@code a and a}. */
+  private static List<KqlExpression> distinct(List<KqlExpression> terms) {
+    java.util.Map<String, KqlExpression> out = new java.util.LinkedHashMap<>();
+    for (KqlExpression t : terms) {
+      out.putIfAbsent(canonical(t), t);
+    }
+    return new ArrayList<>(out.values());
   }
 
   /** Parses the expression of a {@code where}. */

@@ -181,7 +181,7 @@ class KqlWriterTest {
         .startsWith("isempty(TargetProcessCommandLine)");
     assertThat(where("microsoft_xdr", "ProcessId|exists: false")).startsWith("isnull(ProcessId)");
     assertThat(where("azure_monitor", "Image|fieldref: ParentImage"))
-        .startsWith("NewProcessName =~ ParentProcessName");
+        .startsWith("isnotempty(ParentProcessName) and NewProcessName =~ ParentProcessName");
     SigmaRule net =
         rule(
             "category: network_connection\nproduct: windows",

@@ -269,6 +269,13 @@ final class ReferenceDifferences {
             "equal:empty-value-matches-everything", ReferenceDifferences::emptyPrefixes));
     out.add(
         Rewrite.onReference(
+            "equal:equal-to-the-empty-text-is-isempty", ReferenceDifferences::emptyEquality));
+    out.add(
+        Rewrite.onReference(
+            "reference:empty-text-found-where-there-is-no-value",
+            ReferenceDifferences::emptyTextFound));
+    out.add(
+        Rewrite.onReference(
             "reference:wildcard-as-case-sensitive-unanchored-regex",
             ReferenceDifferences::wildcardRegex));
     out.add(
@@ -535,6 +542,40 @@ final class ReferenceDifferences {
               && c.right() instanceof Str s
               && s.value().isEmpty()) {
             return new Cmp(c.left(), "contains", s);
+          }
+          return x;
+        });
+  }
+
+  /** {@code x =~ ""} on text is {@code isempty(x)}: no value. */
+  private static KqlExpression emptyEquality(KqlExpression e) {
+    return map(
+        e,
+        x -> {
+          if (x instanceof Cmp c
+              && (c.op().equals("=~") || c.op().equals("=="))
+              && c.right() instanceof Str s
+              && s.value().isEmpty()) {
+            return new Call("isempty", List.of(c.left()));
+          }
+          return x;
+        });
+  }
+
+  /**
+   * {@code x contains ""} holds on an empty value too; a field with no value matches no {@code
+   * contains} (see {@code Predicate.holdsOnNoValue}), so ours is {@code isnotempty(x)}.
+   */
+  private static KqlExpression emptyTextFound(KqlExpression e) {
+    return map(
+        e,
+        x -> {
+          if (x instanceof Cmp c
+              && Set.of("contains", "contains_cs", "startswith", "startswith_cs", "endswith")
+                  .contains(c.op())
+              && c.right() instanceof Str s
+              && s.value().isEmpty()) {
+            return new Call("isnotempty", List.of(c.left()));
           }
           return x;
         });
@@ -817,14 +858,6 @@ final class ReferenceDifferences {
               kept.add(t);
             }
             return kept.size() == 1 ? kept.get(0) : new Or(kept);
-          }
-          if (x instanceof Call c
-              && c.function().equals("isnotempty")
-              && c.args().size() == 1
-              && c.args().get(0) instanceof Name d
-              && NAME_COLUMNS.containsKey(d.name())) {
-            // The reference writes DOMAIN\ as "domain contains ''", which any value has.
-            return new Cmp(d, "contains", new Str(""));
           }
           if (x instanceof Call c
               && c.function().equals("iff")

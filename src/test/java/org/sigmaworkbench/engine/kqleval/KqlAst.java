@@ -8,6 +8,12 @@ sealed interface KqlAst {
   /** A column of the row. */
   record Column(String name) implements KqlAst {}
 
+  /**
+   * A property of a dynamic value: {@code EventData.Image}, {@code EventData["cs-uri"]}; null when
+   * the value has no such property or is not a property bag.
+   */
+  record Member(KqlAst base, String property) implements KqlAst {}
+
   /** All columns, as the left side of {@code * contains}. */
   record AllColumns() implements KqlAst {}
 

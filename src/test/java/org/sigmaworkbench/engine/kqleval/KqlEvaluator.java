@@ -29,6 +29,9 @@ final class KqlEvaluator {
     if (e instanceof KqlAst.Column c) {
       return row.get(c.name());
     }
+    if (e instanceof KqlAst.Member m) {
+      return eval(m.base()) instanceof Map<?, ?> bag ? bag.get(m.property()) : null;
+    }
     if (e instanceof KqlAst.Call c) {
       return call(c);
     }
@@ -73,9 +76,17 @@ final class KqlEvaluator {
         return l == null || r == null ? null : false;
       }
       case "matches regex" -> {
-        String v = KqlFunctions.toStringValue(eval(b.left()));
         String p = (String) eval(b.right());
-        return REGEX.computeIfAbsent(p, Pattern::compile).matcher(v).find();
+        Pattern regex = REGEX.computeIfAbsent(p, Pattern::compile);
+        if (b.left() instanceof KqlAst.AllColumns) {
+          for (String column : row.columns()) {
+            if (regex.matcher(KqlFunctions.toStringValue(row.get(column))).find()) {
+              return true;
+            }
+          }
+          return false;
+        }
+        return regex.matcher(KqlFunctions.toStringValue(eval(b.left()))).find();
       }
       case "=~" -> {
         return KqlFunctions.equalsFolded(

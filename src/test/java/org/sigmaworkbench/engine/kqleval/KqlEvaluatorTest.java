@@ -125,6 +125,30 @@ class KqlEvaluatorTest {
   }
 
   @Test
+  void noValueIsTheEmptyStringInAStringColumnAndNullInADynamicOne() {
+    // isempty(): "Returns true if the argument is an empty string or is null"; tostring(null) is
+    // the empty string.
+    KqlRow row = new KqlRow(Map.of("Name", "string", "EventData", "dynamic"));
+    assertThat(KqlQuery.value("Name", row)).isEqualTo("");
+    assertThat(KqlQuery.value("EventData.Image", row)).isNull();
+    assertThat(KqlQuery.value("isempty(EventData.Image)", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("isnull(EventData.Image)", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("isempty(Name)", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("isnull(Name)", row)).isEqualTo(false);
+    assertThat(KqlQuery.value("tostring(EventData.Image) == \"\"", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("tostring(EventData.Image) contains \"x\"", row)).isEqualTo(false);
+    // What the guards are for: these hold on no value.
+    assertThat(KqlQuery.value("Name contains \"\"", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("Name matches regex \"(?s)^.*$\"", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("* matches regex \"(?s).\"", row)).isEqualTo(false);
+    row.setProperty("EventData", "Image", "C:\\x.exe").set("Name", "n");
+    assertThat(KqlQuery.value("EventData.Image", row)).isEqualTo("C:\\x.exe");
+    assertThat(KqlQuery.value("EventData[\"Image\"] endswith \"x.exe\"", row)).isEqualTo(true);
+    assertThat(KqlQuery.value("isnotempty(EventData.Other)", row)).isEqualTo(false);
+    assertThat(KqlQuery.value("* matches regex \"(?s).\"", row)).isEqualTo(true);
+  }
+
+  @Test
   void stringLiteralsKeepEscapes() {
     assertThat(v("\"a\\\"b\\\\c\\n\\u0001\"")).isEqualTo("a\"b\\c\n\u0001");
   }

@@ -34,7 +34,33 @@ final class KqlFunctions {
     if (v instanceof OffsetDateTime t) {
       return t.toString();
     }
+    if (v instanceof java.util.Map<?, ?> bag) {
+      // A property bag as JSON text, as tostring() writes one.
+      StringBuilder b = new StringBuilder("{");
+      bag.forEach(
+          (k, x) -> {
+            if (b.length() > 1) {
+              b.append(',');
+            }
+            b.append(json(k.toString())).append(':').append(json(toStringValue(x)));
+          });
+      return b.append('}').toString();
+    }
     return v.toString();
+  }
+
+  private static String json(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   static String toLower(String s) {

@@ -72,31 +72,7 @@ final class KqlLexer {
         if (i < n && text.charAt(i) == '~' && text.substring(start, i).equals("in")) {
           i++;
         }
-        // A property of a dynamic column, EventData.Image or EventData["a b"], is one name
-        // (EventData.a b): a row holds the property as a column of that name.
-        StringBuilder name = new StringBuilder(text.substring(start, i));
-        while (i + 1 < n) {
-          char d = text.charAt(i);
-          char e = text.charAt(i + 1);
-          if (d == '.' && (Character.isLetter(e) || e == '_')) {
-            int from = ++i;
-            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
-              i++;
-            }
-            name.append('.').append(text, from, i);
-          } else if (d == '[' && (e == '"' || e == '\'')) {
-            StringBuilder b = new StringBuilder();
-            i = string(text, i + 1, b);
-            if (i >= n || text.charAt(i) != ']') {
-              throw new KqlSyntaxException("expected ']' after a property name", i);
-            }
-            i++;
-            name.append('.').append(b);
-          } else {
-            break;
-          }
-        }
-        out.add(new Token(Kind.NAME, name.toString(), start));
+        out.add(new Token(Kind.NAME, text.substring(start, i), start));
       } else {
         String two = i + 1 < n ? text.substring(i, i + 2) : "";
         if (two.equals("==")
@@ -107,7 +83,7 @@ final class KqlLexer {
             || two.equals(">=")) {
           out.add(new Token(Kind.SYMBOL, two, i));
           i += 2;
-        } else if ("()<>,|*".indexOf(c) >= 0) {
+        } else if ("()<>,|*.".indexOf(c) >= 0) {
           out.add(new Token(Kind.SYMBOL, String.valueOf(c), i));
           i++;
         } else {

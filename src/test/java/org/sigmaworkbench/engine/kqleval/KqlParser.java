@@ -215,9 +215,9 @@ final class KqlParser {
         if (t.text().equals("true") || t.text().equals("false")) {
           return new KqlAst.Literal(Boolean.valueOf(t.text()));
         }
-        return new KqlAst.Column(t.text());
+        return members(new KqlAst.Column(t.text()));
       case QUOTED_NAME:
-        return new KqlAst.Column(t.text());
+        return members(new KqlAst.Column(t.text()));
       case SYMBOL:
         if (t.is("(")) {
           KqlAst e = or();
@@ -232,6 +232,25 @@ final class KqlParser {
         break;
     }
     throw new KqlSyntaxException("unexpected '" + t.text() + "'", t.offset());
+  }
+
+  /** Properties of a dynamic column: {@code .name} and {@code ["name"]}, as many as follow. */
+  private KqlAst members(KqlAst base) {
+    KqlAst e = base;
+    while (true) {
+      if (peek().is(".")) {
+        next();
+        KqlLexer.Token name = next();
+        if (name.kind() != KqlLexer.Kind.NAME) {
+          throw new KqlSyntaxException("expected a property name after '.'", name.offset());
+        }
+        e = new KqlAst.Member(e, name.text());
+      } else if (peek().kind() == KqlLexer.Kind.QUOTED_NAME) {
+        e = new KqlAst.Member(e, next().text());
+      } else {
+        return e;
+      }
+    }
   }
 
   private static Object number(KqlLexer.Token t) {

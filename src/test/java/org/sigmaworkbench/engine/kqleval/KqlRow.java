@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One row of a table as KQL sees it: every column of the table is there; a string column the event
- * does not fill is the empty string (KQL strings are never null), a typed column is null. Values
- * are {@code String}, {@code Long} (long and int columns) or null.
+ * does not fill is the empty string (KQL strings are never null), a typed column is null, and so is
+ * a dynamic column and a property a dynamic column does not have. Values are {@code String}, {@code
+ * Long} (long and int columns), a {@code Map} of property to text (dynamic columns) or null.
  */
 public final class KqlRow {
   private final Map<String, String> types;
@@ -33,10 +34,25 @@ public final class KqlRow {
     return this;
   }
 
+  /**
+   * Sets a property of a dynamic column ({@code EventData.Image}); the column becomes a property
+   * bag if it was not one.
+   */
+  public KqlRow setProperty(String column, String property, String text) {
+    types.putIfAbsent(column, "dynamic");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> bag =
+        values.get(column) instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+    bag.put(property, text);
+    values.put(column, bag);
+    return this;
+  }
+
   /** A copy that computed columns can be added to without changing this row. */
   KqlRow copy() {
     KqlRow c = new KqlRow(types);
-    c.values.putAll(values);
+    values.forEach(
+        (k, v) -> c.values.put(k, v instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : v));
     return c;
   }
 

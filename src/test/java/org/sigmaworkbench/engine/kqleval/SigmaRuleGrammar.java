@@ -234,6 +234,13 @@ public final class SigmaRuleGrammar {
                     ": true",
                     ": ''",
                     "|contains: ''",
+                    "|startswith: ''",
+                    "|endswith: ''",
+                    ": '*'",
+                    "|contains: '*'",
+                    "|re: '.*'",
+                    "|re: 'x?'",
+                    "|re: '^$'",
                     "|neq: \"x1\"",
                     "|neq: \"cmd\"",
                     "|expand: \"%Administrators%\"",
@@ -284,8 +291,9 @@ public final class SigmaRuleGrammar {
     Arbitrary<Identifier> maps =
         map.list().ofMinSize(1).ofMaxSize(2).map(l -> new Identifier(name, l, List.of()));
     Arbitrary<Identifier> keywords =
-        text()
-            .map(SigmaRuleGrammar::quote)
+        Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, text().map(SigmaRuleGrammar::quote)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("'*'")))
             .list()
             .ofMinSize(1)
             .ofMaxSize(3)
