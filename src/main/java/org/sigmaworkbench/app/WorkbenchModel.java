@@ -54,6 +54,9 @@ public final class WorkbenchModel {
       new SimpleObjectProperty<>(Placeholders.standard());
   private final ObservableList<LoadedLog> logs = FXCollections.observableArrayList();
   private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<org.sigmaworkbench.engine.CorrelationHit> correlationHits =
+      FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper correlating = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper testStatus =
       new ReadOnlyStringWrapper("Drop a log file here, or File > Open Logs");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -129,6 +132,7 @@ public final class WorkbenchModel {
 
   private void apply(RuleAnalysis a) {
     analysis.set(a);
+    correlating.set(a.correlates());
     if (a.kql() != null && a.kql().ok()) {
       kqlText.set(a.kql().query());
       kqlStale.set(false);
@@ -185,10 +189,16 @@ public final class WorkbenchModel {
     long gen = runGeneration.incrementAndGet();
     RuleAnalysis a = analysis.get();
     CompiledRule rule = a == null ? null : a.compiled();
+    org.sigmaworkbench.engine.Correlations correlations =
+        a == null || a.compiled() == null
+            ? org.sigmaworkbench.engine.Correlations.none()
+            : a.correlations();
+    List<CompiledRule> correlated = a == null ? List.of() : a.correlated();
     List<LoadedLog> current = List.copyOf(logs);
     List<PendingLog> newFiles = List.copyOf(pendingFiles);
     if (current.isEmpty() && newFiles.isEmpty()) {
       rows.clear();
+      correlationHits.clear();
       running.set(false);
       updateStatus(0, 0, false);
       return;
@@ -212,6 +222,8 @@ public final class WorkbenchModel {
           TestRun.Result r =
               TestRun.run(
                   rule,
+                  correlated,
+                  correlations,
                   current,
                   newFiles,
                   p -> {
@@ -238,9 +250,10 @@ public final class WorkbenchModel {
                 pendingFiles.removeAll(newFiles);
                 logs.setAll(r.logs());
                 rows.setAll(r.rows());
+                correlationHits.setAll(r.correlationHits());
                 running.set(false);
                 progress.set(1);
-                if (!newFiles.isEmpty()) {
+                if (!newFiles.isEmpty() || !correlations.isEmpty()) {
                   notice.set(String.join("\n", r.messages()));
                 }
                 updateStatus(r.events(), r.hits(), r.truncated());
@@ -267,7 +280,12 @@ public final class WorkbenchModel {
             + (events == 1 ? " event (" : " events (")
             + names
             + ")"
-            + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : ""));
+            + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : "")
+            + (a != null && a.correlates() && a.compiled() != null
+                ? "; "
+                    + correlationHits.size()
+                    + (correlationHits.size() == 1 ? " correlation hit" : " correlation hits")
+                : ""));
   }
 
   public ReadOnlyObjectProperty<RuleAnalysis> analysisProperty() {
@@ -325,6 +343,16 @@ public final class WorkbenchModel {
 
   public ObservableList<EventRow> rows() {
     return rows;
+  }
+
+  /** The hits of the correlation rules in the editor, over every loaded log together. */
+  public ObservableList<org.sigmaworkbench.engine.CorrelationHit> correlationHits() {
+    return correlationHits;
+  }
+
+  /** True while the editor holds a correlation rule that runs on the logs. */
+  public ReadOnlyBooleanProperty correlatingProperty() {
+    return correlating.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty testStatusProperty() {
