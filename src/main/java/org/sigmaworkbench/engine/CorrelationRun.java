@@ -2,11 +2,9 @@ package org.sigmaworkbench.engine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,34 +178,94 @@ public final class CorrelationRun {
     return out;
   }
 
-  /** The sliding windows of one correlation, group by group. */
+  /**
+   * The sliding windows of one correlation, group by group. Per group, the pending events (from the
+   * oldest window start not yet evaluated) and the measure of those inside the current window are
+   * kept up to date as the window's end moves forward and its start drops out, so a burst of n
+   * events costs about n steps, not n times the window.
+   */
   private static final class Sweep {
     private final Correlations.Prepared p;
     private final List<CorrelationHit> out;
     private final long spanNanos;
-    private final Map<List<String>, ArrayDeque<Item>> windows = new HashMap<>();
+    private final int[] distinct;
+    private final int distinctCount;
+    private final Map<List<String>, Group> groups = new HashMap<>();
 
-    /** Per group, the last evaluated window start that held (absent when it did not). */
-    private final Map<List<String>, Instant> lastHeld = new HashMap<>();
+    /** One group's pending events and the measure of the current window. */
+    private final class Group {
+      final List<Item> pending = new ArrayList<>();
+      int head;
+
+      /** Events from {@code head} before this index are in the current window. */
+      int inside;
+
+      /** The last evaluated window start if that window held, else null. */
+      Instant lastHeld;
+
+      long events;
+      final Map<String, Integer> values = new HashMap<>();
+      BigDecimal sum = BigDecimal.ZERO;
+      long numbers;
+      final java.util.TreeMap<Double, Integer> sorted = new java.util.TreeMap<>();
+      final int[] rules = new int[distinct.length];
+      int rulesSeen;
+
+      void enter(Item it, int sign) {
+        events += sign;
+        String v = it.value();
+        if (v != null && !v.isEmpty()) {
+          values.merge(v, sign, (a, b) -> a + b == 0 ? null : a + b);
+        }
+        BigDecimal d = v == null ? null : KqlNumbers.parse(v);
+        if (d != null) {
+          numbers += sign;
+          sum = sign > 0 ? sum.add(d) : sum.subtract(d);
+          sorted.merge(d.doubleValue(), sign, (a, b) -> a + b == 0 ? null : a + b);
+        }
+        int r = distinct[it.rule()];
+        if (sign > 0 ? rules[r]++ == 0 : --rules[r] == 0) {
+          rulesSeen += sign;
+        }
+      }
+    }
 
     Sweep(Correlations.Prepared p, List<CorrelationHit> out) {
       this.p = p;
       this.out = out;
       this.spanNanos = p.rule().timespanSeconds() * 1_000_000_000L;
+      // Each reference's index among the distinct rules named (a rule named twice is one).
+      this.distinct = new int[p.rules().size()];
+      List<SigmaRule> seen = new ArrayList<>();
+      for (int i = 0; i < distinct.length; i++) {
+        int at = -1;
+        for (int j = 0; j < seen.size(); j++) {
+          if (seen.get(j) == p.rules().get(i)) {
+            at = j;
+          }
+        }
+        if (at < 0) {
+          at = seen.size();
+          seen.add(p.rules().get(i));
+        }
+        distinct[i] = at;
+      }
+      this.distinctCount = seen.size();
     }
 
     void run(List<Item> sorted) {
       for (Item it : sorted) {
-        ArrayDeque<Item> w = windows.computeIfAbsent(it.group(), k -> new ArrayDeque<>());
+        Group g = groups.computeIfAbsent(it.group(), k -> new Group());
         // Windows that end before this event are complete.
-        while (!w.isEmpty() && end(w.peekFirst().time()).isBefore(it.time())) {
-          evaluateFirst(it.group(), w);
+        while (g.head < g.pending.size() && end(g.pending.get(g.head).time()).isBefore(it.time())) {
+          evaluateFirst(it.group(), g);
         }
-        w.addLast(it);
+        g.pending.add(it);
       }
-      for (Map.Entry<List<String>, ArrayDeque<Item>> e : windows.entrySet()) {
-        while (!e.getValue().isEmpty()) {
-          evaluateFirst(e.getKey(), e.getValue());
+      for (Map.Entry<List<String>, Group> e : groups.entrySet()) {
+        Group g = e.getValue();
+        while (g.head < g.pending.size()) {
+          evaluateFirst(e.getKey(), g);
         }
       }
     }
@@ -216,38 +274,38 @@ public final class CorrelationRun {
       return start.plusNanos(spanNanos);
     }
 
-    /** Evaluates the window that starts at the first event's time, then drops that time. */
-    private void evaluateFirst(List<String> group, ArrayDeque<Item> w) {
-      Instant start = w.peekFirst().time();
+    /** Evaluates the window that starts at the first pending event's time, then drops that time. */
+    private void evaluateFirst(List<String> key, Group g) {
+      Instant start = g.pending.get(g.head).time();
       Instant end = end(start);
-      List<Item> in = new ArrayList<>();
-      for (Item it : w) {
-        if (it.time().isAfter(end)) {
-          break;
-        }
-        in.add(it);
+      while (g.inside < g.pending.size() && !g.pending.get(g.inside).time().isAfter(end)) {
+        g.enter(g.pending.get(g.inside++), 1);
       }
-      Number value = measure(in);
-      boolean held = value != null && holds(value, in);
-      Instant previous = lastHeld.get(group);
+      Number value = measure(g);
+      boolean held = value != null && holds(value, g);
       if (held) {
-        if (previous == null || end(previous).isBefore(start)) {
-          out.add(hit(group, start, end, value, in));
+        if (g.lastHeld == null || end(g.lastHeld).isBefore(start)) {
+          out.add(hit(key, start, end, value, g.pending.subList(g.head, g.inside)));
         }
-        lastHeld.put(group, start);
+        g.lastHeld = start;
       } else {
-        lastHeld.remove(group);
+        g.lastHeld = null;
       }
-      while (!w.isEmpty() && w.peekFirst().time().equals(start)) {
-        w.pollFirst();
+      while (g.head < g.pending.size() && g.pending.get(g.head).time().equals(start)) {
+        g.enter(g.pending.get(g.head++), -1);
+      }
+      if (g.head > 1024 && g.head * 2 > g.pending.size()) {
+        g.pending.subList(0, g.head).clear();
+        g.inside -= g.head;
+        g.head = 0;
       }
     }
 
     private CorrelationHit hit(
-        List<String> group, Instant start, Instant end, Number value, List<Item> in) {
+        List<String> key, Instant start, Instant end, Number value, List<Item> in) {
       Map<String, String> g = new LinkedHashMap<>();
       for (int i = 0; i < p.rule().groupBy().size(); i++) {
-        g.put(p.rule().groupBy().get(i), group.get(i));
+        g.put(p.rule().groupBy().get(i), key.get(i));
       }
       List<CorrelationHit.Member> members = new ArrayList<>();
       for (Item it : in) {
@@ -259,96 +317,61 @@ public final class CorrelationRun {
     }
 
     /** The window's count or aggregate; {@code null} when there is none. */
-    private Number measure(List<Item> in) {
+    private Number measure(Group g) {
       switch (p.rule().type()) {
         case "event_count" -> {
-          return (long) in.size();
+          return g.events;
         }
         case "value_count" -> {
-          Set<String> distinct = new HashSet<>();
-          for (Item it : in) {
-            if (it.value() != null && !it.value().isEmpty()) {
-              distinct.add(it.value());
-            }
-          }
-          return (long) distinct.size();
+          return (long) g.values.size();
         }
         case "temporal", "temporal_ordered" -> {
-          Set<Integer> rules = new HashSet<>();
-          for (Item it : in) {
-            rules.add(distinctRule(it.rule()));
-          }
-          return (long) rules.size();
+          return (long) g.rulesSeen;
         }
         default -> {
-          List<Double> values = new ArrayList<>();
-          for (Item it : in) {
-            BigDecimal d = it.value() == null ? null : KqlNumbers.parse(it.value());
-            if (d != null) {
-              values.add(d.doubleValue());
-            }
-          }
-          if (values.isEmpty()) {
+          if (g.numbers == 0) {
             return null;
           }
           return switch (p.rule().type()) {
-            case "value_sum" -> sum(values);
-            case "value_avg" -> sum(values) / values.size();
-            default -> percentile(values, p.percentile());
+            case "value_sum" -> g.sum.doubleValue();
+            case "value_avg" -> g.sum.doubleValue() / g.numbers;
+            default -> percentile(g.sorted, g.numbers, p.percentile());
           };
         }
       }
     }
 
-    /** The index of the first reference naming the same rule (a rule listed twice is one). */
-    private int distinctRule(int index) {
-      SigmaRule r = p.rules().get(index);
-      for (int i = 0; i < p.rules().size(); i++) {
-        if (p.rules().get(i) == r) {
-          return i;
-        }
-      }
-      return index;
-    }
-
-    private static double sum(List<Double> values) {
-      double s = 0;
-      for (double v : values) {
-        s += v;
-      }
-      return s;
-    }
-
     /** Nearest rank: the value at rank ceil(p / 100 * n), at least 1. */
-    static double percentile(List<Double> values, BigDecimal p) {
-      List<Double> sorted = new ArrayList<>(values);
-      sorted.sort(null);
-      int n = sorted.size();
-      int rank =
+    static double percentile(java.util.TreeMap<Double, Integer> sorted, long n, BigDecimal p) {
+      long rank =
           p.multiply(BigDecimal.valueOf(n))
               .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.CEILING)
-              .intValue();
-      return sorted.get(Math.max(1, Math.min(n, rank)) - 1);
+              .longValue();
+      rank = Math.max(1, Math.min(n, rank));
+      long seen = 0;
+      for (Map.Entry<Double, Integer> e : sorted.entrySet()) {
+        seen += e.getValue();
+        if (seen >= rank) {
+          return e.getKey();
+        }
+      }
+      return sorted.lastKey();
     }
 
-    private boolean holds(Number value, List<Item> in) {
-      if (p.rule().type().equals("temporal_ordered") && !ordered(in)) {
+    private boolean holds(Number value, Group g) {
+      if (p.rule().type().equals("temporal_ordered")
+          && (g.rulesSeen < distinctCount || !ordered(g.pending.subList(g.head, g.inside)))) {
         return false;
       }
       boolean anyOp = false;
       BigDecimal v =
           value instanceof Long l ? BigDecimal.valueOf(l) : new BigDecimal(value.doubleValue());
       for (Map.Entry<String, String> e : p.rule().condition().entrySet()) {
-        int cmp;
-        switch (e.getKey()) {
-          case "gt", "gte", "lt", "lte", "eq", "neq" -> {
-            cmp = v.compareTo(new BigDecimal(e.getValue().trim()));
-            anyOp = true;
-          }
-          default -> {
-            continue;
-          }
+        if (!Set.of("gt", "gte", "lt", "lte", "eq", "neq").contains(e.getKey())) {
+          continue;
         }
+        anyOp = true;
+        int cmp = v.compareTo(new BigDecimal(e.getValue().trim()));
         boolean ok =
             switch (e.getKey()) {
               case "gt" -> cmp > 0;
@@ -363,13 +386,9 @@ public final class CorrelationRun {
         }
       }
       if (!anyOp && p.rule().type().startsWith("temporal")) {
-        return value.longValue() == distinctRules();
+        return value.longValue() == distinctCount;
       }
       return anyOp;
-    }
-
-    private long distinctRules() {
-      return p.rules().stream().map(System::identityHashCode).distinct().count();
     }
 
     /** An event of each rule in the order named, each strictly later than the one before. */

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param groupBy fields the events are grouped by
  * @param timespanSeconds the window, in seconds
  * @param timespanText the window as written ({@code 1h})
- * @param condition the threshold, operator to number ({@code gte: 10}); may hold {@code field}
- *     and (value_percentile) {@code percentile}
+ * @param condition the threshold, operator to number ({@code gte: 10}); may hold {@code field} and
+ *     (value_percentile) {@code percentile}
  * @param aliases field aliases across the referenced rules: alias to (rule to field)
  * @param generate whether the referenced rules also produce their own matches
  * @param problems errors and warnings
