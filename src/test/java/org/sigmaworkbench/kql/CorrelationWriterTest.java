@@ -189,6 +189,40 @@ class CorrelationWriterTest {
         .contains("no Microsoft Sentinel (ASIM parsers) table");
   }
 
+  /**
+   * Every type, for every built-in target: each fixture converts (the KQL parser check is CI's).
+   */
+  @Test
+  void everyCorrelationTypeConvertsForEveryTarget() throws java.io.IOException {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of("src/test/resources/org/sigmaworkbench/engine/correlation");
+    java.util.List<java.nio.file.Path> files;
+    try (var s = java.nio.file.Files.list(dir)) {
+      files = s.sorted().toList();
+    }
+    assertThat(files).hasSize(9);
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    for (java.nio.file.Path f : files) {
+      RuleFile file = new RuleLoader().load(f);
+      Map<String, SigmaRule> rules = new LinkedHashMap<>();
+      CorrelationRule c = null;
+      for (RuleDocument d : file.documents()) {
+        if (d instanceof SigmaRule r) {
+          rules.put(r.meta().name(), r);
+        } else if (d instanceof CorrelationRule cr) {
+          c = cr;
+        }
+      }
+      types.add(c.type());
+      for (String target : TargetCatalog.BUILT_IN) {
+        KqlResult r = new KqlWriter(TargetCatalog.get(target)).write(c, rules);
+        assertThat(r.errors()).as(f + " for " + target).isEmpty();
+        assertThat(r.query()).contains("let Windows = Events").contains("| where Reported");
+      }
+    }
+    assertThat(types).hasSize(8);
+  }
+
   @Test
   void timespansAreKustoLiterals() {
     assertThat(CorrelationWriter.timespan(90)).isEqualTo("90s");
