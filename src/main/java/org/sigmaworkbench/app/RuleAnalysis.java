@@ -22,9 +22,39 @@ import org.sigmaworkbench.rule.SigmaRule;
  * @param problems all problems, errors first
  * @param kql the KQL result, or {@code null} when the rule has errors
  * @param compiled the matcher, or {@code null} when the rule has errors
+ * @param correlations the correlation rules of the text, resolved against its detection rules (none
+ *     when there are none or the text has errors)
+ * @param correlated the detection rules the correlations name, compiled
  */
 public record RuleAnalysis(
-    String text, SigmaRule rule, List<RuleProblem> problems, KqlResult kql, CompiledRule compiled) {
+    String text,
+    SigmaRule rule,
+    List<RuleProblem> problems,
+    KqlResult kql,
+    CompiledRule compiled,
+    org.sigmaworkbench.engine.Correlations correlations,
+    List<CompiledRule> correlated) {
+
+  public RuleAnalysis(
+      String text,
+      SigmaRule rule,
+      List<RuleProblem> problems,
+      KqlResult kql,
+      CompiledRule compiled) {
+    this(
+        text,
+        rule,
+        problems,
+        kql,
+        compiled,
+        org.sigmaworkbench.engine.Correlations.none(),
+        List.of());
+  }
+
+  /** Whether the text holds correlations that run on the logs. */
+  public boolean correlates() {
+    return !correlations.isEmpty();
+  }
 
   public boolean hasErrors() {
     return problems.stream().anyMatch(RuleProblem::isError);
@@ -61,7 +91,30 @@ public record RuleAnalysis(
     if (rule == null || file.hasErrors() || !rule.isUsable()) {
       return new RuleAnalysis(text, rule, problems, null, null);
     }
-    KqlResult kql = new KqlWriter(target, options).write(rule);
-    return new RuleAnalysis(text, rule, problems, kql, CompiledRule.compile(rule));
+    KqlWriter writer = new KqlWriter(target, options);
+    KqlResult kql = writer.write(rule);
+    org.sigmaworkbench.engine.Correlations correlations =
+        org.sigmaworkbench.engine.Correlations.of(file.documents());
+    List<CompiledRule> correlated = new java.util.ArrayList<>();
+    for (SigmaRule r : file.rules()) {
+      if (correlations.referenced().contains(r)) {
+        correlated.add(CompiledRule.compile(r));
+      }
+    }
+    if (!correlations.isEmpty()) {
+      // The preview shows the correlation's query: the text is about the correlation.
+      java.util.Map<String, SigmaRule> byReference = new java.util.LinkedHashMap<>();
+      for (SigmaRule r : file.rules()) {
+        if (r.meta().name() != null) {
+          byReference.putIfAbsent(r.meta().name(), r);
+        }
+        if (r.id() != null) {
+          byReference.putIfAbsent(r.id(), r);
+        }
+      }
+      kql = writer.write(correlations.rules().get(0), byReference);
+    }
+    return new RuleAnalysis(
+        text, rule, problems, kql, CompiledRule.compile(rule), correlations, correlated);
   }
 }

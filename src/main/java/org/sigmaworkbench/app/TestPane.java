@@ -59,6 +59,7 @@ final class TestPane extends BorderPane {
   static final String OUT_OF_REACH = "out-of-reach";
 
   private final TableView<EventRow> table = new TableView<>();
+  private final CorrelationTable correlations;
   private final StyleClassedTextArea detail = new StyleClassedTextArea();
   private final Label status = new Label();
   private final Label notice = new Label();
@@ -190,7 +191,13 @@ final class TestPane extends BorderPane {
     detail.getStyleClass().add("event-detail");
     detail.setEditable(false);
     detail.setWrapText(true);
-    SplitPane split = new SplitPane(table, new VirtualizedScrollPane<>(detail));
+    // Correlation hits, above the events, only while the editor holds a correlation rule.
+    correlations = new CorrelationTable(model.correlationHits(), this::showCorrelation);
+    correlations.visibleProperty().bind(model.correlatingProperty());
+    correlations.managedProperty().bind(correlations.visibleProperty());
+    VBox.setVgrow(table, Priority.ALWAYS);
+    VBox tables = new VBox(correlations, table);
+    SplitPane split = new SplitPane(tables, new VirtualizedScrollPane<>(detail));
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.68);
     setCenter(split);
@@ -437,6 +444,46 @@ final class TestPane extends BorderPane {
     detail.setStyleSpans(0, spans.create());
     detail.moveTo(0);
     detail.requestFollowCaret();
+  }
+
+  /** Shows a correlation hit (its window, group and events) or one of its events. */
+  private void showCorrelation(Object item) {
+    if (item instanceof org.sigmaworkbench.engine.CorrelationHit h) {
+      StringBuilder b = new StringBuilder(CorrelationTable.summary(h)).append('\n');
+      for (org.sigmaworkbench.engine.CorrelationHit.Member m : h.events()) {
+        b.append("  ").append(CorrelationTable.describe(m)).append('\n');
+      }
+      detail.replaceText(b.toString());
+      detail.setStyleSpans(0, headSpans(b.toString()));
+      detail.moveTo(0);
+    } else if (item instanceof org.sigmaworkbench.engine.CorrelationHit.Member m
+        && m.event() != null) {
+      render(new EventRow(m.event(), null), null);
+      String head =
+          m.file()
+              + formatOf(m.event())
+              + ", record "
+              + m.record()
+              + " — in the correlation, as '"
+              + m.rule()
+              + "'\n";
+      int end = detail.getText().indexOf('\n') + 1;
+      detail.replaceText(0, end, head);
+      detail.setStyle(0, head.length(), List.of("detail-head"));
+      detail.moveTo(0);
+    }
+  }
+
+  private static org.fxmisc.richtext.model.StyleSpans<Collection<String>> headSpans(String text) {
+    int first = text.indexOf('\n') + 1;
+    StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+    spans.add(List.of("detail-head"), first);
+    spans.add(List.of(), text.length() - first);
+    return spans.create();
+  }
+
+  CorrelationTable correlationTable() {
+    return correlations;
   }
 
   private void dragOver(DragEvent e) {

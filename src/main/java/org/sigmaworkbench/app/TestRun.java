@@ -45,9 +45,77 @@ final class TestRun {
       long hits,
       boolean truncated,
       List<String> messages,
-      boolean cancelled) {}
+      boolean cancelled,
+      List<org.sigmaworkbench.engine.CorrelationHit> correlationHits) {
+
+    Result(
+        List<EventRow> rows,
+        List<LoadedLog> logs,
+        long events,
+        long hits,
+        boolean truncated,
+        List<String> messages,
+        boolean cancelled) {
+      this(rows, logs, events, hits, truncated, messages, cancelled, List.of());
+    }
+  }
+
+  /**
+   * The correlations of a run: the rules they name, compiled, and the evaluation under way (its
+   * hits keep their events, to be shown).
+   */
+  private record Correlating(
+      List<CompiledRule> rules, org.sigmaworkbench.engine.CorrelationRun run) {
+    void add(Event e) {
+      List<org.sigmaworkbench.rule.SigmaRule> matched = new ArrayList<>(0);
+      for (CompiledRule r : rules) {
+        if (r.appliesTo(e) && r.matches(e)) {
+          matched.add(r.rule());
+        }
+      }
+      if (!matched.isEmpty()) {
+        run.add(e, matched);
+      }
+    }
+  }
+
+  /** The correlation of the run in progress on this thread, or null. */
+  private static final ThreadLocal<Correlating> CORRELATING = new ThreadLocal<>();
 
   private TestRun() {}
+
+  /**
+   * Runs {@code rule} over the logs as {@link #run(CompiledRule, List, List, DoubleConsumer,
+   * BooleanSupplier)} does, and evaluates {@code correlations} over every event of every log
+   * together ({@code correlated}: the rules they name, compiled).
+   */
+  static Result run(
+      CompiledRule rule,
+      List<CompiledRule> correlated,
+      org.sigmaworkbench.engine.Correlations correlations,
+      List<LoadedLog> logs,
+      List<PendingLog> newFiles,
+      DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    if (correlations.isEmpty()) {
+      return run(rule, logs, newFiles, progress, cancelled);
+    }
+    Correlating c = new Correlating(correlated, correlations.start(true));
+    CORRELATING.set(c);
+    try {
+      Result r = run(rule, logs, newFiles, progress, cancelled);
+      if (r.cancelled()) {
+        return r;
+      }
+      List<org.sigmaworkbench.engine.CorrelationHit> hits = c.run().finish();
+      List<String> messages = new ArrayList<>(r.messages());
+      messages.addAll(c.run().problems());
+      return new Result(
+          r.rows(), r.logs(), r.events(), r.hits(), r.truncated(), messages, false, hits);
+    } finally {
+      CORRELATING.remove();
+    }
+  }
 
   /**
    * Runs {@code rule} (or none: rows without hits) over {@code logs}, then reads {@code newFiles}
@@ -139,6 +207,10 @@ final class TestRun {
   private static void add(
       CompiledRule rule, Event e, List<EventRow> rows, long[] counts, boolean[] truncated) {
     counts[0]++;
+    Correlating c = CORRELATING.get();
+    if (c != null) {
+      c.add(e);
+    }
     boolean hit = rule != null && rule.appliesTo(e) && rule.matches(e);
     if (hit) {
       counts[1]++;
@@ -174,9 +246,14 @@ final class TestRun {
     boolean keep = size(p) <= CACHE_BYTES;
     ReadOptions options = pending.options();
     if (!keep && rule != null) {
+      List<CompiledRule> wanted = new ArrayList<>(List.of(rule));
+      Correlating c = CORRELATING.get();
+      if (c != null) {
+        wanted.addAll(c.rules());
+      }
       options =
           options.withFilter(
-              new RuleSetMatcher(List.of(rule)).textFilter(), Math.max(0, WINDOW - counts[0]));
+              new RuleSetMatcher(wanted).textFilter(), Math.max(0, WINDOW - counts[0]));
     }
     try (EventStream s = LogReaders.open(p, options)) {
       List<Event> cache = keep ? new ArrayList<>() : null;

@@ -56,6 +56,9 @@ public final class WorkbenchModel {
       new SimpleObjectProperty<>(Placeholders.standard());
   private final ObservableList<LoadedLog> logs = FXCollections.observableArrayList();
   private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<org.sigmaworkbench.engine.CorrelationHit> correlationHits =
+      FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper correlating = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper testStatus =
       new ReadOnlyStringWrapper("Drop a log file here, or File > Open Logs");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -143,6 +146,7 @@ public final class WorkbenchModel {
       }
       updateStatus(lastEvents, lastHits, lastTruncated);
     }
+    correlating.set(a.correlates());
     if (a.kql() != null && a.kql().ok()) {
       kqlText.set(a.kql().query());
       kqlStale.set(false);
@@ -199,10 +203,16 @@ public final class WorkbenchModel {
     long gen = runGeneration.incrementAndGet();
     RuleAnalysis a = analysis.get();
     CompiledRule rule = a == null ? null : a.compiled();
+    org.sigmaworkbench.engine.Correlations correlations =
+        a == null || a.compiled() == null
+            ? org.sigmaworkbench.engine.Correlations.none()
+            : a.correlations();
+    List<CompiledRule> correlated = a == null ? List.of() : a.correlated();
     List<LoadedLog> current = List.copyOf(logs);
     List<PendingLog> newFiles = List.copyOf(pendingFiles);
     if (current.isEmpty() && newFiles.isEmpty()) {
       rows.clear();
+      correlationHits.clear();
       running.set(false);
       updateStatus(0, 0, false);
       return;
@@ -226,6 +236,8 @@ public final class WorkbenchModel {
           TestRun.Result r =
               TestRun.run(
                   rule,
+                  correlated,
+                  correlations,
                   current,
                   newFiles,
                   p -> {
@@ -252,9 +264,10 @@ public final class WorkbenchModel {
                 pendingFiles.removeAll(newFiles);
                 logs.setAll(r.logs());
                 rows.setAll(withReach(r.rows()));
+                correlationHits.setAll(r.correlationHits());
                 running.set(false);
                 progress.set(1);
-                if (!newFiles.isEmpty()) {
+                if (!newFiles.isEmpty() || !correlations.isEmpty()) {
                   notice.set(String.join("\n", r.messages()));
                 }
                 updateStatus(r.events(), r.hits(), r.truncated());
@@ -310,7 +323,12 @@ public final class WorkbenchModel {
             + (events == 1 ? " event (" : " events (")
             + names
             + ")"
-            + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : ""));
+            + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : "")
+            + (a != null && a.correlates() && a.compiled() != null
+                ? "; "
+                    + correlationHits.size()
+                    + (correlationHits.size() == 1 ? " correlation hit" : " correlation hits")
+                : ""));
   }
 
   public ReadOnlyObjectProperty<RuleAnalysis> analysisProperty() {
@@ -368,6 +386,16 @@ public final class WorkbenchModel {
 
   public ObservableList<EventRow> rows() {
     return rows;
+  }
+
+  /** The hits of the correlation rules in the editor, over every loaded log together. */
+  public ObservableList<org.sigmaworkbench.engine.CorrelationHit> correlationHits() {
+    return correlationHits;
+  }
+
+  /** True while the editor holds a correlation rule that runs on the logs. */
+  public ReadOnlyBooleanProperty correlatingProperty() {
+    return correlating.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty testStatusProperty() {

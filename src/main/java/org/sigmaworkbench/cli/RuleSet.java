@@ -19,6 +19,15 @@ import org.sigmaworkbench.rule.SigmaRule;
 final class RuleSet {
   final List<CompiledRule> rules = new ArrayList<>();
   final Map<CompiledRule, Path> paths = new IdentityHashMap<>();
+
+  /** The correlation rules among the inputs, resolved against the detection rules there. */
+  org.sigmaworkbench.engine.Correlations correlations =
+      org.sigmaworkbench.engine.Correlations.none();
+
+  /** The file of each correlation rule. */
+  final Map<org.sigmaworkbench.rule.CorrelationRule, Path> correlationPaths =
+      new IdentityHashMap<>();
+
   int failed;
 
   /** Loads every rule; rules with errors are reported on {@code err} and left out. */
@@ -34,9 +43,13 @@ final class RuleSet {
     RuleLoader loader = new RuleLoader(placeholders);
     List<SigmaRule> loaded = new ArrayList<>();
     List<Path> loadedPaths = new ArrayList<>();
+    List<org.sigmaworkbench.rule.RuleDocument> documents = new ArrayList<>();
     for (Path p : RuleInputs.expand(inputs)) {
       RuleFile file = loader.load(p);
-      if (!file.fileProblems().isEmpty() || file.rules().isEmpty()) {
+      boolean correlates =
+          file.documents().stream()
+              .anyMatch(org.sigmaworkbench.rule.CorrelationRule.class::isInstance);
+      if (!file.fileProblems().isEmpty() || (file.rules().isEmpty() && !correlates)) {
         set.failed++;
         err.println(
             p
@@ -52,6 +65,17 @@ final class RuleSet {
         loaded.add(rule);
         loadedPaths.add(p);
       }
+      for (org.sigmaworkbench.rule.RuleDocument d : file.documents()) {
+        documents.add(d);
+        if (d instanceof org.sigmaworkbench.rule.CorrelationRule c) {
+          set.correlationPaths.put(c, p);
+        }
+      }
+    }
+    set.correlations = org.sigmaworkbench.engine.Correlations.of(documents);
+    for (org.sigmaworkbench.engine.Correlations.Problem problem : set.correlations.problems()) {
+      set.failed++;
+      err.println(set.correlationPaths.get(problem.rule()) + ": skipped: " + problem.describe());
     }
     Hunt.Compiled compiled =
         Hunt.compile(loaded, loadedPaths.stream().map(Path::toString).toList());

@@ -102,13 +102,20 @@ final class TestCommand implements CliCommand {
         new Hunt(
             set.rules, new Hunt.Options(threads == null ? cores : threads, explainMisses, true));
     int[] failedRules = {0};
+    org.sigmaworkbench.engine.CorrelationRun correlation = set.correlations.start(false);
+    long[] suppressed = {0};
     Hunt.Result r =
         hunt.run(
             logs,
             new Hunt.Listener() {
               @Override
               public void onEvent(Event event, List<Hit> hits, List<Miss> misses) {
+                correlation.addHits(event, hits);
                 for (Hit h : hits) {
+                  if (!set.correlations.reportsOwnHits(h.rule().rule())) {
+                    suppressed[0]++;
+                    continue;
+                  }
                   String why =
                       reachOrNull == null ? null : reachOrNull.outside(h.rule().rule(), event);
                   if (why != null) {
@@ -158,6 +165,19 @@ final class TestCommand implements CliCommand {
               }
             });
     text.finish(set.paths);
+    List<org.sigmaworkbench.engine.CorrelationHit> correlationHits = correlation.finish();
+    for (org.sigmaworkbench.engine.CorrelationHit h : correlationHits) {
+      if (format == OutputFormat.jsonl) {
+        json.object(g -> CorrelationOutput.json(g, h, set.correlationPaths.get(h.correlation())));
+      } else {
+        out.println(CorrelationOutput.line(h));
+      }
+    }
+    for (String problem : correlation.problems()) {
+      if (!set.correlations.problems().stream().anyMatch(p -> p.describe().equals(problem))) {
+        err.println("warning: " + problem);
+      }
+    }
     out.flush();
     long unreadable = r.files().stream().filter(f -> f.error() != null).count();
     if (format == OutputFormat.text) {
@@ -186,6 +206,17 @@ final class TestCommand implements CliCommand {
       } else {
         err.println(
             (r.eventsWithHits() - outside[0]) + " hits in " + r.events() + " events" + beyond);
+      }
+      if (!set.correlations.isEmpty()) {
+        err.println(
+            correlationHits.size()
+                + (correlationHits.size() == 1 ? " correlation hit" : " correlation hits")
+                + " of "
+                + set.correlations.rules().size()
+                + (set.correlations.rules().size() == 1 ? " correlation" : " correlations")
+                + (suppressed[0] > 0
+                    ? " (" + suppressed[0] + " hits of correlated rules not listed on their own)"
+                    : ""));
       }
     }
     return unreadable > 0 || set.failed > 0 || failedRules[0] > 0 ? 1 : 0;

@@ -2,17 +2,29 @@ package org.sigmaworkbench.kql;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.SigmaRule;
 
 /**
- * A correlation rule as KQL: the queries of the rules it names, each reduced to the time, the rule
- * name and the group-by fields, then {@code summarize} over {@code bin(time, timespan)} by those
- * fields and a {@code where} on the threshold. Windows are fixed bins of the timespan, as KQL's
- * {@code bin} makes them.
+ * A correlation rule as KQL, with the sliding windows the engine evaluates ({@code
+ * engine.CorrelationRun} defines them; both follow one definition):
+ *
+ * <ol>
+ *   <li>each referenced rule's query, reduced to {@code EventTime}, {@code SigmaRule} (its name in
+ *       the correlation), the group-by fields (aliases applied, as strings) and {@code SigmaValue}
+ *       (the condition's field), then {@code union}ed as {@code Events};
+ *   <li>{@code Windows}: every distinct (event time, group) starts a window, joined with the
+ *       group's events whose time lies from the start to start + timespan, both included;
+ *   <li>per window the measure ({@code count()}, {@code count_distinctif}, {@code sum}, {@code
+ *       avgif}, {@code percentile}, {@code count_distinct(SigmaRule)}; for temporal_ordered the
+ *       chain of each rule's earliest event after the previous rule's), {@code Hit} when the
+ *       condition holds;
+ *   <li>sorted by group and start, a hit is reported unless the group's previous window also hit
+ *       and reaches this start ({@code prev()}), so a burst gives one row.
+ * </ol>
  */
 final class CorrelationWriter {
 
@@ -23,28 +35,30 @@ final class CorrelationWriter {
   }
 
   /** One referenced rule, written for its table. */
-  private record Part(String letName, String ruleName, KqlWriter.Selected selected) {}
+  private record Part(
+      String letName, String ruleName, SigmaRule rule, KqlWriter.Selected selected) {}
 
   KqlResult write(CorrelationRule c, Map<String, SigmaRule> rules) {
     if (c.hasErrors() || c.type() == null) {
       return KqlResult.failure(List.of("the correlation has errors; fix them first"));
     }
     String type = c.type();
-    if (type.equals("value_percentile")) {
+    String percentile =
+        switch (type) {
+          case "value_median" -> "50";
+          case "value_percentile" -> c.condition().get("percentile");
+          default -> null;
+        };
+    if (type.equals("value_percentile") && percentile == null) {
       return KqlResult.failure(
           List.of(
-              "a value_percentile correlation cannot be written: the rule model does not keep"
-                  + " which percentile it compares"));
+              "a value_percentile correlation names its 'percentile' (0 to 100) in the"
+                  + " condition"));
     }
-    if (type.equals("temporal_ordered") && c.rules().size() != 2) {
-      return KqlResult.failure(
-          List.of(
-              "a temporal_ordered correlation over "
-                  + c.rules().size()
-                  + " rules cannot be written with summarize; it is written for exactly two"));
-    }
+    String valueField = c.condition().get("field");
     List<String> errors = new ArrayList<>();
     List<Part> parts = new ArrayList<>();
+    java.util.Set<String> letNames = new LinkedHashSet<>();
     for (String ref : c.rules()) {
       SigmaRule rule = rules.get(ref);
       if (rule == null) {
@@ -55,40 +69,57 @@ final class CorrelationWriter {
                 + " that hold the rules it names");
         continue;
       }
-      KqlWriter.Selected s = writer.select(rule);
+      List<String> fields = new ArrayList<>();
+      for (String g : c.groupBy()) {
+        fields.add(field(c, ref, rule, g));
+      }
+      if (valueField != null) {
+        fields.add(field(c, ref, rule, valueField));
+      }
+      KqlWriter.Selected s = writer.select(rule, fields);
       if (s.failure() != null) {
         errors.add("rule '" + ref + "': " + String.join("; ", s.failure().errors()));
         continue;
       }
-      parts.add(new Part(letName(ref, parts.size() + 1), ref, s));
+      String let = letName(ref, parts.size() + 1);
+      while (!letNames.add(let)) {
+        let = let + "_" + (parts.size() + 1);
+      }
+      parts.add(new Part(let, ref, rule, s));
     }
     if (!errors.isEmpty()) {
       return KqlResult.failure(errors);
     }
 
-    // Per rule: the columns it contributes, named by the correlation's field names.
-    String time = writer.target().timeColumn();
-    String valueField = c.condition().get("field");
-    List<String> groupNames = new ArrayList<>(c.groupBy());
-    List<String> projections = new ArrayList<>();
+    String time = KqlStrings.column(writer.target().timeColumn());
+    List<String> groups = new ArrayList<>();
+    for (String g : c.groupBy()) {
+      groups.add(KqlStrings.column(g));
+    }
+    boolean numeric = valueField != null && !type.equals("value_count");
+    StringBuilder b = new StringBuilder();
     for (Part p : parts) {
-      Map<String, String> columns = new LinkedHashMap<>();
-      columns.put(KqlStrings.column(time), null);
-      if (type.startsWith("temporal")) {
-        columns.put("SigmaRule", KqlStrings.quote(p.ruleName()));
+      List<String> terms = new ArrayList<>();
+      terms.add("EventTime = " + time);
+      terms.add("SigmaRule = " + KqlStrings.quote(p.ruleName()));
+      for (int i = 0; i < c.groupBy().size(); i++) {
+        ColumnExpr v =
+            p.selected()
+                .translator()
+                .plainValue(field(c, p.ruleName(), p.rule(), c.groupBy().get(i)));
+        terms.add(groups.get(i) + " = " + (v == null ? "\"\"" : v.asString()));
       }
-      for (String g : groupNames) {
-        ColumnExpr value = field(c, p, g);
-        columns.put(KqlStrings.column(g), value == null ? null : value.asString());
+      if (groups.isEmpty()) {
+        terms.add("AllEvents = 1");
       }
       if (valueField != null) {
-        ColumnExpr value = field(c, p, valueField);
-        columns.put(
-            KqlStrings.column(valueField),
-            value == null ? null : type.equals("value_count") ? value.asString() : value.text());
+        ColumnExpr v =
+            p.selected().translator().plainValue(field(c, p.ruleName(), p.rule(), valueField));
+        String text = v == null ? "\"\"" : v.asString();
+        terms.add("SigmaValue = " + (numeric ? "todouble(" + text + ")" : text));
       }
-      if (!p.selected().translator().problems.ok()) {
-        RuleTranslator t = p.selected().translator();
+      RuleTranslator t = p.selected().translator();
+      if (!t.problems.ok()) {
         if (!t.problems.unmapped.isEmpty()) {
           errors.add("rule '" + p.ruleName() + "': " + t.unmappedMessage());
         }
@@ -97,87 +128,130 @@ final class CorrelationWriter {
         }
         continue;
       }
-      List<String> terms = new ArrayList<>();
-      columns.forEach((k, v) -> terms.add(v == null || v.equals(k) ? k : k + " = " + v));
-      projections.add(p.selected().query() + "\n| project " + String.join(", ", terms));
+      b.append("let ").append(p.letName()).append(" = ");
+      b.append(p.selected().query()).append("\n| project ").append(String.join(", ", terms));
+      b.append(";\n");
     }
     if (!errors.isEmpty()) {
       return KqlResult.failure(errors);
     }
-
-    StringBuilder b = new StringBuilder();
+    List<String> keys = groups.isEmpty() ? List.of("AllEvents") : groups;
+    String keyList = String.join(", ", keys);
+    String span = timespan(c.timespanSeconds());
+    b.append("let Events = ");
     if (parts.size() == 1) {
-      b.append(projections.get(0));
+      b.append(parts.get(0).letName());
     } else {
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < parts.size(); i++) {
-        b.append("let ").append(parts.get(i).letName()).append(" = ");
-        b.append(projections.get(i)).append(";\n");
-        names.add(parts.get(i).letName());
-      }
-      b.append("union ").append(String.join(", ", names));
+      b.append("union ").append(String.join(", ", parts.stream().map(Part::letName).toList()));
     }
-    String by = "bin(" + KqlStrings.column(time) + ", " + timespan(c.timespanSeconds()) + ")";
-    for (String g : groupNames) {
-      by += ", " + KqlStrings.column(g);
-    }
-    String valueColumn = valueField == null ? null : KqlStrings.column(valueField);
+    b.append(";\n");
+    b.append("let Windows = Events\n| summarize by WindowStart = EventTime, ")
+        .append(keyList)
+        .append("\n| join kind=inner (Events) on ")
+        .append(keyList)
+        .append("\n| where EventTime between (WindowStart .. WindowStart + ")
+        .append(span)
+        .append(");\n");
+
     String measure;
-    String aggregate;
-    switch (type) {
-      case "event_count" -> {
-        measure = "EventCount";
-        aggregate = "count()";
-      }
-      case "value_count" -> {
-        measure = "ValueCount";
-        aggregate = "count_distinct(" + valueColumn + ")";
-      }
-      case "value_sum" -> {
-        measure = "ValueSum";
-        aggregate = "sum(todouble(" + valueColumn + "))";
-      }
-      case "value_avg" -> {
-        measure = "ValueAvg";
-        aggregate = "avg(todouble(" + valueColumn + "))";
-      }
-      case "temporal" -> {
-        measure = "RuleCount";
-        aggregate = "count_distinct(SigmaRule)";
-      }
-      default -> {
-        measure = null;
-        aggregate = null;
-      }
-    }
-    List<String> where = new ArrayList<>();
+    List<String> hit = new ArrayList<>();
     if (type.equals("temporal_ordered")) {
-      b.append("\n| summarize FirstTime = minif(")
-          .append(KqlStrings.column(time))
-          .append(", SigmaRule == ")
+      measure = "RuleCount";
+      b.append("let Ordered = Windows\n| where SigmaRule == ")
           .append(KqlStrings.quote(parts.get(0).ruleName()))
-          .append("), LastTime = maxif(")
-          .append(KqlStrings.column(time))
-          .append(", SigmaRule == ")
-          .append(KqlStrings.quote(parts.get(1).ruleName()))
-          .append(") by ")
-          .append(by);
-      where.add("FirstTime < LastTime");
+          .append("\n| summarize Step1 = min(EventTime) by WindowStart, ")
+          .append(keyList);
+      for (int i = 1; i < parts.size(); i++) {
+        b.append("\n| join kind=inner (Windows | where SigmaRule == ")
+            .append(KqlStrings.quote(parts.get(i).ruleName()))
+            .append(") on WindowStart, ")
+            .append(keyList)
+            .append("\n| where EventTime > Step")
+            .append(i)
+            .append("\n| summarize Step")
+            .append(i + 1)
+            .append(" = min(EventTime) by WindowStart, ")
+            .append(keyList);
+      }
+      b.append(";\nWindows\n| summarize RuleCount = count_distinct(SigmaRule) by WindowStart, ")
+          .append(keyList)
+          .append("\n| join kind=leftouter (Ordered) on WindowStart, ")
+          .append(keyList);
+      hit.add("isnotnull(Step" + parts.size() + ")");
     } else {
-      b.append("\n| summarize ").append(measure).append(" = ").append(aggregate);
-      b.append(" by ").append(by);
-      List<String> threshold = threshold(c.condition(), measure);
-      if (threshold == null) {
-        return KqlResult.failure(List.of("the correlation's condition is not a number"));
+      String aggregate;
+      switch (type) {
+        case "event_count" -> {
+          measure = "EventCount";
+          aggregate = "EventCount = count()";
+        }
+        case "value_count" -> {
+          measure = "ValueCount";
+          aggregate = "ValueCount = count_distinctif(SigmaValue, isnotempty(SigmaValue))";
+        }
+        case "value_sum" -> {
+          measure = "ValueSum";
+          aggregate = "Values = countif(isnotnull(SigmaValue)), ValueSum = sum(SigmaValue)";
+          hit.add("Values > 0");
+        }
+        case "value_avg" -> {
+          measure = "ValueAvg";
+          aggregate =
+              "Values = countif(isnotnull(SigmaValue)), ValueAvg = avgif(SigmaValue,"
+                  + " isnotnull(SigmaValue))";
+          hit.add("Values > 0");
+        }
+        case "value_percentile", "value_median" -> {
+          measure = type.equals("value_median") ? "ValueMedian" : "ValuePercentile";
+          aggregate =
+              "Values = countif(isnotnull(SigmaValue)), "
+                  + measure
+                  + " = percentile(SigmaValue, "
+                  + PredicateWriter.number(new BigDecimal(percentile.trim()))
+                  + ")";
+          hit.add("Values > 0");
+        }
+        default -> {
+          measure = "RuleCount";
+          aggregate = "RuleCount = count_distinct(SigmaRule)";
+        }
       }
-      where.addAll(threshold);
-      if (type.equals("temporal") && threshold.isEmpty()) {
-        where.add(measure + " == " + parts.size());
-      }
+      b.append("Windows\n| summarize ")
+          .append(aggregate)
+          .append(" by WindowStart, ")
+          .append(keyList);
     }
-    if (!where.isEmpty()) {
-      b.append("\n| where ").append(String.join(" and ", where));
+    List<String> threshold = threshold(c.condition(), measure);
+    if (threshold == null) {
+      return KqlResult.failure(List.of("the correlation's condition is not a number"));
     }
+    hit.addAll(threshold);
+    if (type.startsWith("temporal") && threshold.isEmpty()) {
+      hit.add(measure + " == " + distinctRules(parts));
+    }
+    if (hit.isEmpty()) {
+      hit.add("true");
+    }
+    List<String> sortKeys = new ArrayList<>();
+    List<String> sameGroup = new ArrayList<>();
+    for (String k : keys) {
+      sortKeys.add(k + " asc");
+      sameGroup.add("prev(" + k + ") == " + k);
+    }
+    sortKeys.add("WindowStart asc");
+    b.append("\n| extend Hit = ").append(String.join(" and ", hit));
+    b.append("\n| sort by ").append(String.join(", ", sortKeys));
+    b.append("\n| extend Reported = Hit and not(prev(Hit, 1, false) and ")
+        .append(String.join(" and ", sameGroup))
+        .append(" and prev(WindowStart) + ")
+        .append(span)
+        .append(" >= WindowStart)");
+    b.append("\n| where Reported");
+    b.append("\n| project WindowStart, WindowEnd = WindowStart + ").append(span);
+    for (String g : groups) {
+      b.append(", ").append(g);
+    }
+    b.append(", ").append(measure);
     List<String> warnings = new ArrayList<>();
     for (Part p : parts) {
       warnings.addAll(p.selected().warnings());
@@ -185,14 +259,24 @@ final class CorrelationWriter {
     return new KqlResult(b.toString(), parts.get(0).selected().table().name(), List.of(), warnings);
   }
 
-  /** A field of the correlation (an alias, or a field name) in one referenced rule. */
-  private static ColumnExpr field(CorrelationRule c, Part p, String name) {
-    String field = name;
+  private static long distinctRules(List<Part> parts) {
+    return parts.stream().map(p -> System.identityHashCode(p.rule())).distinct().count();
+  }
+
+  /**
+   * The event field a correlation field name stands for in one referenced rule: the alias's field
+   * for that rule (named by its {@code name}, its id or the reference as written), else the name.
+   */
+  private static String field(CorrelationRule c, String ref, SigmaRule rule, String name) {
     Map<String, String> alias = c.aliases().get(name);
-    if (alias != null && alias.containsKey(p.ruleName())) {
-      field = alias.get(p.ruleName());
+    if (alias != null) {
+      for (String key : new String[] {ref, rule.meta().name(), rule.meta().id()}) {
+        if (key != null && alias.containsKey(key)) {
+          return alias.get(key);
+        }
+      }
     }
-    return p.selected().translator().plainValue(field);
+    return name;
   }
 
   private static List<String> threshold(Map<String, String> condition, String measure) {
@@ -212,7 +296,8 @@ final class CorrelationWriter {
         continue;
       }
       try {
-        out.add(measure + " " + op + " " + PredicateWriter.number(new BigDecimal(e.getValue())));
+        out.add(
+            measure + " " + op + " " + PredicateWriter.number(new BigDecimal(e.getValue().trim())));
       } catch (NumberFormatException ex) {
         return null;
       }
@@ -238,6 +323,9 @@ final class CorrelationWriter {
     String cleaned = ref.replaceAll("[^A-Za-z0-9_]", "_");
     if (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0))) {
       cleaned = "rule" + index + (cleaned.isEmpty() ? "" : "_" + cleaned);
+    }
+    if (List.of("Events", "Windows", "Ordered").contains(cleaned)) {
+      cleaned = cleaned + "_rule";
     }
     return KqlStrings.isIdentifier(cleaned) ? cleaned : "rule" + index;
   }

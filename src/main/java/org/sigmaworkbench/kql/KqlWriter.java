@@ -249,6 +249,15 @@ public final class KqlWriter {
   }
 
   Selected select(SigmaRule rule) {
+    return select(rule, List.of());
+  }
+
+  /**
+   * A detection rule written for the first table that can hold it and also has the given fields
+   * (those a correlation groups by or aggregates); when no table has them, the first that holds the
+   * rule, whose translator then reports the missing fields.
+   */
+  Selected select(SigmaRule rule, List<String> alsoFields) {
     KqlResult pre = precheck(rule);
     if (pre != null) {
       return Selected.failed(pre);
@@ -260,6 +269,16 @@ public final class KqlWriter {
         options.keepUnmapped() ? new boolean[] {false, true} : new boolean[] {false}) {
       for (Target.Table table : tables) {
         Selected s = select(rule, table, condition, keep);
+        if (s.failure() == null && !alsoFields.isEmpty()) {
+          Selected probe = select(rule, table, condition, keep);
+          alsoFields.forEach(f -> probe.translator().plainValue(f));
+          if (!probe.translator().problems.ok()) {
+            if (first == null) {
+              first = s;
+            }
+            continue;
+          }
+        }
         if (s.failure() == null) {
           return s;
         }

@@ -6,13 +6,14 @@ import java.util.Map;
 /**
  * A correlation rule: events of other rules counted or related over a time span.
  *
- * @param type event_count, value_count, temporal, temporal_ordered, value_sum, value_avg or
- *     value_percentile
+ * @param type event_count, value_count, temporal, temporal_ordered, value_sum, value_avg,
+ *     value_percentile or value_median
  * @param rules the referenced rules, by id or name
  * @param groupBy fields the events are grouped by
  * @param timespanSeconds the window, in seconds
  * @param timespanText the window as written ({@code 1h})
- * @param condition the threshold, operator to number ({@code gte: 10}); may hold {@code field}
+ * @param condition the threshold, operator to number ({@code gte: 10}); may hold {@code field} and
+ *     (value_percentile) {@code percentile}
  * @param aliases field aliases across the referenced rules: alias to (rule to field)
  * @param generate whether the referenced rules also produce their own matches
  * @param problems errors and warnings

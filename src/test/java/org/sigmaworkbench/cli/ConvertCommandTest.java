@@ -40,10 +40,13 @@ class ConvertCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains(
-            "DeviceProcessEvents\n| where FolderPath endswith \"\\\\whoami.exe\"\n"
-                + "| project Timestamp, Computer = DeviceName\n"
-                + "| summarize EventCount = count() by bin(Timestamp, 1h), Computer\n"
-                + "| where EventCount >= 3\n");
+            "let whoami_runs = DeviceProcessEvents\n| where FolderPath endswith"
+                + " \"\\\\whoami.exe\"\n"
+                + "| project EventTime = Timestamp, SigmaRule = \"whoami_runs\","
+                + " Computer = DeviceName;\n"
+                + "let Events = whoami_runs;\n")
+        .contains("| summarize EventCount = count() by WindowStart, Computer\n")
+        .contains("| extend Hit = EventCount >= 3\n");
   }
 
   @Test

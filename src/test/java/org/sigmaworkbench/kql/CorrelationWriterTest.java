@@ -45,7 +45,7 @@ class CorrelationWriterTest {
   }
 
   @Test
-  void temporalCountsTheDistinctRulesPerWindowAndGroup() {
+  void temporalCountsTheDistinctRulesPerSlidingWindowAndGroup() {
     KqlResult r =
         write(
             "azure_monitor",
@@ -55,13 +55,26 @@ class CorrelationWriterTest {
     assertThat(r.query())
         .isEqualTo(
             "let failed = SecurityEvent\n| where EventID == 4625\n"
-                + "| project TimeGenerated, SigmaRule = \"failed\", TargetUserName;\n"
+                + "| project EventTime = TimeGenerated, SigmaRule = \"failed\","
+                + " TargetUserName = TargetUserName;\n"
                 + "let success = SecurityEvent\n| where EventID == 4624\n"
-                + "| project TimeGenerated, SigmaRule = \"success\", TargetUserName;\n"
-                + "union failed, success\n"
-                + "| summarize RuleCount = count_distinct(SigmaRule) by bin(TimeGenerated, 10m),"
+                + "| project EventTime = TimeGenerated, SigmaRule = \"success\","
+                + " TargetUserName = TargetUserName;\n"
+                + "let Events = union failed, success;\n"
+                + "let Windows = Events\n"
+                + "| summarize by WindowStart = EventTime, TargetUserName\n"
+                + "| join kind=inner (Events) on TargetUserName\n"
+                + "| where EventTime between (WindowStart .. WindowStart + 10m);\n"
+                + "Windows\n"
+                + "| summarize RuleCount = count_distinct(SigmaRule) by WindowStart,"
                 + " TargetUserName\n"
-                + "| where RuleCount == 2");
+                + "| extend Hit = RuleCount == 2\n"
+                + "| sort by TargetUserName asc, WindowStart asc\n"
+                + "| extend Reported = Hit and not(prev(Hit, 1, false) and prev(TargetUserName) =="
+                + " TargetUserName and prev(WindowStart) + 10m >= WindowStart)\n"
+                + "| where Reported\n"
+                + "| project WindowStart, WindowEnd = WindowStart + 10m, TargetUserName,"
+                + " RuleCount");
   }
 
   @Test
@@ -75,28 +88,73 @@ class CorrelationWriterTest {
                 + "  condition:\n    gte: 3\n    lt: 100\n");
     assertThat(r.errors()).isEmpty();
     assertThat(r.query())
-        .contains("| project TimeGenerated, account = TargetUserName;")
+        .contains("SigmaRule = \"failed\", account = TargetUserName;")
         .contains(
-            "| project TimeGenerated, account = iff(isempty(SubjectDomainName), SubjectUserName,"
+            "SigmaRule = \"whoami\", account = iff(isempty(SubjectDomainName), SubjectUserName,"
                 + " strcat(SubjectDomainName, \"\\\\\", SubjectUserName));")
-        .endsWith(
-            "| summarize EventCount = count() by bin(TimeGenerated, 1h), account\n"
-                + "| where EventCount >= 3 and EventCount < 100");
+        .contains("| summarize EventCount = count() by WindowStart, account\n")
+        .contains("| extend Hit = EventCount >= 3 and EventCount < 100\n");
   }
 
   @Test
-  void valueAggregatesReadTheFieldOfEachRule() {
+  void valueAggregatesReadTheFieldOfEachRuleAsANumber() {
     KqlResult r =
         write(
             "microsoft_xdr",
             "correlation:\n  type: value_sum\n  rules: [whoami]\n  group-by: [Computer]\n"
                 + "  timespan: 1d\n  condition:\n    field: ProcessId\n    gt: 10\n");
     assertThat(r.query())
-        .isEqualTo(
-            "DeviceProcessEvents\n| where FolderPath endswith \"\\\\whoami.exe\"\n"
-                + "| project Timestamp, Computer = DeviceName, ProcessId\n"
-                + "| summarize ValueSum = sum(todouble(ProcessId)) by bin(Timestamp, 1d), Computer\n"
-                + "| where ValueSum > 10");
+        .startsWith(
+            "let whoami = DeviceProcessEvents\n| where FolderPath endswith \"\\\\whoami.exe\"\n"
+                + "| project EventTime = Timestamp, SigmaRule = \"whoami\", Computer ="
+                + " DeviceName, SigmaValue = todouble(tostring(ProcessId));\n"
+                + "let Events = whoami;\n")
+        .contains(
+            "| summarize Values = countif(isnotnull(SigmaValue)), ValueSum = sum(SigmaValue) by"
+                + " WindowStart, Computer\n")
+        .contains("| extend Hit = Values > 0 and ValueSum > 10\n");
+  }
+
+  @Test
+  void percentilesAndMediansNameTheirPercentile() {
+    assertThat(
+            write(
+                    "microsoft_xdr",
+                    "correlation:\n  type: value_percentile\n  rules: [whoami]\n"
+                        + "  timespan: 1d\n  condition:\n    field: ProcessId\n"
+                        + "    percentile: 95\n    gte: 4000\n")
+                .query())
+        .contains("AllEvents = 1")
+        .contains("ValuePercentile = percentile(SigmaValue, 95) by WindowStart, AllEvents")
+        .contains("ValuePercentile >= 4000");
+    assertThat(
+            write(
+                    "microsoft_xdr",
+                    "correlation:\n  type: value_median\n  rules: [whoami]\n"
+                        + "  timespan: 1d\n  condition:\n    field: ProcessId\n    lt: 5\n")
+                .query())
+        .contains("ValueMedian = percentile(SigmaValue, 50)");
+  }
+
+  @Test
+  void temporalOrderedChainsTheEarliestEventOfEachRuleAfterThePrevious() {
+    KqlResult r =
+        write(
+            "azure_monitor",
+            "correlation:\n  type: temporal_ordered\n  rules: [failed, success, whoami]\n"
+                + "  group-by: [Computer]\n  timespan: 1h\n");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.query())
+        .contains(
+            "let Ordered = Windows\n| where SigmaRule == \"failed\"\n"
+                + "| summarize Step1 = min(EventTime) by WindowStart, Computer\n"
+                + "| join kind=inner (Windows | where SigmaRule == \"success\") on WindowStart,"
+                + " Computer\n| where EventTime > Step1\n"
+                + "| summarize Step2 = min(EventTime) by WindowStart, Computer\n"
+                + "| join kind=inner (Windows | where SigmaRule == \"whoami\") on WindowStart,"
+                + " Computer\n| where EventTime > Step2\n"
+                + "| summarize Step3 = min(EventTime) by WindowStart, Computer;\n")
+        .contains("| extend Hit = isnotnull(Step3) and RuleCount == 3\n");
   }
 
   @Test
@@ -113,12 +171,12 @@ class CorrelationWriterTest {
     assertThat(
             write(
                     "azure_monitor",
-                    "correlation:\n  type: temporal_ordered\n  rules: [failed, success, whoami]\n"
-                        + "  timespan: 1h\n")
+                    "correlation:\n  type: value_percentile\n  rules: [whoami]\n  timespan: 1h\n"
+                        + "  condition:\n    field: CommandLine\n    gte: 3\n")
                 .errors())
         .singleElement()
         .asString()
-        .contains("exactly two");
+        .contains("'percentile'");
     assertThat(
             write(
                     "sentinel_asim",
@@ -129,6 +187,40 @@ class CorrelationWriterTest {
         .asString()
         .contains("rule 'failed'")
         .contains("no Microsoft Sentinel (ASIM parsers) table");
+  }
+
+  /**
+   * Every type, for every built-in target: each fixture converts (the KQL parser check is CI's).
+   */
+  @Test
+  void everyCorrelationTypeConvertsForEveryTarget() throws java.io.IOException {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of("src/test/resources/org/sigmaworkbench/engine/correlation");
+    java.util.List<java.nio.file.Path> files;
+    try (var s = java.nio.file.Files.list(dir)) {
+      files = s.sorted().toList();
+    }
+    assertThat(files).hasSize(9);
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    for (java.nio.file.Path f : files) {
+      RuleFile file = new RuleLoader().load(f);
+      Map<String, SigmaRule> rules = new LinkedHashMap<>();
+      CorrelationRule c = null;
+      for (RuleDocument d : file.documents()) {
+        if (d instanceof SigmaRule r) {
+          rules.put(r.meta().name(), r);
+        } else if (d instanceof CorrelationRule cr) {
+          c = cr;
+        }
+      }
+      types.add(c.type());
+      for (String target : TargetCatalog.BUILT_IN) {
+        KqlResult r = new KqlWriter(TargetCatalog.get(target)).write(c, rules);
+        assertThat(r.errors()).as(f + " for " + target).isEmpty();
+        assertThat(r.query()).contains("let Windows = Events").contains("| where Reported");
+      }
+    }
+    assertThat(types).hasSize(8);
   }
 
   @Test

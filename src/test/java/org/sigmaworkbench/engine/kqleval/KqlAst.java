@@ -26,6 +26,9 @@ sealed interface KqlAst {
   /** A binary operator: comparisons, string operators, {@code matches regex}, and, or. */
   record Binary(String op, KqlAst left, KqlAst right) implements KqlAst {}
 
+  /** {@code x between (low .. high)}, both ends included. */
+  record Between(KqlAst value, KqlAst low, KqlAst high) implements KqlAst {}
+
   /** {@code x in (a, b)} and {@code x in~ (a, b)}. */
   record In(KqlAst left, List<KqlAst> values, boolean caseInsensitive) implements KqlAst {}
 }

@@ -18,8 +18,16 @@ final class KqlEvaluator {
 
   private final KqlRow row;
 
+  /** The row before this one in a serialized table, for {@code prev()}; null on the first. */
+  private final KqlRow previous;
+
   KqlEvaluator(KqlRow row) {
+    this(row, null);
+  }
+
+  KqlEvaluator(KqlRow row, KqlRow previous) {
     this.row = row;
+    this.previous = previous;
   }
 
   Object eval(KqlAst e) {
@@ -47,6 +55,14 @@ final class KqlEvaluator {
     }
     if (e instanceof KqlAst.Binary b) {
       return binary(b);
+    }
+    if (e instanceof KqlAst.Between b) {
+      Object v = eval(b.value());
+      Object low = eval(b.low());
+      Object high = eval(b.high());
+      Boolean above = (Boolean) compare(">=", v, low);
+      Boolean below = (Boolean) compare("<=", v, high);
+      return above == null || below == null ? null : above && below;
     }
     throw new UnsupportedOperationException("cannot evaluate " + e);
   }
@@ -98,6 +114,20 @@ final class KqlEvaluator {
             KqlFunctions.toStringValue(eval(b.left())),
             KqlFunctions.toStringValue(eval(b.right())));
       }
+      case "+" -> {
+        Object l = eval(b.left());
+        Object r = eval(b.right());
+        if (l == null || r == null) {
+          return null;
+        }
+        if (l instanceof java.time.Instant t && r instanceof java.time.Duration d) {
+          return t.plus(d);
+        }
+        if (l instanceof Long x && r instanceof Long y) {
+          return x + y;
+        }
+        return ((Number) l).doubleValue() + ((Number) r).doubleValue();
+      }
       case "==", "!=", "<", "<=", ">", ">=" -> {
         return compare(b.op(), eval(b.left()), eval(b.right()));
       }
@@ -129,6 +159,13 @@ final class KqlEvaluator {
       c = ls.compareTo(rs);
       if (!op.equals("==") && !op.equals("!=")) {
         throw new UnsupportedOperationException("ordering strings");
+      }
+    } else if (l instanceof java.time.Instant a && r instanceof java.time.Instant bb) {
+      c = a.compareTo(bb);
+    } else if (l instanceof Boolean a && r instanceof Boolean bb) {
+      c = a.equals(bb) ? 0 : 1;
+      if (!op.equals("==") && !op.equals("!=")) {
+        throw new UnsupportedOperationException("ordering bools");
       }
     } else if (l instanceof Long a && r instanceof Long bb) {
       c = Long.compare(a, bb);
@@ -197,6 +234,12 @@ final class KqlEvaluator {
       }
       case "week_of_year" -> {
         return KqlFunctions.weekOfYear((OffsetDateTime) eval(a.get(0)));
+      }
+      case "prev" -> {
+        if (previous == null) {
+          return a.size() > 2 ? eval(a.get(2)) : null;
+        }
+        return new KqlEvaluator(previous).eval(a.get(0));
       }
       case "coalesce" -> {
         for (KqlAst x : a) {

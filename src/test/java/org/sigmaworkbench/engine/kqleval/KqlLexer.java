@@ -83,7 +83,7 @@ final class KqlLexer {
             || two.equals(">=")) {
           out.add(new Token(Kind.SYMBOL, two, i));
           i += 2;
-        } else if ("()<>,|*.".indexOf(c) >= 0) {
+        } else if ("()<>,|*;=+.".indexOf(c) >= 0) {
           out.add(new Token(Kind.SYMBOL, String.valueOf(c), i));
           i++;
         } else {

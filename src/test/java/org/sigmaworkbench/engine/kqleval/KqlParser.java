@@ -119,6 +119,155 @@ final class KqlParser {
     return new Query(table.text(), stages);
   }
 
+  // --- tabular statements: let, union, project, summarize, join, sort (correlation queries)
+
+  /** A tabular expression: a source and operators. */
+  sealed interface Tab {}
+
+  /** A table or a {@code let} name. */
+  record Named(String name) implements Tab {}
+
+  /** {@code union a, b}. */
+  record Union(List<String> names) implements Tab {}
+
+  /** {@code source | op | op}. */
+  record Piped(Tab source, List<Op> ops) implements Tab {}
+
+  /** One pipe operator. */
+  sealed interface Op {}
+
+  record WhereOp(KqlAst predicate) implements Op {}
+
+  /** {@code extend} (keeps columns) or {@code project} (only these; a bare name keeps a column). */
+  record Columns(boolean project, List<String> names, List<KqlAst> values) implements Op {}
+
+  /** {@code summarize aggregates by keys}; each aggregate a call such as {@code count()}. */
+  record Summarize(
+      List<String> names, List<KqlAst.Call> aggregates, List<String> keys, List<KqlAst> keyValues)
+      implements Op {}
+
+  record Join(String kind, Tab right, List<String> on) implements Op {}
+
+  record Sort(List<String> columns, List<Boolean> ascending) implements Op {}
+
+  /** A script: {@code let} statements, then the query. */
+  record Script(java.util.Map<String, Tab> lets, Tab query) {}
+
+  static Script parseScript(String text) {
+    KqlParser p = new KqlParser(text);
+    java.util.Map<String, Tab> lets = new java.util.LinkedHashMap<>();
+    while (p.peek().is("let")) {
+      p.next();
+      String name = p.next().text();
+      p.expect("=");
+      lets.put(name, p.tabular());
+      p.expect(";");
+    }
+    Tab q = p.tabular();
+    if (p.peek().kind() != KqlLexer.Kind.END) {
+      throw new KqlSyntaxException("unexpected '" + p.peek().text() + "'", p.peek().offset());
+    }
+    return new Script(lets, q);
+  }
+
+  private Tab tabular() {
+    Tab source;
+    KqlLexer.Token t = next();
+    if (t.is("union")) {
+      List<String> names = new ArrayList<>();
+      do {
+        names.add(next().text());
+      } while (peek().is(",") && next() != null);
+      source = new Union(names);
+    } else if (t.is("(")) {
+      source = tabular();
+      expect(")");
+    } else if (t.kind() == KqlLexer.Kind.NAME) {
+      source = new Named(t.text());
+    } else {
+      throw new KqlSyntaxException("expected a table", t.offset());
+    }
+    List<Op> ops = new ArrayList<>();
+    while (peek().is("|")) {
+      next();
+      KqlLexer.Token op = next();
+      switch (op.text()) {
+        case "where" -> ops.add(new WhereOp(or()));
+        case "extend", "project" -> {
+          List<String> names = new ArrayList<>();
+          List<KqlAst> values = new ArrayList<>();
+          do {
+            String name = next().text();
+            names.add(name);
+            if (peek().is("=")) {
+              next();
+              values.add(or());
+            } else {
+              values.add(new KqlAst.Column(name));
+            }
+          } while (peek().is(",") && next() != null);
+          ops.add(new Columns(op.text().equals("project"), names, values));
+        }
+        case "summarize" -> {
+          List<String> names = new ArrayList<>();
+          List<KqlAst.Call> aggs = new ArrayList<>();
+          if (!peek().is("by")) {
+            do {
+              names.add(next().text());
+              expect("=");
+              aggs.add((KqlAst.Call) operand());
+            } while (peek().is(",") && next() != null);
+          }
+          expect("by");
+          List<String> keys = new ArrayList<>();
+          List<KqlAst> keyValues = new ArrayList<>();
+          do {
+            String name = next().text();
+            keys.add(name);
+            if (peek().is("=")) {
+              next();
+              keyValues.add(or());
+            } else {
+              keyValues.add(new KqlAst.Column(name));
+            }
+          } while (peek().is(",") && next() != null);
+          ops.add(new Summarize(names, aggs, keys, keyValues));
+        }
+        case "join" -> {
+          expect("kind");
+          expect("=");
+          String kind = next().text();
+          expect("(");
+          Tab right = tabular();
+          expect(")");
+          expect("on");
+          List<String> on = new ArrayList<>();
+          do {
+            on.add(next().text());
+          } while (peek().is(",") && next() != null);
+          ops.add(new Join(kind, right, on));
+        }
+        case "sort" -> {
+          expect("by");
+          List<String> cols = new ArrayList<>();
+          List<Boolean> asc = new ArrayList<>();
+          do {
+            cols.add(next().text());
+            KqlLexer.Token dir = next();
+            if (!dir.is("asc") && !dir.is("desc")) {
+              throw new KqlSyntaxException("expected asc or desc", dir.offset());
+            }
+            asc.add(dir.is("asc"));
+          } while (peek().is(",") && next() != null);
+          ops.add(new Sort(cols, asc));
+        }
+        default ->
+            throw new KqlSyntaxException("unknown operator '" + op.text() + "'", op.offset());
+      }
+    }
+    return ops.isEmpty() ? source : new Piped(source, ops);
+  }
+
   static KqlAst parseExpression(String text) {
     KqlParser p = new KqlParser(text);
     KqlAst e = p.or();
@@ -162,11 +311,21 @@ final class KqlParser {
   }
 
   private KqlAst comparison() {
-    KqlAst left = operand();
+    KqlAst left = additive();
     KqlLexer.Token t = peek();
     if (t.kind() == KqlLexer.Kind.SYMBOL && COMPARISONS.contains(t.text())) {
       next();
-      return new KqlAst.Binary(t.text(), left, operand());
+      return new KqlAst.Binary(t.text(), left, additive());
+    }
+    if (t.is("between")) {
+      next();
+      expect("(");
+      KqlAst low = additive();
+      expect(".");
+      expect(".");
+      KqlAst high = additive();
+      expect(")");
+      return new KqlAst.Between(left, low, high);
     }
     if (t.kind() == KqlLexer.Kind.NAME && STRING_OPERATORS.contains(t.text())) {
       next();
@@ -193,8 +352,34 @@ final class KqlParser {
     return left;
   }
 
+  /** {@code a + b}: datetime plus timespan, or numbers. */
+  private KqlAst additive() {
+    KqlAst left = operand();
+    while (peek().is("+")) {
+      next();
+      left = new KqlAst.Binary("+", left, operand());
+    }
+    return left;
+  }
+
+  private static final java.util.regex.Pattern TIMESPAN =
+      java.util.regex.Pattern.compile("(\\d+)(d|h|m|s)");
+
   private KqlAst operand() {
     KqlLexer.Token t = next();
+    if (t.kind() == KqlLexer.Kind.NUMBER) {
+      java.util.regex.Matcher m = TIMESPAN.matcher(t.text());
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        return new KqlAst.Literal(
+            switch (m.group(2)) {
+              case "d" -> java.time.Duration.ofDays(n);
+              case "h" -> java.time.Duration.ofHours(n);
+              case "m" -> java.time.Duration.ofMinutes(n);
+              default -> java.time.Duration.ofSeconds(n);
+            });
+      }
+    }
     switch (t.kind()) {
       case STRING:
         return new KqlAst.Literal(t.text());

@@ -48,6 +48,17 @@ public final class KqlRow {
     return this;
   }
 
+  /** Sets a column to a typed value ({@code Instant} for a datetime, {@code Long}, ...). */
+  public KqlRow setValue(String column, Object value) {
+    values.put(column, value);
+    return this;
+  }
+
+  /** The value of a column as a query sees it. */
+  public Object value(String column) {
+    return get(column);
+  }
+
   /** A copy that computed columns can be added to without changing this row. */
   KqlRow copy() {
     KqlRow c = new KqlRow(types);
@@ -67,8 +78,10 @@ public final class KqlRow {
     if (v != null) {
       return v;
     }
-    String type = types.getOrDefault(column, "string");
-    return type.equals("string") ? "" : null;
+    // A column no row of the table has (the right side of a leftouter join that paired nothing)
+    // is null; a string column of the table that this row leaves unset is empty.
+    String type = types.get(column);
+    return "string".equals(type) ? "" : null;
   }
 
   List<String> columns() {
