@@ -423,7 +423,8 @@ final class KqlParser {
   private KqlAst members(KqlAst base) {
     KqlAst e = base;
     while (true) {
-      if (peek().is(".")) {
+      // '.' then '.' is the range operator (a .. b), not a property.
+      if (peek().is(".") && pos + 1 < tokens.size() && !tokens.get(pos + 1).is(".")) {
         next();
         KqlLexer.Token name = next();
         if (name.kind() != KqlLexer.Kind.NAME) {
