@@ -177,7 +177,7 @@ final class MessageFields {
       String t = line.strip();
       if (t.endsWith(":") && t.indexOf(':') == t.length() - 1) {
         open = close(out, open, value);
-        section = t.substring(0, t.length() - 1);
+        section = strip(t.substring(0, t.length() - 1));
         continue;
       }
       if (open != null) {

@@ -131,25 +131,46 @@ class ExportReadingTest {
   }
 
   @Test
-  void frenchTabSeparatedTextReadsSysmonAndNamesTheLabelsItDoesNotKnow() throws Exception {
+  void frenchTabSeparatedTextReadsSysmonAndTheSecurityMessage() throws Exception {
     Path p = fixture("eventviewer-fr-fr.txt");
     assertThat(LogReaders.detectKind(p)).isEqualTo(LogKind.EVENT_VIEWER_TEXT);
     Read r = read(p);
+    assertThat(r.problems()).isEmpty();
     assertThat(r.events()).hasSize(3);
     assertThat(r.get(1).get("Image")).isEqualTo(PS);
     assertThat(r.get(2).get("CommandLine")).startsWith("powershell.exe Get-ChildItem");
     Event sec = r.get(3);
+    assertThat(sec.get("CommandLine")).startsWith("powershell.exe Export-PfxCertificate");
+    assertThat(sec.get("NewProcessName")).isEqualTo(PS);
+    assertThat(sec.get("ParentProcessName")).isEqualTo("C:\\Windows\\explorer.exe");
+    assertThat(sec.get("SubjectUserName")).isEqualTo("WS-0142$");
+    assertThat(sec.get("SubjectDomainName")).isEqualTo("CORP");
+    assertThat(sec.get("SubjectLogonId")).isEqualTo("0x3E7");
+    assertThat(sec.get("TargetLogonId")).isEqualTo("0x0");
+    assertThat(sec.get("TokenElevationType")).isEqualTo("%%1936");
+    assertThat(sec.get("MandatoryLabel")).isEqualTo("S-1-16-16384");
+  }
+
+  @Test
+  void aSecurityMessageInAnUnknownLanguageNamesTheLabelsItDoesNotKnow() throws Exception {
+    String header = "Level\tDate and Time\tSource\tEvent ID\tTask Category\r\n";
+    String row =
+        "Information\t20/11/2026 10:00:17\tMicrosoft-Windows-Security-Auditing\t4688\tx\t"
+            + "\"Creato un nuovo processo.\r\n\r\nSoggetto autore:\r\n\tID di sicurezza:\t\tS-1-5-18"
+            + "\r\n\tNome account:\t\tWS$\r\n\r\nRiga di comando del processo:\twhoami\"\r\n";
+    Read r = read(file("it.txt", header + row));
+    assertThat(r.events()).hasSize(1);
+    Event sec = r.get(1);
     assertThat(sec.get("CommandLine")).isNull();
-    assertThat(sec.get("Message")).contains("Export-PfxCertificate");
+    assertThat(sec.get("Message")).contains("whoami");
     assertThat(r.problems()).hasSize(1);
     LogProblem problem = r.problems().get(0);
-    assertThat(problem.where()).contains("record 3");
+    assertThat(problem.where()).contains("record 1");
     assertThat(problem.message())
         .contains("4688")
         .contains("not recognized")
-        .contains("'Sujet du créateur'")
-        .contains("'ID de sécurité'")
-        .contains("'Nom du compte'");
+        .contains("'Soggetto autore'")
+        .contains("'ID di sicurezza'");
   }
 
   @Test
