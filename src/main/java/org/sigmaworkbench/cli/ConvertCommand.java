@@ -3,10 +3,9 @@ package org.sigmaworkbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sigmaworkbench.cli.RuleInputs.Item;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
@@ -16,8 +15,6 @@ import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -106,8 +103,6 @@ final class ConvertCommand implements CliCommand {
   }
 
   /** One document of the inputs, with the file it came from. */
-  private record Item(Path path, RuleFile file, RuleDocument document) {}
-
   @Override
   public int call(PrintWriter out, PrintWriter err) throws Exception {
     Target t = resolveTarget(target, err);
@@ -119,30 +114,9 @@ final class ConvertCommand implements CliCommand {
       return 2;
     }
     KqlWriter writer = new KqlWriter(t, new KqlOptions(unmapped == Unmapped.keep));
-    List<Path> paths = RuleInputs.expand(inputs);
-    // Files are read and normalized in parallel; results are printed in input order.
-    RuleLoader loader = new RuleLoader(table);
-    List<RuleFile> files = paths.parallelStream().map(loader::load).toList();
-
-    List<Item> items = new ArrayList<>();
-    Map<String, SigmaRule> byReference = new LinkedHashMap<>();
-    for (int i = 0; i < paths.size(); i++) {
-      RuleFile file = files.get(i);
-      if (file.documents().isEmpty()) {
-        items.add(new Item(paths.get(i), file, null));
-      }
-      for (RuleDocument d : file.documents()) {
-        items.add(new Item(paths.get(i), file, d));
-        if (d instanceof SigmaRule r) {
-          if (r.meta().name() != null) {
-            byReference.putIfAbsent(r.meta().name(), r);
-          }
-          if (r.id() != null) {
-            byReference.putIfAbsent(r.id(), r);
-          }
-        }
-      }
-    }
+    RuleInputs.Loaded loaded = RuleInputs.load(inputs, table);
+    List<Item> items = loaded.items();
+    Map<String, SigmaRule> byReference = loaded.byReference();
 
     List<Outcome> outcomes =
         items.parallelStream().map(item -> convert(writer, item, byReference)).toList();

@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sigmaworkbench.cli.RuleInputs.Item;
 import org.sigmaworkbench.export.Export;
 import org.sigmaworkbench.export.ExportFormat;
 import org.sigmaworkbench.export.ExportOptions;
@@ -21,8 +20,6 @@ import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -140,8 +137,6 @@ final class ExportCommand implements CliCommand {
   }
 
   /** One document of the inputs, with the file it came from. */
-  private record Item(Path path, RuleFile file, RuleDocument document, int index) {}
-
   @Override
   public int call(PrintWriter stdout, PrintWriter err) throws Exception {
     Optional<Target> t = TargetCatalog.builtIn(target);
@@ -153,29 +148,9 @@ final class ExportCommand implements CliCommand {
     if (table == null) {
       return 2;
     }
-    List<Path> paths = RuleInputs.expand(inputs);
-    RuleLoader loader = new RuleLoader(table);
-    List<RuleFile> files = paths.parallelStream().map(loader::load).toList();
-    List<Item> items = new ArrayList<>();
-    Map<String, SigmaRule> byReference = new LinkedHashMap<>();
-    for (int i = 0; i < paths.size(); i++) {
-      RuleFile file = files.get(i);
-      if (file.documents().isEmpty()) {
-        items.add(new Item(paths.get(i), file, null, 0));
-      }
-      int index = 0;
-      for (RuleDocument d : file.documents()) {
-        items.add(new Item(paths.get(i), file, d, index++));
-        if (d instanceof SigmaRule r) {
-          if (r.meta().name() != null) {
-            byReference.putIfAbsent(r.meta().name(), r);
-          }
-          if (r.id() != null) {
-            byReference.putIfAbsent(r.id(), r);
-          }
-        }
-      }
-    }
+    RuleInputs.Loaded loaded = RuleInputs.load(inputs, table);
+    List<Item> items = loaded.items();
+    Map<String, SigmaRule> byReference = loaded.byReference();
     Exporter exporter = new Exporter(as, t.get(), options);
     List<Export> exports =
         items.parallelStream().map(item -> export(exporter, item, byReference)).toList();

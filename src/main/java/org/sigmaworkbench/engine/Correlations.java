@@ -135,33 +135,16 @@ public final class Correlations {
       for (int i = 0; i < rules.size(); i++) {
         List<String> g = new ArrayList<>();
         for (String name : c.groupBy()) {
-          g.add(field(c, c.rules().get(i), rules.get(i), name));
+          g.add(c.fieldFor(c.rules().get(i), rules.get(i), name));
         }
         groupFields.add(g);
         valueFields.add(
-            valueField == null ? null : field(c, c.rules().get(i), rules.get(i), valueField));
+            valueField == null ? null : c.fieldFor(c.rules().get(i), rules.get(i), valueField));
         referenced.merge(rules.get(i), c.generate(), Boolean::logicalOr);
       }
       prepared.add(new Prepared(c, c.rules(), rules, groupFields, valueFields, percentile));
     }
     return new Correlations(List.copyOf(prepared), List.copyOf(problems), referenced);
-  }
-
-  /**
-   * The event field a correlation field name stands for in one referenced rule: the alias's field
-   * for that rule (the alias map names the rule by its {@code name}, its id or the reference as
-   * written), else the name itself.
-   */
-  static String field(CorrelationRule c, String ref, SigmaRule rule, String name) {
-    Map<String, String> alias = c.aliases().get(name);
-    if (alias != null) {
-      for (String key : new String[] {ref, rule.meta().name(), rule.meta().id()}) {
-        if (key != null && alias.containsKey(key)) {
-          return alias.get(key);
-        }
-      }
-    }
-    return name;
   }
 
   /** Whether there is any correlation to run. */

@@ -71,10 +71,10 @@ final class CorrelationWriter {
       }
       List<String> fields = new ArrayList<>();
       for (String g : c.groupBy()) {
-        fields.add(field(c, ref, rule, g));
+        fields.add(c.fieldFor(ref, rule, g));
       }
       if (valueField != null) {
-        fields.add(field(c, ref, rule, valueField));
+        fields.add(c.fieldFor(ref, rule, valueField));
       }
       KqlWriter.Selected s = writer.select(rule, fields);
       if (s.failure() != null) {
@@ -106,7 +106,7 @@ final class CorrelationWriter {
         ColumnExpr v =
             p.selected()
                 .translator()
-                .plainValue(field(c, p.ruleName(), p.rule(), c.groupBy().get(i)));
+                .plainValue(c.fieldFor(p.ruleName(), p.rule(), c.groupBy().get(i)));
         terms.add(groups.get(i) + " = " + (v == null ? "\"\"" : v.asString()));
       }
       if (groups.isEmpty()) {
@@ -114,7 +114,7 @@ final class CorrelationWriter {
       }
       if (valueField != null) {
         ColumnExpr v =
-            p.selected().translator().plainValue(field(c, p.ruleName(), p.rule(), valueField));
+            p.selected().translator().plainValue(c.fieldFor(p.ruleName(), p.rule(), valueField));
         String text = v == null ? "\"\"" : v.asString();
         terms.add("SigmaValue = " + (numeric ? "todouble(" + text + ")" : text));
       }
@@ -261,22 +261,6 @@ final class CorrelationWriter {
 
   private static long distinctRules(List<Part> parts) {
     return parts.stream().map(p -> System.identityHashCode(p.rule())).distinct().count();
-  }
-
-  /**
-   * The event field a correlation field name stands for in one referenced rule: the alias's field
-   * for that rule (named by its {@code name}, its id or the reference as written), else the name.
-   */
-  private static String field(CorrelationRule c, String ref, SigmaRule rule, String name) {
-    Map<String, String> alias = c.aliases().get(name);
-    if (alias != null) {
-      for (String key : new String[] {ref, rule.meta().name(), rule.meta().id()}) {
-        if (key != null && alias.containsKey(key)) {
-          return alias.get(key);
-        }
-      }
-    }
-    return name;
   }
 
   private static List<String> threshold(Map<String, String> condition, String measure) {

@@ -67,4 +67,23 @@ public record CorrelationRule(
         problems,
         SourceMap.EMPTY);
   }
+
+  /**
+   * The event field a correlation field name stands for in one referenced rule: the alias's field
+   * for that rule (the alias map names the rule by its {@code name}, its id or the reference as
+   * written), else the name itself. The matcher and the KQL writer both ask here.
+   *
+   * @param ref the reference to the rule as this correlation writes it
+   */
+  public String fieldFor(String ref, SigmaRule rule, String name) {
+    Map<String, String> alias = aliases.get(name);
+    if (alias != null) {
+      for (String key : new String[] {ref, rule.meta().name(), rule.meta().id()}) {
+        if (key != null && alias.containsKey(key)) {
+          return alias.get(key);
+        }
+      }
+    }
+    return name;
+  }
 }
