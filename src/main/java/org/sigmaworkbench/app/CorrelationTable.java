@@ -25,7 +25,7 @@ final class CorrelationTable extends TreeTableView<Object> {
     setShowRoot(false);
     setRoot(new TreeItem<>("hits"));
     setPrefHeight(170);
-    setMinHeight(90);
+    setMinHeight(130);
     setPlaceholder(new Label("No correlation hit in the loaded logs"));
     getColumns().add(column("Correlation", 260, CorrelationTable::first));
     getColumns().add(column("Group", 200, CorrelationTable::group));
