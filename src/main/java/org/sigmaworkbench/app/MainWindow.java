@@ -192,7 +192,7 @@ public final class MainWindow extends BorderPane {
         () -> {
           try {
             long size = Files.size(file);
-            if (size > org.sigmaworkbench.rule.RuleLoader.MAX_FILE_BYTES) {
+            if (size > org.sigmaworkbench.rule.yaml.RuleLoader.MAX_FILE_BYTES) {
               showStatusLater(
                   file.getFileName() + " is " + size + " bytes; rules are limited to 2 MiB");
               return;

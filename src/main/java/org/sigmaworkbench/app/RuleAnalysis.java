@@ -6,12 +6,12 @@ import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.rule.Linter;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.lint.Linter;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Everything derived from one version of the editor text: the loaded rule, its problems, its KQL

@@ -45,8 +45,8 @@ import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.engine.MatchSpan;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogKind;
-import org.sigmaworkbench.logs.LogReaders;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * The test pane: drop logs on it, see every event with hit rows marked and the matched part of the

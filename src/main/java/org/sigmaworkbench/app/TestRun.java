@@ -13,8 +13,8 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.LogReaders;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * One pass of a rule over the loaded logs, off the FX thread. Keeps every hit (up to {@link

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.sigmaworkbench.rule.PlaceholderFile;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.yaml.PlaceholderFile;
 
 /**
  * What the workbench keeps between runs, in a folder of the user's: {@code $SIGMA_WORKBENCH_HOME},

@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.sigmaworkbench.rule.LintCheck;
-import org.sigmaworkbench.rule.LintSettings;
-import org.sigmaworkbench.rule.Linter;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleIndex;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.lint.LintCheck;
+import org.sigmaworkbench.rule.lint.LintSettings;
+import org.sigmaworkbench.rule.lint.Linter;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * {@code check}: loads and validates rules and lints them, printing errors and warnings with

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sigmaworkbench.rule.PlaceholderFile;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.yaml.PlaceholderFile;
 
 /** {@code --placeholders FILE}: the values '|expand' puts in place of %placeholders%. */
 final class PlaceholdersOption {

@@ -11,9 +11,9 @@ import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** Rules loaded and compiled from command-line inputs, with the path of each. */
 final class RuleSet {

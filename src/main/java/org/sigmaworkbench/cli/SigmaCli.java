@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * The {@code sigma-workbench} command with its sub-commands. The command line is parsed by {@link

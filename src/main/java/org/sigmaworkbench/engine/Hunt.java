@@ -16,8 +16,8 @@ import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.LogReaders;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.SigmaRule;
 

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reading the package's YAML data files, with messages that say which file and which entry. */
-final class DataFiles {
+public final class DataFiles {
 
   private DataFiles() {}
 
@@ -31,7 +31,7 @@ final class DataFiles {
    * ({@code null} for YAML's null). The document is composed to nodes and converted here, which
    * spares a command's start the object constructor and representer of a full YAML loader.
    */
-  static Object load(String resource) {
+  public static Object load(String resource) {
     try (InputStream in = DataFiles.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
@@ -71,7 +71,7 @@ final class DataFiles {
     return s.getTag().equals(Tag.NULL) ? null : s.getValue();
   }
 
-  static Map<?, ?> map(Object o, String where) {
+  public static Map<?, ?> map(Object o, String where) {
     if (o instanceof Map<?, ?> m) {
       return m;
     }
@@ -93,7 +93,7 @@ final class DataFiles {
   }
 
   /** A list of scalars as strings; a single scalar is a list of one; absent is empty. */
-  static List<String> strings(Object o, String where) {
+  public static List<String> strings(Object o, String where) {
     List<String> out = new ArrayList<>();
     if (o == null) {
       return out;

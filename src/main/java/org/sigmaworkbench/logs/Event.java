@@ -28,7 +28,7 @@ public final class Event {
   }
 
   /** An event whose {@code null} slots are decoded by {@code lazy} when first read. */
-  Event(String file, long record, FieldSchema schema, String[] values, LazyValues lazy) {
+  public Event(String file, long record, FieldSchema schema, String[] values, LazyValues lazy) {
     this.file = file;
     this.record = record;
     this.schema = schema;

@@ -9,41 +9,41 @@ import java.util.Set;
  * The fields of one record while a reader shapes them (renames a tool's columns to Sigma names,
  * adds fields found in a payload or a message), then the event they make.
  */
-final class EventBuilder {
+public final class EventBuilder {
 
   /** The name every unnamed {@code <Data>} of an event is read under. */
-  static final String UNNAMED_DATA = "Data";
+  public static final String UNNAMED_DATA = "Data";
 
   private final List<String> names = new ArrayList<>();
   private final List<String> values = new ArrayList<>();
   private final Set<String> repeated = new HashSet<>();
   private final java.util.Map<String, String> system = new java.util.HashMap<>();
 
-  void clear() {
+  public void clear() {
     names.clear();
     values.clear();
     repeated.clear();
     system.clear();
   }
 
-  int size() {
+  public int size() {
     return names.size();
   }
 
-  String name(int i) {
+  public String name(int i) {
     return names.get(i);
   }
 
-  String value(int i) {
+  public String value(int i) {
     return values.get(i);
   }
 
-  List<String> names() {
+  public List<String> names() {
     return names;
   }
 
   /** Adds a field (a later field of the same name is dropped when the event is built). */
-  void add(String name, String value) {
+  public void add(String name, String value) {
     names.add(name);
     values.add(value);
   }
@@ -52,7 +52,7 @@ final class EventBuilder {
    * Adds one more value of a field of several values (the unnamed {@code <Data>} of an event): the
    * event keeps every value added so.
    */
-  void addRepeated(String name, String value) {
+  public void addRepeated(String name, String value) {
     repeated.add(name);
     add(name, value);
   }
@@ -61,24 +61,24 @@ final class EventBuilder {
    * Drops a System field that the event's own data names too (the data wins: Sysmon's {@code
    * Version}), keeping its value for placing the event ({@code Channel}, {@code EventID}).
    */
-  void shadowSystemField(int i) {
+  public void shadowSystemField(int i) {
     system.putIfAbsent(names.get(i), values.get(i));
     remove(i);
   }
 
   /** Adds a field unless one of that name is there. */
-  void addIfAbsent(String name, String value) {
+  public void addIfAbsent(String name, String value) {
     if (indexOf(name) < 0) {
       add(name, value);
     }
   }
 
-  int indexOf(String name) {
+  public int indexOf(String name) {
     return names.indexOf(name);
   }
 
   /** The value of the first field of that name, or {@code null}. */
-  String get(String name) {
+  public String get(String name) {
     int i = names.indexOf(name);
     return i < 0 ? null : values.get(i);
   }
@@ -100,26 +100,26 @@ final class EventBuilder {
     return null;
   }
 
-  void setName(int i, String name) {
+  public void setName(int i, String name) {
     if (repeated.contains(names.get(i))) {
       repeated.add(name);
     }
     names.set(i, name);
   }
 
-  void setValue(int i, String value) {
+  public void setValue(int i, String value) {
     values.set(i, value);
   }
 
   /** Renames a field unless a field of the new name is already there. */
-  void rename(String from, String to) {
+  public void rename(String from, String to) {
     int i = names.indexOf(from);
     if (i >= 0 && names.indexOf(to) < 0) {
       names.set(i, to);
     }
   }
 
-  void remove(int i) {
+  public void remove(int i) {
     names.remove(i);
     values.remove(i);
   }
@@ -128,7 +128,7 @@ final class EventBuilder {
    * The event, with the first field of each name (every value of a field added with {@link
    * #addRepeated}); {@code layout} decides the Sigma names.
    */
-  Event build(String file, long record, FieldLayout layout) {
+  public Event build(String file, long record, FieldLayout layout) {
     int n = names.size();
     Set<String> seen = new HashSet<>(n * 2);
     List<String> outNames = new ArrayList<>(n);
@@ -144,7 +144,7 @@ final class EventBuilder {
   }
 
   /** The layout of the record: by its Windows identity when it has one, else {@code columns}. */
-  FieldLayout windowsLayoutOr(FieldLayout columns) {
+  public FieldLayout windowsLayoutOr(FieldLayout columns) {
     String channel = systemValue("Channel");
     String provider = systemValue("Provider_Name");
     String eventId = systemValue("EventID");

@@ -42,7 +42,7 @@ public final class Layouts {
    * table when at least two of that table's distinctive columns are present and they outnumber the
    * Sigma names present; otherwise the Sigma names.
    */
-  static FieldLayout forColumns(Collection<String> columns) {
+  public static FieldLayout forColumns(Collection<String> columns) {
     Set<String> lower = new HashSet<>();
     for (String c : columns) {
       lower.add(c.toLowerCase(Locale.ROOT));
@@ -102,7 +102,7 @@ public final class Layouts {
    * column of one of their tables ({@code CommandLine}, {@code ProcessCommandLine}), ignoring case.
    * A file of one column is read as a log only when its header is one of these.
    */
-  static boolean isKnownField(String name) {
+  public static boolean isKnownField(String name) {
     return KnownNames.LOWER.contains(name.strip().toLowerCase(Locale.ROOT));
   }
 

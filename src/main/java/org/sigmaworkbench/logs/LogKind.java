@@ -2,6 +2,7 @@ package org.sigmaworkbench.logs;
 
 import java.util.Arrays;
 import java.util.List;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * The log formats the readers know, finer than {@link LogFormat}: which tool wrote the file, as far

@@ -16,7 +16,7 @@ import java.util.Set;
  * Windows strings are known); a message whose labels are all unknown gives no field, and {@link
  * #addTo} says which labels it had.
  */
-final class MessageFields {
+public final class MessageFields {
 
   /** One entry of the data file. */
   record Spec(
@@ -54,7 +54,7 @@ final class MessageFields {
    *     first few labels the message has, so that the event is not silently kept without fields;
    *     {@code null} otherwise
    */
-  static String addTo(EventBuilder b) {
+  public static String addTo(EventBuilder b) {
     String message = b.get("Message");
     if (message == null || message.isEmpty()) {
       return null;

@@ -11,7 +11,7 @@ import java.util.List;
  * large files, reading and the caller's matching use both cores. The wrapped stream is only ever
  * called from the reading thread once reading has started.
  */
-final class ReadAheadStream implements EventStream {
+public final class ReadAheadStream implements EventStream {
 
   /** Files above this size are read ahead. */
   static final long FROM_SIZE = 4L << 20;
@@ -54,7 +54,7 @@ final class ReadAheadStream implements EventStream {
   }
 
   /** {@code stream} read ahead when {@code file} is large enough for it to pay, else itself. */
-  static EventStream of(EventStream stream, Path file) throws IOException {
+  public static EventStream of(EventStream stream, Path file) throws IOException {
     if (Files.size(file) <= FROM_SIZE) {
       return stream;
     }

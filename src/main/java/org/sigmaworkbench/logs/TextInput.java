@@ -19,15 +19,18 @@ import java.nio.file.Path;
  * Windows-1252 when the bytes are not UTF-8. Counts the bytes consumed for progress. Undecodable
  * bytes become U+FFFD rather than stopping the read.
  */
-final class TextInput {
+public final class TextInput {
+
+  /** How much of a file's text format detection and readers look at before reading. */
+  public static final int HEAD_CHARS = 1 << 16;
 
   private TextInput() {}
 
   /** A reader over the text, and the byte counter under it. */
-  record Opened(Reader reader, Counter counter, Charset charset) {}
+  public record Opened(Reader reader, Counter counter, Charset charset) {}
 
   /** Counts bytes read from the file. */
-  static final class Counter extends FilterInputStream {
+  public static final class Counter extends FilterInputStream {
     private long count;
 
     Counter(InputStream in) {
@@ -59,7 +62,7 @@ final class TextInput {
       return s;
     }
 
-    long count() {
+    public long count() {
       return count;
     }
   }
@@ -72,9 +75,9 @@ final class TextInput {
    * @param charset the encoding
    * @param bom the length of the byte order mark to skip
    */
-  record Encoding(Charset charset, int bom) {}
+  public record Encoding(Charset charset, int bom) {}
 
-  static Encoding sniff(Path file) throws IOException {
+  public static Encoding sniff(Path file) throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(1 << 16);
@@ -137,7 +140,7 @@ final class TextInput {
     return true;
   }
 
-  static Opened open(Path file) throws IOException {
+  public static Opened open(Path file) throws IOException {
     Encoding enc = sniff(file);
     Counter counter = new Counter(Files.newInputStream(file));
     BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
@@ -151,7 +154,7 @@ final class TextInput {
   }
 
   /** The first {@code maxChars} characters of a file, decoded as {@link #open} would. */
-  static String head(Path file, int maxChars) throws IOException {
+  public static String head(Path file, int maxChars) throws IOException {
     Opened o = open(file);
     try (Reader r = o.reader()) {
       char[] buf = new char[maxChars];

@@ -1,6 +1,6 @@
 /**
  * Log readers: format detection from content ({@link
- * org.sigmaworkbench.logs.LogReaders#detectKind}, {@link org.sigmaworkbench.logs.LogKind}),
+ * org.sigmaworkbench.logs.detect.LogReaders#detectKind}, {@link org.sigmaworkbench.logs.LogKind}),
  * streaming readers for event XML, JSON (evtx_dump, Chainsaw, Hayabusa, Winlogbeat ECS, EvtxECmd,
  * flat) and delimited exports (Sigma names, Sentinel / Log Analytics / Defender tables, EvtxECmd,
  * Event Viewer, Get-WinEvent, Hayabusa, Chainsaw), the user's choice of format and column mapping

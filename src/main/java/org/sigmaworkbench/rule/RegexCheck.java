@@ -5,11 +5,11 @@ package org.sigmaworkbench.rule;
  * runs regular expressions with RE2, so a rule that needs one of them cannot mean in Sentinel what
  * it says.
  */
-final class RegexCheck {
+public final class RegexCheck {
   private RegexCheck() {}
 
   /** A description of the first unsupported construct, or {@code null} when there is none. */
-  static String unsupportedConstruct(String pattern) {
+  public static String unsupportedConstruct(String pattern) {
     boolean inClass = false;
     int n = pattern.length();
     for (int i = 0; i < n; i++) {

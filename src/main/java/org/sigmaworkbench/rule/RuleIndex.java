@@ -104,7 +104,7 @@ public final class RuleIndex {
     return out;
   }
 
-  static Entry entry(String source, int index, RuleDocument d) {
+  public static Entry entry(String source, int index, RuleDocument d) {
     RuleMeta m = d.meta();
     SourceMap src = d.source();
     Kind kind = Kind.RULE;
@@ -149,7 +149,7 @@ public final class RuleIndex {
   }
 
   /** The last part of a path, {@code a/b/rule.yml} to {@code rule.yml}. */
-  static String fileName(String source) {
+  public static String fileName(String source) {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     return source.substring(slash + 1);
   }

@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Suggestions for misspelled names: the closest known name by edit distance. */
-final class Spelling {
+public final class Spelling {
   private Spelling() {}
 
   /**
    * The candidate closest to {@code name} (ignoring case) within {@code maxDistance} edits, or
    * {@code null}.
    */
-  static String closest(String name, Collection<String> candidates, int maxDistance) {
+  public static String closest(String name, Collection<String> candidates, int maxDistance) {
     String lower = name.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = maxDistance + 1;

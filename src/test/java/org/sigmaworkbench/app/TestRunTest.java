@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.logs.ReadOptions;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** A run keeps every hit and a window of events, counts the rest, and can be stopped. */
 class TestRunTest {
@@ -149,7 +149,7 @@ class TestRunTest {
         CompiledRule.compile(new RuleLoader().load(yaml, "p.yml").firstRule().orElseThrow());
     long events = 0;
     List<Long> hits = new java.util.ArrayList<>();
-    try (var s = org.sigmaworkbench.logs.LogReaders.open(big)) {
+    try (var s = org.sigmaworkbench.logs.detect.LogReaders.open(big)) {
       org.sigmaworkbench.logs.Event e;
       while ((e = s.next()) != null) {
         events++;

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * Reading a Sysmon-style CSV (the rows of sample-logs/sysmon-fields.csv repeated to {@code sizeMb},

@@ -29,10 +29,10 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.LogFormat;
-import org.sigmaworkbench.logs.LogReaders;
 import org.sigmaworkbench.logs.TextFilter;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.logs.evtx.EvtxEventReader;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Records per second parsed to fields by the .evtx reader, over the clean chunks of the corpus (133

@@ -18,8 +18,8 @@ import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.LogReaders;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * The headline rule over parsed events of the Sysmon sample (8 hits in 18), repeated to 18,000

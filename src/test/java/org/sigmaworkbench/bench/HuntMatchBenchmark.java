@@ -23,10 +23,10 @@ import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.RuleSetMatcher;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Hunt mode over parsed events: SigmaHQ's Windows process-creation rules (and the emerging

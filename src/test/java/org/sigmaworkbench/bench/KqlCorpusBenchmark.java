@@ -22,8 +22,8 @@ import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.kql.TargetCatalog;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * KQL for the whole rule corpus (the five folders the reference converter was run on, 3780 rules)

@@ -16,7 +16,7 @@ import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * A rule with the catastrophic regex {@code (a+)+$} against 50,000 {@code a}s and a {@code !}: a

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sigmaworkbench.TestFiles;
-import org.sigmaworkbench.rule.Linter;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
-import org.sigmaworkbench.rule.SigmaYaml;
+import org.sigmaworkbench.rule.lint.Linter;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
+import org.sigmaworkbench.rule.yaml.SigmaYaml;
 
 /**
  * Loading the SigmaHQ corpus: the 3780 rules of rules, rules-emerging-threats,

@@ -116,7 +116,7 @@ class CheckCommandTest {
     Run r = run("check", "--list-checks");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines())
-        .hasSize(org.sigmaworkbench.rule.Linter.checks().size())
+        .hasSize(org.sigmaworkbench.rule.lint.Linter.checks().size())
         .anyMatch(l -> l.startsWith("lint.title-length  "))
         .anyMatch(l -> l.startsWith("lint.id-duplicate  "));
     assertThat(run("check").code()).isEqualTo(2);

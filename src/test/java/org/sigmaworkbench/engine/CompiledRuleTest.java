@@ -9,7 +9,7 @@ import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 class CompiledRuleTest {
 

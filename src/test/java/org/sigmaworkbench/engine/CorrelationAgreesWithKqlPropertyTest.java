@@ -28,8 +28,8 @@ import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * One meaning for correlations: for random events (times, group values, values) and a random

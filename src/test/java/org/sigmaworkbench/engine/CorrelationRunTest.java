@@ -12,8 +12,8 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** Correlations evaluated on hand-built events: every type, windows, groups, aliases, order. */
 class CorrelationRunTest {

@@ -16,10 +16,10 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.LogReaders;
 import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.logs.TextFilter;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Reading a .evtx with a filter loses nothing the filter wants: over every .evtx of the corpora and

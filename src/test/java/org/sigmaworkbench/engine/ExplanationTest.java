@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** Hits say what made them; misses say what was missing or what excluded the event. */
 class ExplanationTest {

@@ -18,9 +18,9 @@ import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.LogReaders;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * End to end: a rule read from YAML hits the expected records of an export, and the KQL the writer

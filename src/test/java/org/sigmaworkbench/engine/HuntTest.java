@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 class HuntTest {
 

@@ -13,7 +13,7 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** A rule is tried on the events of its logsource, and on events whose kind the log hides. */
 class LogsourceAwarenessTest {

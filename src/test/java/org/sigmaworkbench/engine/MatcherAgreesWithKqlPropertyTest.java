@@ -28,8 +28,8 @@ import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.Placeholders;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * One meaning: for generated rules and events, the matcher hits exactly the events the KQL the

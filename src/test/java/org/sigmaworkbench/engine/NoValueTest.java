@@ -24,8 +24,8 @@ import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.Predicate;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * No value (a field the event lacks or holds empty) means one thing to the matcher and to the KQL

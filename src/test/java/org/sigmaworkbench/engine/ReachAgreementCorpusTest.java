@@ -22,8 +22,8 @@ import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
-import org.sigmaworkbench.logs.LogReaders;
 import org.sigmaworkbench.logs.QueryReach;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * A hit in the test pane is a promise about the exported query: for every process-creation rule of

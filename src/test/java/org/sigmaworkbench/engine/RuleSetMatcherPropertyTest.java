@@ -19,8 +19,8 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.LogSource;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Matching many rules at once (literal prefilter, cheapest tests first) gives exactly the hits of

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sigmaworkbench.TestFiles;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** The files of sample-logs/ give the hits their README promises for the headline rule. */
 class SampleLogsTest {

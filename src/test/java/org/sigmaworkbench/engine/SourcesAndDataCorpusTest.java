@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventSource;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * The attack samples with events that carry no channel (an ETW trace) and with unnamed data (MSSQL

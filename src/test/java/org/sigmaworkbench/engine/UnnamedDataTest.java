@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * The unnamed {@code <Data>} of an event are all values of the field {@code Data}, and a comparison

@@ -27,8 +27,8 @@ import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Exports every rule of the SigmaHQ corpus in every format, for every target its service can query,

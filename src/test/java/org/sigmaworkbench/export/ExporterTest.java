@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * The headline rule's exports against fixtures checked by hand with Microsoft's documentation

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 class CorrelationWriterTest {
 

@@ -3,7 +3,7 @@ package org.sigmaworkbench.kql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Where KQL's own meaning differs from the rule's, the writer spells the rule's: non-ASCII letters

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.logs.json.JsonEventReader;
 
 /** Every reader on UTF-16 input, and the records that are not what they should be. */
 class EncodingsAndEdgesTest {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /** One realistic (synthetic) export per tool: what each becomes, field by field. */
 class ExportFormatsTest {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.logs.ExportFormatsTest.Read;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * Split accounts read back as one {@code User}, one-column CSVs, and Event Viewer / Get-WinEvent

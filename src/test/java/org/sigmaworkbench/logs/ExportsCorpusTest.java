@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.logs.json.JsonFields;
 
 /** The real export samples of the shared corpus read as the formats they are. */
 class ExportsCorpusTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /** The format comes from the content; the user may choose another format and column mapping. */
 class FormatDetectionTest {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /** Large files are read ahead on a second thread: same events, same problems, in order. */
 class ReadAheadTest {

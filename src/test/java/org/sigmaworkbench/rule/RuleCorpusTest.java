@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.rule.lint.Linter;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * The SigmaHQ corpus: every rule of the six main folders loads without an error, each file of

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.rule.lint.LintFixtures;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 class SourceMapTest {
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Turns the elements of one event, as the binary XML walk produces them, into field names and
- * values by the rules of the event-XML reader ({@code org.sigmaworkbench.logs.XmlEventReader}), so
- * that a record read from a .evtx and the same record exported as XML give the same fields:
+ * values by the rules of the event-XML reader ({@code org.sigmaworkbench.logs.xml.XmlEventReader}),
+ * so that a record read from a .evtx and the same record exported as XML give the same fields:
  *
  * <ul>
  *   <li>under {@code System}: each attribute as {@code Element_Attribute} (not {@code EventID}'s

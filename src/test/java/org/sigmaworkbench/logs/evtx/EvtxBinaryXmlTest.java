@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormat;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.logs.evtx.EvtxWriter.Value;
 
 /**

@@ -15,7 +15,7 @@ import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormat;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.logs.evtx.EvtxWriter.Value;
 
 /**

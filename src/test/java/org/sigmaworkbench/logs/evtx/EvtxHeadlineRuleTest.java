@@ -13,7 +13,7 @@ import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.Hit;
 import org.sigmaworkbench.engine.LogRun;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.rule.RuleLoader;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * The headline rule over a native .evtx: a SYNTHETIC file (no public sample holds the command

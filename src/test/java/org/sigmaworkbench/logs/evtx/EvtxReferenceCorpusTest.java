@@ -32,7 +32,7 @@ import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormat;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.logs.evtx.ReferenceValues.Reference;
 
 /**

@@ -3,7 +3,7 @@ package org.sigmaworkbench.logs.evtx;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.FieldLayout;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /** What the .evtx tests share. */
 final class EvtxTestSupport {

@@ -18,7 +18,7 @@ import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormat;
-import org.sigmaworkbench.logs.LogReaders;
+import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * The same process-creation event read from the .evtx and exported as Windows event XML gives the

@@ -1,0 +1,100 @@
+package org.sigmaworkbench.logs.xml;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Blanks out XML declarations ({@code <?xml version="1.0" ...?>}) wherever they are: spaces in
+ * their place, so that every other character keeps its line and column. Dumps that write one
+ * document per event (evtx_dump {@code -o xml}, PowerShell's {@code ToXml()} per line with a
+ * declaration) become one stream of events that a synthetic root element can hold; the encoding
+ * they name is moot, the text is already decoded.
+ */
+final class XmlDeclarationFilter extends Reader {
+
+  private static final char[] OPEN = "<?xml".toCharArray();
+
+  private final Reader in;
+  private final char[] buf = new char[1 << 15];
+  private int pos;
+  private int limit;
+  private boolean eof;
+
+  XmlDeclarationFilter(Reader in) {
+    this.in = in;
+  }
+
+  /** Makes at least {@code n} characters available from {@code pos}; false if the text ends. */
+  private boolean ensure(int n) throws IOException {
+    while (limit - pos < n) {
+      if (eof) {
+        return false;
+      }
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      }
+      int k = in.read(buf, limit, buf.length - limit);
+      if (k < 0) {
+        eof = true;
+      } else {
+        limit += k;
+      }
+    }
+    return true;
+  }
+
+  private boolean atDeclaration() throws IOException {
+    if (!ensure(OPEN.length + 1)) {
+      return false;
+    }
+    for (int i = 0; i < OPEN.length; i++) {
+      if (buf[pos + i] != OPEN[i]) {
+        return false;
+      }
+    }
+    char after = buf[pos + OPEN.length];
+    return after == ' ' || after == '\t' || after == '\r' || after == '\n' || after == '?';
+  }
+
+  // Inside a declaration being blanked; whether the last character was '?'.
+  private boolean blanking;
+  private boolean question;
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    int n = 0;
+    while (n < len) {
+      if (!ensure(1)) {
+        break;
+      }
+      char c = buf[pos];
+      if (!blanking && c == '<' && atDeclaration()) {
+        blanking = true;
+        question = false;
+      }
+      if (blanking) {
+        if (c == '>' && question) {
+          blanking = false;
+        }
+        question = c == '?';
+        c = c == '\n' || c == '\r' ? c : ' ';
+      }
+      cbuf[off + n++] = c;
+      pos++;
+      if (n > 0 && limit - pos == 0 && !eof) {
+        break;
+      }
+    }
+    return n == 0 ? -1 : n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,195 @@
+package org.sigmaworkbench.rule.lint;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sigmaworkbench.rule.Position;
+import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.SourceMap;
+
+/** The {@code tags}: format, namespace, value per namespace, duplicates, detection tags. */
+final class TagLint implements LintFamily {
+
+  static final List<String> NAMESPACES =
+      List.of("attack", "car", "cve", "d3fend", "detection", "stp", "tlp");
+
+  /** ATT&CK tactics (Enterprise, Mobile and ICS share these short names). */
+  static final Set<String> TACTICS =
+      Set.of(
+          "reconnaissance",
+          "resource-development",
+          "initial-access",
+          "execution",
+          "persistence",
+          "privilege-escalation",
+          "defense-evasion",
+          "stealth",
+          "defense-impairment",
+          "credential-access",
+          "discovery",
+          "lateral-movement",
+          "collection",
+          "command-and-control",
+          "exfiltration",
+          "impact",
+          "evasion",
+          "inhibit-response-function",
+          "impair-process-control");
+
+  static final List<String> DETECTION_TYPES = List.of("dfir", "emerging-threats", "threat-hunting");
+  static final List<String> TLP =
+      List.of("clear", "white", "green", "amber", "amber-strict", "red");
+
+  private static final Pattern FORMAT = Pattern.compile("[a-z0-9_-]+\\.[a-z0-9._-]+");
+  private static final Pattern D3FEND_FORMAT = Pattern.compile("d3fend\\.[A-Za-z0-9._-]+");
+  private static final Pattern ATTACK_ID =
+      Pattern.compile("t\\d{4}(\\.\\d{3})?|g\\d{4}|s\\d{4}|m\\d{4}|ds\\d{4}|a\\d{4}|c\\d{4}");
+  private static final Pattern CVE = Pattern.compile("\\d{4}-\\d{4,}");
+  private static final Pattern CAR = Pattern.compile("\\d{4}-\\d{2}-\\d{3}");
+  private static final Pattern STP = Pattern.compile("[1-5][auk]?");
+  private static final Pattern D3FEND =
+      Pattern.compile(
+          "d3-[a-z0-9-]+|d3f-[A-Za-z0-9-]+|model|harden|detect|isolate|deceive|evict|restore");
+
+  @Override
+  public List<LintCheck> checks() {
+    return List.of(
+        new LintCheck(
+            "lint.tag-format",
+            "a tag is not namespace.name in lower-case letters, digits, '_', '-' and '.'"),
+        new LintCheck(
+            "lint.tag-namespace",
+            "a tag's namespace is not one of " + String.join(", ", NAMESPACES)),
+        new LintCheck(
+            "lint.tag-value",
+            "a tag is not valid in its namespace (attack.t1059.001, attack.execution, cve.2021-44228,"
+                + " car.2016-04-005, detection.threat-hunting, stp.3k, tlp.clear)"),
+        new LintCheck("lint.tag-duplicate", "the same tag twice"),
+        new LintCheck(
+            "lint.detection-tag",
+            "a rule of rules-emerging-threats, rules-threat-hunting or rules-dfir lacks its"
+                + " detection tag, or a rule has more than one detection tag"));
+  }
+
+  @Override
+  public void check(LintContext ctx) {
+    List<SourceMap.Entry> entries = ctx.src.items("tags");
+    List<String> tags = ctx.meta().tags();
+    Set<String> seen = new HashSet<>();
+    int detectionTags = 0;
+    for (int i = 0; i < tags.size(); i++) {
+      String tag = tags.get(i);
+      Position at = i < entries.size() ? entries.get(i).valuePosition() : ctx.at("tags");
+      if (!seen.add(tag)) {
+        ctx.warn("lint.tag-duplicate", at, "tag '" + tag + "' is given twice", tag);
+        continue;
+      }
+      if (tag.startsWith("detection.")) {
+        detectionTags++;
+      }
+      if (!FORMAT.matcher(tag).matches() && !D3FEND_FORMAT.matcher(tag).matches()) {
+        String lower = tag.toLowerCase(Locale.ROOT).replace(' ', '_');
+        ctx.warn(
+            "lint.tag-format",
+            at,
+            "tag '"
+                + tag
+                + "' is not namespace.name in lower-case letters, digits, '_', '-' and '.'"
+                + (FORMAT.matcher(lower).matches() ? "; write '" + lower + "'" : ""),
+            tag);
+        continue;
+      }
+      int dot = tag.indexOf('.');
+      String namespace = tag.substring(0, dot);
+      String name = tag.substring(dot + 1);
+      if (!NAMESPACES.contains(namespace)) {
+        ctx.warn(
+            "lint.tag-namespace",
+            at,
+            "tag namespace '" + namespace + "' is not one of " + String.join(", ", NAMESPACES),
+            tag);
+        continue;
+      }
+      String problem = valueProblem(namespace, name);
+      if (problem != null) {
+        ctx.warn("lint.tag-value", at, "tag '" + tag + "': " + problem, tag);
+      }
+    }
+    detectionFolder(ctx, tags, detectionTags);
+  }
+
+  /** What is wrong with {@code name} in {@code namespace}, or {@code null}. */
+  static String valueProblem(String namespace, String name) {
+    switch (namespace) {
+      case "attack" -> {
+        if (ATTACK_ID.matcher(name).matches() || TACTICS.contains(name)) {
+          return null;
+        }
+        String hyphened = name.replace('_', '-');
+        if (TACTICS.contains(hyphened)) {
+          return "ATT&CK tactics are written with hyphens: 'attack." + hyphened + "'";
+        }
+        return "not an ATT&CK technique (t1059, t1059.001), group (g0001), software (s0001),"
+            + " mitigation (m1001), data source (ds0001) or tactic (execution, defense-evasion, ...)";
+      }
+      case "cve" -> {
+        return CVE.matcher(name).matches()
+            ? null
+            : "a CVE tag is cve.YYYY-NNNN, e.g. cve.2021-44228";
+      }
+      case "car" -> {
+        return CAR.matcher(name).matches()
+            ? null
+            : "a CAR tag is car.YYYY-MM-NNN, e.g. car.2016-04-005";
+      }
+      case "detection" -> {
+        return DETECTION_TYPES.contains(name)
+            ? null
+            : "detection tags are " + String.join(", ", DETECTION_TYPES);
+      }
+      case "stp" -> {
+        return STP.matcher(name).matches()
+            ? null
+            : "a Summiting the Pyramid tag is 1 to 5, optionally followed by a, u or k (stp.3k)";
+      }
+      case "tlp" -> {
+        return TLP.contains(name) ? null : "TLP tags are " + String.join(", ", TLP);
+      }
+      case "d3fend" -> {
+        return D3FEND.matcher(name).matches()
+            ? null
+            : "a D3FEND tag is d3-<technique>, d3f-<artifact> or a tactic (detect, harden, ...)";
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static void detectionFolder(LintContext ctx, List<String> tags, int detectionTags) {
+    if (detectionTags > 1) {
+      ctx.warn(
+          "lint.detection-tag",
+          ctx.at("tags"),
+          "the rule has " + detectionTags + " detection tags; a rule is of one type",
+          "tags");
+    }
+    if (!(ctx.doc instanceof SigmaRule)) {
+      return;
+    }
+    String path = ctx.file.source().replace('\\', '/');
+    for (String type : DETECTION_TYPES) {
+      if (path.contains("/rules-" + type + "/") || path.startsWith("rules-" + type + "/")) {
+        if (!tags.contains("detection." + type)) {
+          ctx.warn(
+              "lint.detection-tag",
+              ctx.src.key("tags").line() > 0 ? ctx.src.key("tags") : ctx.start(),
+              "rules in rules-" + type + " carry the tag 'detection." + type + "'",
+              "detection." + type);
+        }
+      }
+    }
+  }
+}
