@@ -8,7 +8,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The shape of ARCHITECTURE.md: a core without JavaFX, faces on top, no cycles. */
+/**
+ * The shape of ARCHITECTURE.md: a core without JavaFX, faces on top, no cycles. Inside {@code
+ * rule}: the model, then {@code rule.yaml} (loading), then {@code rule.lint}. Inside {@code logs}:
+ * the core (events, layouts, options), the readers {@code logs.csv}, {@code logs.json}, {@code
+ * logs.xml}, {@code logs.evtx} on it, and {@code logs.detect} (format detection, the choice of
+ * reader) on top of them.
+ */
 class LayeringTest {
 
   private static final JavaClasses CLASSES =
@@ -124,7 +130,106 @@ class LayeringTest {
   }
 
   @Test
-  void noCycles() {
+  void theRuleModelUsesNoneOfItsSubPackages() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.rule")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sigmaworkbench.rule.yaml..", "org.sigmaworkbench.rule.lint..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void ruleLoadingUsesOnlyTheModel() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.rule.yaml..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.rule.lint..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theLogsCoreUsesNoReader() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.logs")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs.csv..",
+            "org.sigmaworkbench.logs.json..",
+            "org.sigmaworkbench.logs.xml..",
+            "org.sigmaworkbench.logs.evtx..",
+            "org.sigmaworkbench.logs.detect..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyLogsDetectChoosesAReader() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs.csv..",
+            "org.sigmaworkbench.logs.json..",
+            "org.sigmaworkbench.logs.xml..",
+            "org.sigmaworkbench.logs.evtx..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.logs.detect..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void readersAreIndependentButCsvMayUseJsonFields() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs.json..",
+            "org.sigmaworkbench.logs.xml..",
+            "org.sigmaworkbench.logs.evtx..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sigmaworkbench.logs.csv..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.sigmaworkbench.logs.xml..", "org.sigmaworkbench.logs.evtx..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sigmaworkbench.logs.json..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs.csv..",
+            "org.sigmaworkbench.logs.json..",
+            "org.sigmaworkbench.logs.evtx..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sigmaworkbench.logs.xml..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.logs.csv..",
+            "org.sigmaworkbench.logs.json..",
+            "org.sigmaworkbench.logs.xml..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sigmaworkbench.logs.evtx..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noCyclesBetweenTopLevelPackages() {
     slices().matching("org.sigmaworkbench.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void noCyclesBetweenAnyPackages() {
+    slices().matching("org.sigmaworkbench.(**)").should().beFreeOfCycles().check(CLASSES);
   }
 }

@@ -2,12 +2,12 @@ package org.sigmaworkbench.logs;
 
 import java.util.Arrays;
 import java.util.List;
-import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
  * The log formats the readers know, finer than {@link LogFormat}: which tool wrote the file, as far
- * as the content tells. Detected from the content ({@link LogReaders#detectKind}); the user may
- * choose another one ({@link ReadOptions}). {@link #title()} is what the UI shows.
+ * as the content tells. Detected from the content ({@link
+ * org.sigmaworkbench.logs.detect.LogReaders#detectKind}); the user may choose another one ({@link
+ * ReadOptions}). {@link #title()} is what the UI shows.
  */
 public enum LogKind {
   EVTX(LogFormat.EVTX, "Windows .evtx"),
