@@ -1,14 +1,17 @@
 /**
- * Log readers: format detection from content ({@link
- * org.sigmaworkbench.logs.detect.LogReaders#detectKind}, {@link org.sigmaworkbench.logs.LogKind}),
- * streaming readers for event XML, JSON (evtx_dump, Chainsaw, Hayabusa, Winlogbeat ECS, EvtxECmd,
- * flat) and delimited exports (Sigma names, Sentinel / Log Analytics / Defender tables, EvtxECmd,
- * Event Viewer, Get-WinEvent, Hayabusa, Chainsaw), the user's choice of format and column mapping
- * ({@link org.sigmaworkbench.logs.ReadOptions}), and the field layouts ({@link
- * org.sigmaworkbench.logs.FieldLayout}) that say which column holds which Sigma field and which
- * Sigma logsource the events belong to. Tables, logsources, message labels and the tools' field
- * names are data files next to the classes.
+ * The core shared by every log reader: the {@link org.sigmaworkbench.logs.Event} and its {@link
+ * org.sigmaworkbench.logs.FieldSchema}, the field layouts ({@link
+ * org.sigmaworkbench.logs.FieldLayout}, {@link org.sigmaworkbench.logs.Layouts}) that say which
+ * column holds which Sigma field and which Sigma logsource the events belong to ({@link
+ * org.sigmaworkbench.logs.WindowsLogsources}), the kinds of log ({@link
+ * org.sigmaworkbench.logs.LogKind}), the user's choice of format and column mapping ({@link
+ * org.sigmaworkbench.logs.ReadOptions}), text decoding ({@link org.sigmaworkbench.logs.TextInput})
+ * and reader problems ({@link org.sigmaworkbench.logs.LogProblem}). Logsources, message labels and
+ * the tools' field names are data files next to these classes, loaded by {@code DataFiles}. The
+ * readers are the sub-packages {@code logs.csv}, {@code logs.json}, {@code logs.xml} and {@code
+ * logs.evtx}; {@code logs.detect} tells a file's format and opens it.
  *
- * <p>May use {@code rule} and {@code kql} (targets as data); never JavaFX.
+ * <p>May use {@code rule} and {@code kql} (targets as data); never its own sub-packages, the
+ * engine, the faces or JavaFX.
  */
 package org.sigmaworkbench.logs;

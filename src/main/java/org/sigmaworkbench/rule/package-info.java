@@ -1,24 +1,15 @@
 /**
- * The Sigma rule model: YAML loading with line and column for every node, the condition grammar,
- * value modifiers, and the normalized detection ({@link org.sigmaworkbench.rule.Expr}) that both
- * the KQL writer and the matcher consume.
+ * The Sigma rule model: detection rules ({@link org.sigmaworkbench.rule.SigmaRule}), correlation
+ * rules and filters ({@link org.sigmaworkbench.rule.RuleDocument}), metadata, positions and
+ * problems ({@link org.sigmaworkbench.rule.RuleProblem}), and the normalized detection ({@link
+ * org.sigmaworkbench.rule.Expr}, {@link org.sigmaworkbench.rule.Predicate}) that both the KQL
+ * writer and the matcher consume, with the semantics they share ({@link
+ * org.sigmaworkbench.rule.CaseFolding}, {@link org.sigmaworkbench.rule.LogonIds}, {@link
+ * org.sigmaworkbench.rule.RegexCheck}). {@link org.sigmaworkbench.rule.RuleCollection} holds the
+ * documents of several files for cross-file checks and reference resolution; {@link
+ * org.sigmaworkbench.rule.FilterApplication} adds filters to the rules they name. Reading rule text
+ * is {@code rule.yaml}; the lint step is {@code rule.lint}.
  *
- * <ul>
- *   <li>{@link org.sigmaworkbench.rule.yaml.RuleLoader} reads rule text into detection rules,
- *       correlation rules and filters, with errors as {@link org.sigmaworkbench.rule.RuleProblem}
- *       values at exact positions. Reading is safe: no YAML tag builds objects, aliases, nesting
- *       and size are bounded ({@link org.sigmaworkbench.rule.yaml.SigmaYaml}).
- *   <li>{@link org.sigmaworkbench.rule.lint.Linter} is the separate lint step: warnings whose code
- *       is the id of a check that {@link org.sigmaworkbench.rule.lint.LintSettings} can switch off;
- *       one family of checks per file ({@code MetadataLint}, {@code TagLint}, {@code
- *       DetectionLint}, ...).
- *   <li>{@link org.sigmaworkbench.rule.RuleCollection} holds the documents of several files for
- *       cross-file checks and reference resolution; {@link
- *       org.sigmaworkbench.rule.FilterApplication} adds filters to the rules they name.
- *   <li>{@link org.sigmaworkbench.rule.Placeholders} and {@link
- *       org.sigmaworkbench.rule.yaml.PlaceholderFile} hold the values of {@code %placeholders%}.
- * </ul>
- *
- * <p>Imports nothing of this project and nothing of JavaFX.
+ * <p>Imports nothing of this project (not even its own sub-packages) and nothing of JavaFX.
  */
 package org.sigmaworkbench.rule;

@@ -6,7 +6,7 @@
  * independent, so they are decoded on a small pool while events are delivered in file order. Damage
  * is reported per chunk or record with its byte offset, never by aborting the file.
  *
- * <p>Part of {@code logs}: may use {@code rule} and {@code kql}; never JavaFX, the engine or the
- * faces.
+ * <p>May use the {@code logs} core, {@code rule} and {@code kql}; never {@code logs.detect},
+ * another reader, JavaFX, the engine or the faces.
  */
 package org.sigmaworkbench.logs.evtx;

@@ -52,7 +52,7 @@ public final class JsonEventReader implements EventStream {
     this(path, ReadOptions.AUTO);
   }
 
-  public JsonEventReader(Path path, ReadOptions options) throws IOException {
+  JsonEventReader(Path path, ReadOptions options) throws IOException {
     this(path, options, null);
   }
 
