@@ -36,7 +36,7 @@ public final class CharCsvTokenizer implements CsvTokenizer {
   }
 
   /** Over text, with the longest record taken. */
-  public CharCsvTokenizer(Reader text, long maxRecordChars) {
+  CharCsvTokenizer(Reader text, long maxRecordChars) {
     this.counter = null;
     this.reader = text;
     this.maxRecordChars = maxRecordChars;
