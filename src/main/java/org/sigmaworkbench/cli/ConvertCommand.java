@@ -17,7 +17,6 @@ import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
-import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * {@code convert}: prints the KQL of each rule. A correlation rule is written over the rules it

@@ -22,7 +22,6 @@ import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
-import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * {@code export}: writes each rule as a Sentinel analytics rule (ARM template or content YAML) or a

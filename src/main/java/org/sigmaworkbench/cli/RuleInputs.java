@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleLoader;
 import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * Rule files named on the command line: files as given, folders walked for {@code .yml}/{@code
