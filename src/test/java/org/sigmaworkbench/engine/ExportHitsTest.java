@@ -26,7 +26,7 @@ class ExportHitsTest {
         "eventviewer-security.txt     | 4 | 2",
         "eventviewer-german.csv       | 2 | 1",
         "eventviewer-de-de.csv        | 3 | 1 3",
-        "eventviewer-fr-fr.txt        | 3 | 1",
+        "eventviewer-fr-fr.txt        | 3 | 1 3",
         "getwinevent-de-de.csv        | 2 | 1",
         "getwinevent-export.csv       | 3 | 1 3",
         "hayabusa-timeline.csv        | 4 | 1 3",
