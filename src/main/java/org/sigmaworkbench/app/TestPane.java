@@ -83,6 +83,7 @@ final class TestPane extends BorderPane {
     ProgressBar progress = new ProgressBar();
     progress.setId("runProgress");
     progress.setPrefWidth(120);
+    progress.setMinWidth(50);
     progress.progressProperty().bind(model.progressProperty());
     progress.visibleProperty().bind(model.runningProperty());
     progress.managedProperty().bind(progress.visibleProperty());
@@ -130,7 +131,7 @@ final class TestPane extends BorderPane {
             .primary(progress)
             .primary(stop)
             .primary(spacer)
-            .flexible(status, 160);
+            .flexible(status, 140);
     Tooltip statusTip = new Tooltip();
     statusTip.textProperty().bind(status.textProperty());
     status.setTooltip(statusTip);
