@@ -149,6 +149,13 @@ final class TestPane extends BorderPane {
     hitsOnly
         .selectedProperty()
         .addListener((o, a, b) -> filtered.setPredicate(b ? EventRow::hit : null));
+    // The File column only when there is more than one file (the status line names a single one),
+    // so that the command line gets the room on a narrow window.
+    TableColumn<EventRow, String> fileColumn = textColumn("File", 120, r -> r.event().file());
+    fileColumn.setId("fileColumn");
+    fileColumn
+        .visibleProperty()
+        .bind(javafx.beans.binding.Bindings.size(model.logs()).greaterThan(1));
     table.setId("eventTable");
     table.setItems(filtered);
     table.setPlaceholder(
@@ -159,7 +166,7 @@ final class TestPane extends BorderPane {
             List.of(
                 textColumn("", 28, r -> r.hitInReach() ? "●" : r.hit() ? "○" : ""),
                 textColumn("#", 48, r -> Long.toString(r.event().record())),
-                textColumn("File", 120, r -> r.event().file()),
+                fileColumn,
                 imageColumn(),
                 commandLineColumn(),
                 textColumn("Why", 230, r -> r.hit() ? whyText(r) : ""),

@@ -150,8 +150,15 @@ class WindowUiTest {
       assertThat(window.rightSplit().getDividerPositions()[0]).isCloseTo(right, within(0.01));
     }
     // New content (a second log, another rule) does not move them either.
+    javafx.scene.control.TableColumn<EventRow, ?> file =
+        window.testPane().table().getColumns().stream()
+            .filter(c -> "fileColumn".equals(c.getId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(file.isVisible()).as("File column with one log").isFalse();
     robot.interact(() -> window.openLogs(List.of(TestFiles.sample("security-4688-wevtutil.xml"))));
     waitUntil(() -> status(robot).startsWith("11 hits"));
+    assertThat(file.isVisible()).as("File column with two logs").isTrue();
     assertThat(window.mainSplit().getDividerPositions()[0]).isCloseTo(main, within(0.01));
     assertThat(window.rightSplit().getDividerPositions()[0]).isCloseTo(right, within(0.01));
   }
