@@ -69,7 +69,7 @@ final class CorrelationTable extends TreeTableView<Object> {
 
   private static String first(Object o) {
     if (o instanceof CorrelationHit h) {
-      return h.title() + " (" + h.events().size() + " events)";
+      return h.title() + " (" + Counts.of(h.events().size(), "event") + ")";
     }
     if (o instanceof CorrelationHit.Member m) {
       return m.file() + " #" + m.record();
@@ -140,8 +140,7 @@ final class CorrelationTable extends TreeTableView<Object> {
         + ", value "
         + valueText(h.value())
         + ", "
-        + h.events().size()
-        + (h.events().size() == 1 ? " event" : " events");
+        + Counts.of(h.events().size(), "event");
   }
 
   static String describe(CorrelationHit.Member m) {

@@ -1,9 +1,9 @@
 package org.sigmaworkbench.app;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.sigmaworkbench.kql.Target;
@@ -27,8 +28,13 @@ import org.sigmaworkbench.rule.RuleProblem;
  */
 final class KqlPreviewPane extends BorderPane {
 
+  private static final String COPY = "Copy KQL";
+
   private final CodeArea area = new CodeArea();
   private final Label message = new Label();
+  private final Button copy = new Button(COPY);
+  private final ComboBox<Target> targets = new ComboBox<>();
+  private final PauseTransition copied = new PauseTransition(Duration.seconds(1.5));
   private final WorkbenchModel model;
 
   KqlPreviewPane(WorkbenchModel model) {
@@ -40,7 +46,6 @@ final class KqlPreviewPane extends BorderPane {
     area.setWrapText(true);
     Highlighting.install(area, KqlHighlighter::compute, null);
 
-    ComboBox<Target> targets = new ComboBox<>();
     targets.setId("targetChoice");
     targets.getItems().setAll(TargetCatalog.all());
     targets.setCellFactory(lv -> new TargetCell());
@@ -55,20 +60,31 @@ final class KqlPreviewPane extends BorderPane {
         new Tooltip(
             "Write a field the target does not map under its Sigma name instead of failing"));
 
-    Button copy = new Button("Copy KQL");
     copy.setId("copyKql");
     copy.setTooltip(new Tooltip("Copy the query to the clipboard (Ctrl+Shift+C)"));
     copy.setOnAction(e -> copyToClipboard());
     copy.disableProperty().bind(model.kqlTextProperty().isEmpty());
 
+    copied.setOnFinished(e -> copy.setText(COPY));
+
     Label title = new Label("KQL");
     title.getStyleClass().add("pane-title");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(8, title, targets, keep, spacer, copy);
-    header.setAlignment(Pos.CENTER_LEFT);
-    header.getStyleClass().add("pane-header");
-    header.setPadding(new Insets(4, 8, 4, 8));
+    // The target list shrinks (its name cut with "…") before anything leaves the bar; the
+    // checkbox moves into the "⋯" menu when even that is not enough; Copy KQL always stays.
+    targets.setMinWidth(140);
+    targets.setMaxWidth(420);
+    CheckMenuItem keepItem = new CheckMenuItem("Keep unmapped fields");
+    keepItem.setId("keepUnmappedItem");
+    keepItem.selectedProperty().bindBidirectional(model.keepUnmappedProperty());
+    PriorityBar header =
+        new PriorityBar("kqlMore")
+            .primary(title)
+            .flexible(targets, 0)
+            .secondary(keep, keepItem)
+            .primary(spacer)
+            .primary(copy);
 
     message.setId("kqlMessage");
     message.getStyleClass().add("kql-message");
@@ -126,6 +142,17 @@ final class KqlPreviewPane extends BorderPane {
     ClipboardContent content = new ClipboardContent();
     content.putString(text);
     Clipboard.getSystemClipboard().setContent(content);
+    // Says it worked, on the button, for a moment.
+    copy.setText("Copied ✓");
+    copied.playFromStart();
+  }
+
+  ComboBox<Target> targetChoice() {
+    return targets;
+  }
+
+  Button copyButton() {
+    return copy;
   }
 
   CodeArea area() {

@@ -20,6 +20,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
@@ -33,6 +34,9 @@ public final class MainWindow extends BorderPane {
   private final KqlPreviewPane preview = new KqlPreviewPane(model);
   private final TestPane testPane;
   private final Label statusBar = new Label();
+  private final SplitPane mainSplit;
+  private final SplitPane rightSplit;
+  private MenuBar menuBar;
   private Path rulePath;
   private final java.util.concurrent.ExecutorService files =
       java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -45,12 +49,20 @@ public final class MainWindow extends BorderPane {
   public MainWindow() {
     getStyleClass().add("workbench");
     testPane = new TestPane(model, this::chooseLogs);
-    SplitPane right = new SplitPane(preview, testPane);
-    right.setOrientation(Orientation.VERTICAL);
-    right.setDividerPositions(0.30);
-    SplitPane main = new SplitPane(editor, right);
-    main.setDividerPositions(0.36);
+    // Divider positions are fractions of the window, kept as it resizes; the minimum sizes leave
+    // room for a 1024 x 768 window.
+    SplitPane right =
+        new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.30}, preview, testPane);
+    SplitPane main =
+        new ProportionalSplitPane(Orientation.HORIZONTAL, new double[] {0.36}, editor, right);
+    editor.setMinWidth(240);
+    right.setMinWidth(420);
+    preview.setMinHeight(90);
+    testPane.setMinHeight(160);
+    mainSplit = main;
+    rightSplit = right;
     setTop(menu());
+    addEventFilter(KeyEvent.KEY_PRESSED, this::cycleFocus);
     setCenter(main);
     statusBar.setId("statusBar");
     HBox status = new HBox(statusBar);
@@ -69,44 +81,42 @@ public final class MainWindow extends BorderPane {
               long warnings = b.problems().size() - errors;
               statusBar.setText(
                   (b.rule() != null && b.rule().title() != null ? b.rule().title() + " — " : "")
-                      + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
-                      + (warnings == 0
-                          ? ""
-                          : ", " + warnings + (warnings == 1 ? " warning" : " warnings")));
+                      + (errors == 0 ? "no errors" : Counts.of(errors, "error"))
+                      + (warnings == 0 ? "" : ", " + Counts.of(warnings, "warning")));
             });
   }
 
   private MenuBar menu() {
     MenuItem openRule =
         item(
-            "Open Rule…",
+            "_Open Rule…",
             "openRule",
             new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
             this::chooseRule);
     MenuItem saveRule =
         item(
-            "Save Rule",
+            "_Save Rule",
             "saveRule",
             new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
             this::saveRule);
     MenuItem saveRuleAs =
         item(
-            "Save Rule As…",
+            "Save Rule _As…",
             "saveRuleAs",
             new KeyCodeCombination(
                 KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
             this::saveRuleAs);
     MenuItem openLogs =
         item(
-            "Open Logs…",
+            "Open _Logs…",
             "openLogsMenu",
             new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
             this::chooseLogs);
-    MenuItem clearLogs = item("Clear Logs", "clearLogsMenu", null, model::clearLogs);
-    MenuItem exportRule = item("Export…", "exportRule", null, this::exportRule);
+    MenuItem clearLogs = item("_Clear Logs", "clearLogsMenu", null, model::clearLogs);
+    MenuItem exportRule = item("_Export…", "exportRule", null, this::exportRule);
     MenuItem quit =
         item(
-            "Quit",
+            "_Quit",
             "quit",
             new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
             () -> {
@@ -116,7 +126,7 @@ public final class MainWindow extends BorderPane {
             });
     Menu file =
         new Menu(
-            "File",
+            "_File",
             null,
             openRule,
             saveRule,
@@ -130,16 +140,107 @@ public final class MainWindow extends BorderPane {
             quit);
     MenuItem copy =
         item(
-            "Copy KQL",
+            "_Copy KQL",
             "copyKqlMenu",
             new KeyCodeCombination(
                 KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
             preview::copyToClipboard);
-    MenuItem placeholders = item("Placeholders…", "placeholdersMenu", null, this::editPlaceholders);
-    Menu edit = new Menu("Edit", null, copy, new SeparatorMenuItem(), placeholders);
-    MenuBar bar = new MenuBar(file, edit);
+    MenuItem placeholders =
+        item("_Placeholders…", "placeholdersMenu", null, this::editPlaceholders);
+    Menu edit = new Menu("_Edit", null, copy, new SeparatorMenuItem(), placeholders);
+    file.setId("fileMenu");
+    edit.setId("editMenu");
+    MenuItem keys =
+        item(
+            "_Keyboard Shortcuts",
+            "keyboardHelp",
+            new KeyCodeCombination(KeyCode.F1),
+            this::showKeyboardHelp);
+    Menu help = new Menu("_Help", null, keys);
+    help.setId("helpMenu");
+    MenuBar bar = new MenuBar(file, edit, help);
     bar.setUseSystemMenuBar(true);
+    menuBar = bar;
     return bar;
+  }
+
+  /** Keys that are not menu accelerators, as the keyboard help lists them. */
+  private static final List<String[]> OTHER_KEYS =
+      List.of(
+          new String[] {"Alt+F, Alt+E, Alt+H", "Open the File, Edit, Help menu"},
+          new String[] {"F6 / Shift+F6", "Next / previous area: rule, KQL, target, events"},
+          new String[] {"Tab / Shift+Tab", "Rule editor: indent / outdent the line or selection"},
+          new String[] {"Ctrl+Z / Ctrl+Y", "Rule editor: undo / redo"},
+          new String[] {"Double-click a problem", "Go to its line in the rule"});
+
+  /** Every shortcut: the menu accelerators (read from the menus) and the other keys. */
+  List<String[]> shortcuts() {
+    List<String[]> rows = new java.util.ArrayList<>();
+    for (Menu m : menuBar.getMenus()) {
+      for (MenuItem i : m.getItems()) {
+        if (i.getAccelerator() != null) {
+          rows.add(
+              new String[] {
+                i.getAccelerator().getDisplayText(),
+                m.getText().replace("_", "") + " > " + i.getText().replace("_", "")
+              });
+        }
+      }
+    }
+    rows.addAll(OTHER_KEYS);
+    return rows;
+  }
+
+  private void showKeyboardHelp() {
+    javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+    grid.setId("keyboardHelpList");
+    grid.setHgap(18);
+    grid.setVgap(4);
+    int row = 0;
+    for (String[] k : shortcuts()) {
+      Label key = new Label(k[0]);
+      key.getStyleClass().add("shortcut-key");
+      grid.addRow(row++, key, new Label(k[1]));
+    }
+    javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+    d.setTitle("Keyboard Shortcuts");
+    d.setHeaderText(null);
+    d.getDialogPane().setContent(grid);
+    d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    d.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+    d.initOwner(getScene().getWindow());
+    d.show();
+  }
+
+  /** The areas F6 and Shift+F6 move between, in order. */
+  List<javafx.scene.Node> focusCycle() {
+    return List.of(editor.area(), preview.area(), preview.targetChoice(), testPane.table());
+  }
+
+  private void cycleFocus(KeyEvent e) {
+    if (e.getCode() != KeyCode.F6 || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+      return;
+    }
+    List<javafx.scene.Node> cycle = focusCycle();
+    javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+    int at = -1;
+    for (javafx.scene.Node n = owner; n != null && at < 0; n = n.getParent()) {
+      at = cycle.indexOf(n);
+    }
+    int next =
+        at < 0
+            ? (e.isShiftDown() ? cycle.size() - 1 : 0)
+            : Math.floorMod(at + (e.isShiftDown() ? -1 : 1), cycle.size());
+    cycle.get(next).requestFocus();
+    e.consume();
+  }
+
+  SplitPane mainSplit() {
+    return mainSplit;
+  }
+
+  SplitPane rightSplit() {
+    return rightSplit;
   }
 
   private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {

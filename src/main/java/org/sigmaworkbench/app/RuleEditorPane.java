@@ -8,10 +8,11 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -93,7 +94,38 @@ final class RuleEditorPane extends BorderPane {
     VBox.setVgrow(scroll, Priority.ALWAYS);
     setCenter(scroll);
     setBottom(problems);
-    setMinWidth(Region.USE_PREF_SIZE);
+    // Tab and Shift+Tab indent and outdent lines with spaces: YAML refuses tabs.
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.TAB
+              && !e.isControlDown()
+              && !e.isAltDown()
+              && !e.isMetaDown()
+              && area.isEditable()) {
+            indent(e.isShiftDown());
+            e.consume();
+          }
+        });
+    area.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if ("\t".equals(e.getCharacter())) {
+            e.consume();
+          }
+        });
+  }
+
+  /** Indents (or outdents) the caret's line or the selected lines by the document's step. */
+  void indent(boolean outdent) {
+    String text = area.getText();
+    Indentation.Edit edit =
+        Indentation.apply(
+            text, area.getAnchor(), area.getCaretPosition(), Indentation.step(text), outdent);
+    if (!edit.replacement().equals(text.substring(edit.from(), edit.to()))) {
+      area.replaceText(edit.from(), edit.to(), edit.replacement());
+    }
+    area.selectRange(edit.anchor(), edit.caret());
   }
 
   private void markErrors(RuleAnalysis a) {

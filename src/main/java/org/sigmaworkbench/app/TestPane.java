@@ -11,9 +11,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -84,6 +83,7 @@ final class TestPane extends BorderPane {
     ProgressBar progress = new ProgressBar();
     progress.setId("runProgress");
     progress.setPrefWidth(120);
+    progress.setMinWidth(50);
     progress.progressProperty().bind(model.progressProperty());
     progress.visibleProperty().bind(model.runningProperty());
     progress.managedProperty().bind(progress.visibleProperty());
@@ -103,20 +103,38 @@ final class TestPane extends BorderPane {
     model
         .logs()
         .addListener(
-            (javafx.collections.ListChangeListener<LoadedLog>) c -> fillLogsMenu(logsMenu, model));
-    HBox header =
-        new HBox(8, title, open, logsMenu, hitsOnly, clear, progress, stop, spacer, status);
-    // A long status (several files, hits outside the query's reach) is cut, not the buttons.
-    for (javafx.scene.control.Control c : List.of(title, open, logsMenu, hitsOnly, clear)) {
-      c.setMinWidth(Region.USE_PREF_SIZE);
-    }
+            (javafx.collections.ListChangeListener<LoadedLog>)
+                c -> fillLogsMenu(logsMenu.getItems(), model));
+    // Open Logs and Stop always stay; the status is cut with "…" (its tooltip has it all) down to
+    // a readable width, then Clear, Hits only and Logs move into the "⋯" menu one at a time.
+    CheckMenuItem hitsOnlyItem = new CheckMenuItem("Hits only");
+    hitsOnlyItem.selectedProperty().bindBidirectional(hitsOnly.selectedProperty());
+    MenuItem clearItem = new MenuItem("Clear");
+    clearItem.setOnAction(e -> model.clearLogs());
+    clearItem.disableProperty().bind(clear.disableProperty());
+    Menu logsItem = new Menu("Logs");
+    logsItem.disableProperty().bind(logsMenu.disableProperty());
+    model
+        .logs()
+        .addListener(
+            (javafx.collections.ListChangeListener<LoadedLog>)
+                c -> fillLogsMenu(logsItem.getItems(), model));
     status.setMinWidth(0);
+    status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+    PriorityBar header =
+        new PriorityBar("testMore")
+            .primary(title)
+            .primary(open)
+            .secondary(logsMenu, logsItem)
+            .secondary(hitsOnly, hitsOnlyItem)
+            .secondary(clear, clearItem)
+            .primary(progress)
+            .primary(stop)
+            .primary(spacer)
+            .flexible(status, 140);
     Tooltip statusTip = new Tooltip();
     statusTip.textProperty().bind(status.textProperty());
     status.setTooltip(statusTip);
-    header.setAlignment(Pos.CENTER_LEFT);
-    header.getStyleClass().add("pane-header");
-    header.setPadding(new Insets(4, 8, 4, 8));
 
     notice.setId("notice");
     notice.getStyleClass().add("notice");
@@ -131,6 +149,13 @@ final class TestPane extends BorderPane {
     hitsOnly
         .selectedProperty()
         .addListener((o, a, b) -> filtered.setPredicate(b ? EventRow::hit : null));
+    // The File column only when there is more than one file (the status line names a single one),
+    // so that the command line gets the room on a narrow window.
+    TableColumn<EventRow, String> fileColumn = textColumn("File", 120, r -> r.event().file());
+    fileColumn.setId("fileColumn");
+    fileColumn
+        .visibleProperty()
+        .bind(javafx.beans.binding.Bindings.size(model.logs()).greaterThan(1));
     table.setId("eventTable");
     table.setItems(filtered);
     table.setPlaceholder(
@@ -141,7 +166,7 @@ final class TestPane extends BorderPane {
             List.of(
                 textColumn("", 28, r -> r.hitInReach() ? "●" : r.hit() ? "○" : ""),
                 textColumn("#", 48, r -> Long.toString(r.event().record())),
-                textColumn("File", 120, r -> r.event().file()),
+                fileColumn,
                 imageColumn(),
                 commandLineColumn(),
                 textColumn("Why", 230, r -> r.hit() ? whyText(r) : ""),
@@ -197,9 +222,12 @@ final class TestPane extends BorderPane {
     correlations.managedProperty().bind(correlations.visibleProperty());
     VBox.setVgrow(table, Priority.ALWAYS);
     VBox tables = new VBox(correlations, table);
-    SplitPane split = new SplitPane(tables, new VirtualizedScrollPane<>(detail));
-    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-    split.setDividerPositions(0.68);
+    SplitPane split =
+        new ProportionalSplitPane(
+            javafx.geometry.Orientation.VERTICAL,
+            new double[] {0.68},
+            tables,
+            new VirtualizedScrollPane<>(detail));
     setCenter(split);
 
     setOnDragOver(this::dragOver);
@@ -207,10 +235,12 @@ final class TestPane extends BorderPane {
   }
 
   /** One submenu per loaded log: its format (to read it as another), its column mapping, remove. */
-  private void fillLogsMenu(MenuButton menu, WorkbenchModel model) {
-    menu.getItems().clear();
+  private void fillLogsMenu(List<MenuItem> menu, WorkbenchModel model) {
+    menu.clear();
     for (LoadedLog log : model.logs()) {
-      Menu m = new Menu(log.name() + " — " + log.format() + " (" + log.events() + " events)");
+      Menu m =
+          new Menu(
+              log.name() + " — " + log.format() + " (" + Counts.of(log.events(), "event") + ")");
       m.setId("log-" + log.name());
       Menu readAs = new Menu("Read as");
       ToggleGroup group = new ToggleGroup();
@@ -237,7 +267,7 @@ final class TestPane extends BorderPane {
       MenuItem remove = new MenuItem("Remove");
       remove.setOnAction(e -> model.remove(log));
       m.getItems().addAll(readAs, mapping, new SeparatorMenuItem(), remove);
-      menu.getItems().add(m);
+      menu.add(m);
     }
   }
 
@@ -403,8 +433,7 @@ final class TestPane extends BorderPane {
                                     c.matchedValues().stream().map(v -> "'" + v + "'").toList())
                                 + ")")
                     : " did not hold ("
-                        + c.values()
-                        + (c.values() == 1 ? " value" : " values")
+                        + Counts.of(c.values(), "value")
                         + (c.noValue() == null ? "" : "; " + c.noValueNote())
                         + ")")
                 + " — rule line "

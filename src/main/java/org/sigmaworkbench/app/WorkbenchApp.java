@@ -71,10 +71,14 @@ public final class WorkbenchApp extends Application {
 
   /** The scene with the workbench stylesheet, also used by UI tests. */
   static Scene createScene(MainWindow window) {
-    // 1440 x 900, or the screen's usable area where it is smaller, so that no edge is off screen.
+    // 1440 x 900, or 90% of a larger screen (a 1920 x 1080 screen is used, not left empty), or the
+    // screen's usable area where it is smaller, so that no edge is off screen.
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     Scene scene =
-        new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        new Scene(
+            window,
+            Math.min(screen.getWidth(), Math.max(1440, Math.floor(screen.getWidth() * 0.9))),
+            Math.min(screen.getHeight(), Math.max(900, Math.floor(screen.getHeight() * 0.9))));
     scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
     return scene;
   }

@@ -315,19 +315,16 @@ public final class WorkbenchModel {
                 + " query)";
     testStatus.set(
         prefix
-            + hits
-            + (hits == 1 ? " hit" : " hits")
+            + Counts.of(hits, "hit")
             + reach
             + " in "
-            + events
-            + (events == 1 ? " event (" : " events (")
+            + Counts.of(events, "event")
+            + " ("
             + names
             + ")"
             + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : "")
             + (a != null && a.correlates() && a.compiled() != null
-                ? "; "
-                    + correlationHits.size()
-                    + (correlationHits.size() == 1 ? " correlation hit" : " correlation hits")
+                ? "; " + Counts.of(correlationHits.size(), "correlation hit")
                 : ""));
   }
 
