@@ -305,23 +305,24 @@ public final class WorkbenchModel {
     RuleAnalysis a = analysis.get();
     String prefix = a != null && a.compiled() == null ? "Rule has errors; " : "";
     long outside = rows.stream().filter(r -> r.outsideReach() != null).count();
+    // A hit the target's query cannot return is not counted, as `test --target` words it.
     String reach =
         outside == 0
             ? ""
-            : " ("
+            : "; "
                 + outside
-                + " outside the reach of the "
+                + " more outside the reach of the "
                 + Reach.shortTitle(target.get())
-                + " query)";
+                + " query";
     testStatus.set(
         prefix
-            + Counts.of(hits, "hit")
-            + reach
+            + Counts.of(Math.max(0, hits - outside), "hit")
             + " in "
             + Counts.of(events, "event")
             + " ("
             + names
             + ")"
+            + reach
             + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : "")
             + (a != null && a.correlates() && a.compiled() != null
                 ? "; " + Counts.of(correlationHits.size(), "correlation hit")
