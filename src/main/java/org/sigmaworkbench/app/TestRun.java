@@ -79,9 +79,6 @@ final class TestRun {
     }
   }
 
-  /** The correlation of the run in progress on this thread, or null. */
-  private static final ThreadLocal<Correlating> CORRELATING = new ThreadLocal<>();
-
   private TestRun() {}
 
   /**
@@ -101,20 +98,15 @@ final class TestRun {
       return run(rule, logs, newFiles, progress, cancelled);
     }
     Correlating c = new Correlating(correlated, correlations.start(true));
-    CORRELATING.set(c);
-    try {
-      Result r = run(rule, logs, newFiles, progress, cancelled);
-      if (r.cancelled()) {
-        return r;
-      }
-      List<org.sigmaworkbench.engine.CorrelationHit> hits = c.run().finish();
-      List<String> messages = new ArrayList<>(r.messages());
-      messages.addAll(c.run().problems());
-      return new Result(
-          r.rows(), r.logs(), r.events(), r.hits(), r.truncated(), messages, false, hits);
-    } finally {
-      CORRELATING.remove();
+    Result r = run(rule, c, logs, newFiles, progress, cancelled);
+    if (r.cancelled()) {
+      return r;
     }
+    List<org.sigmaworkbench.engine.CorrelationHit> hits = c.run().finish();
+    List<String> messages = new ArrayList<>(r.messages());
+    messages.addAll(c.run().problems());
+    return new Result(
+        r.rows(), r.logs(), r.events(), r.hits(), r.truncated(), messages, false, hits);
   }
 
   /**
@@ -123,6 +115,17 @@ final class TestRun {
    */
   static Result run(
       CompiledRule rule,
+      List<LoadedLog> logs,
+      List<PendingLog> newFiles,
+      DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    return run(rule, null, logs, newFiles, progress, cancelled);
+  }
+
+  /** The pass itself; {@code c}, when not null, also sees every event. */
+  private static Result run(
+      CompiledRule rule,
+      Correlating c,
       List<LoadedLog> logs,
       List<PendingLog> newFiles,
       DoubleConsumer progress,
@@ -146,7 +149,7 @@ final class TestRun {
       }
       if (log.cached() != null) {
         for (Event e : log.cached()) {
-          add(rule, e, rows, counts, truncated);
+          add(rule, c, e, rows, counts, truncated);
         }
         outLogs.add(log);
       } else {
@@ -154,6 +157,7 @@ final class TestRun {
             stream(
                 new PendingLog(log.path(), log.options()),
                 rule,
+                c,
                 rows,
                 counts,
                 truncated,
@@ -176,6 +180,7 @@ final class TestRun {
           stream(
               p,
               rule,
+              c,
               rows,
               counts,
               truncated,
@@ -205,9 +210,13 @@ final class TestRun {
   }
 
   private static void add(
-      CompiledRule rule, Event e, List<EventRow> rows, long[] counts, boolean[] truncated) {
+      CompiledRule rule,
+      Correlating c,
+      Event e,
+      List<EventRow> rows,
+      long[] counts,
+      boolean[] truncated) {
     counts[0]++;
-    Correlating c = CORRELATING.get();
     if (c != null) {
       c.add(e);
     }
@@ -233,6 +242,7 @@ final class TestRun {
   private static LoadedLog stream(
       PendingLog pending,
       CompiledRule rule,
+      Correlating c,
       List<EventRow> rows,
       long[] counts,
       boolean[] truncated,
@@ -247,7 +257,6 @@ final class TestRun {
     ReadOptions options = pending.options();
     if (!keep && rule != null) {
       List<CompiledRule> wanted = new ArrayList<>(List.of(rule));
-      Correlating c = CORRELATING.get();
       if (c != null) {
         wanted.addAll(c.rules());
       }
@@ -274,7 +283,7 @@ final class TestRun {
           passed = passedNow;
           truncated[0] = true;
         }
-        add(rule, e, rows, counts, truncated);
+        add(rule, c, e, rows, counts, truncated);
         if (cache != null) {
           cache.add(e);
           if (cache.size() > CACHE_LIMIT) {
