@@ -8,10 +8,11 @@ import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.LogRun;
 import org.sigmaworkbench.engine.Miss;
 import org.sigmaworkbench.engine.RuleFailure;
+import org.sigmaworkbench.kql.QueryReach;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.LogProblem;
-import org.sigmaworkbench.logs.QueryReach;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
@@ -117,7 +118,9 @@ final class TestCommand implements CliCommand {
                     continue;
                   }
                   String why =
-                      reachOrNull == null ? null : reachOrNull.outside(h.rule().rule(), event);
+                      reachOrNull == null
+                          ? null
+                          : reachOrNull.outside(h.rule().rule(), EventOrigins.of(event));
                   if (why != null) {
                     outside[0]++;
                   }

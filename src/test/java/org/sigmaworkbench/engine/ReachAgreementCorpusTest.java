@@ -17,12 +17,13 @@ import org.sigmaworkbench.engine.kqleval.KqlQuery;
 import org.sigmaworkbench.engine.kqleval.KqlRow;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
+import org.sigmaworkbench.kql.QueryReach;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
+import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
-import org.sigmaworkbench.logs.QueryReach;
 import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
@@ -65,7 +66,10 @@ class ReachAgreementCorpusTest {
           Map<Target.Table, KqlRow> rows = new java.util.IdentityHashMap<>();
           for (int i = 0; i < rules.size(); i++) {
             CompiledRule r = rules.get(i);
-            boolean hit = r.appliesTo(e) && r.matches(e) && reach.outside(r.rule(), e) == null;
+            boolean hit =
+                r.appliesTo(e)
+                    && r.matches(e)
+                    && reach.outside(r.rule(), EventOrigins.of(e)) == null;
             boolean returned = false;
             KqlQuery q = queries.get(i);
             if (q != null) {

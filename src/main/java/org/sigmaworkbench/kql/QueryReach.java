@@ -1,15 +1,12 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.kql;
 
 import java.util.Map;
-import org.sigmaworkbench.kql.KqlResult;
-import org.sigmaworkbench.kql.KqlWriter;
-import org.sigmaworkbench.kql.Reach;
-import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.rule.SigmaRule;
 
 /**
  * Whether a rule's query for a target can return an event: the written query (one per rule, kept)
- * and the event's origin, checked by {@link Reach}. Safe to share between threads.
+ * and the event's origin ({@code logs.EventOrigins}), checked by {@link Reach}. Safe to share
+ * between threads.
  */
 public final class QueryReach {
 
@@ -34,8 +31,8 @@ public final class QueryReach {
   }
 
   /** Why the rule's query cannot return the event, or {@code null} when it can. */
-  public String outside(SigmaRule rule, Event event) {
+  public String outside(SigmaRule rule, Reach.Origin origin) {
     KqlResult q = queries.computeIfAbsent(rule, writer::write);
-    return Reach.outside(target, q, EventOrigins.of(event));
+    return Reach.outside(target, q, origin);
   }
 }
