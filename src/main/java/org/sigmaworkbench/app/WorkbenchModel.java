@@ -353,7 +353,8 @@ public final class WorkbenchModel {
 
   /**
    * Explains, off the FX thread, why the current rule did not match an event, and hands the
-   * explanation to {@code done} on the FX thread (not at all when the rule has changed meanwhile).
+   * explanation to {@code done} on the FX thread; when the rule changed meanwhile, with the new
+   * rule (not at all when the new rule has errors).
    */
   public void explainMiss(Event event, java.util.function.Consumer<Explanation> done) {
     RuleAnalysis a = analysis.get();
@@ -369,6 +370,9 @@ public final class WorkbenchModel {
                 RuleAnalysis now = analysis.get();
                 if (now != null && now.compiled() == rule) {
                   done.accept(x);
+                } else if (now != null && now.compiled() != null) {
+                  // The rule changed meanwhile: explain with the rule now in force.
+                  explainMiss(event, done);
                 }
               });
         });
