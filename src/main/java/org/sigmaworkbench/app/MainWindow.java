@@ -5,11 +5,29 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -17,45 +35,109 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+import org.sigmaworkbench.kql.TargetCatalog;
 
-/** The one window: menu, rule editor, KQL preview, test pane and status bar, wired to the model. */
+/**
+ * The one window: menu, rule tabs, KQL preview, test pane and status bar, wired to the model. Each
+ * tab holds one rule (its editor and problems); the KQL preview and the test pane show the selected
+ * tab's rule over the logs all tabs share. Files are handled as in an editor: new, open, recent,
+ * save (atomic), save as, close with a prompt for unsaved changes, autosave of unsaved tabs, and
+ * settings kept between runs.
+ */
 public final class MainWindow extends BorderPane {
 
-  private final WorkbenchModel model = new WorkbenchModel();
-  private final RuleEditorPane editor = new RuleEditorPane(model);
+  /** Seconds after the last change before a tab's unsaved text is copied to the autosave folder. */
+  static final double AUTOSAVE_SECONDS = 3;
+
+  /** On a pane while files are dragged over it. */
+  static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+  private static final Pattern UNTITLED = Pattern.compile("Untitled-(\\d+)");
+
+  private final ExecutorService analysisThread = singleThread("rule-analysis");
+  private final ExecutorService runThread = singleThread("test-run");
+  private final ExecutorService files = singleThread("rule-files");
+  private final WorkbenchModel model =
+      new WorkbenchModel(analysisThread, runThread, Platform::runLater);
+  private final TabPane tabs = new TabPane();
   private final KqlPreviewPane preview = new KqlPreviewPane(model);
   private final TestPane testPane;
   private final Label statusBar = new Label();
   private final SplitPane mainSplit;
   private final SplitPane rightSplit;
-  private MenuBar menuBar;
-  private Path rulePath;
-  private final java.util.concurrent.ExecutorService files =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "rule-files");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Menu recentMenu = new Menu("Open _Recent");
+  private final SettingsStore settingsStore;
+  private final Settings settings;
+  private final String settingsProblem;
+  private final Autosave autosave;
+  private final FileDialogs dialogs;
+  private final BooleanProperty darkTheme = new SimpleBooleanProperty();
 
+  /** The tabs whose text has a copy in the autosave folder. */
+  private final Set<String> autosaved = new HashSet<>();
+
+  private MenuBar menuBar;
+  private int untitled;
+
+  /** The window with the user's settings folder and the platform's file dialogs. */
   public MainWindow() {
+    this(UserSettings.dir(), FileDialogs.standard());
+  }
+
+  /** The window with its settings (and autosaved tabs) in {@code settingsDir}. */
+  MainWindow(Path settingsDir, FileDialogs dialogs) {
+    this(new SettingsStore(settingsDir).load(), settingsDir, dialogs);
+  }
+
+  /** The window with settings already read (off the FX thread) from {@code settingsDir}. */
+  MainWindow(SettingsStore.Loaded loaded, Path settingsDir, FileDialogs dialogs) {
     getStyleClass().add("workbench");
+    this.settingsStore = new SettingsStore(settingsDir);
+    this.settings = loaded.settings();
+    this.settingsProblem = loaded.problem();
+    this.autosave = new Autosave(settingsDir);
+    this.dialogs = dialogs;
+    darkTheme.set(settings.darkTheme);
+    darkTheme.addListener((o, a, b) -> saveSettingsLater());
+    if (settings.target != null) {
+      TargetCatalog.builtIn(settings.target).ifPresent(t -> model.targetProperty().set(t));
+    }
+    model.targetProperty().addListener((o, a, b) -> saveSettingsLater());
     testPane = new TestPane(model, this::chooseLogs);
+
+    tabs.setId("ruleTabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> activate(b));
     // Divider positions are fractions of the window, kept as it resizes; the minimum sizes leave
     // room for a 1024 x 768 window.
     SplitPane right =
-        new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.30}, preview, testPane);
+        new ProportionalSplitPane(
+            Orientation.VERTICAL,
+            new double[] {settings.rightDivider == null ? 0.30 : settings.rightDivider},
+            preview,
+            testPane);
     SplitPane main =
-        new ProportionalSplitPane(Orientation.HORIZONTAL, new double[] {0.36}, editor, right);
-    editor.setMinWidth(240);
+        new ProportionalSplitPane(
+            Orientation.HORIZONTAL,
+            new double[] {settings.mainDivider == null ? 0.36 : settings.mainDivider},
+            tabs,
+            right);
+    tabs.setMinWidth(240);
     right.setMinWidth(420);
     preview.setMinHeight(90);
     testPane.setMinHeight(160);
@@ -63,6 +145,7 @@ public final class MainWindow extends BorderPane {
     rightSplit = right;
     setTop(menu());
     addEventFilter(KeyEvent.KEY_PRESSED, this::cycleFocus);
+    addEventFilter(KeyEvent.KEY_PRESSED, this::cycleTabs);
     setCenter(main);
     statusBar.setId("statusBar");
     HBox status = new HBox(statusBar);
@@ -84,53 +167,61 @@ public final class MainWindow extends BorderPane {
                       + (errors == 0 ? "no errors" : Counts.of(errors, "error"))
                       + (warnings == 0 ? "" : ", " + Counts.of(warnings, "warning")));
             });
+    dropTarget(tabs, true);
+    dropTarget(testPane, false);
+    if (settingsProblem != null) {
+      model.showNotice(settingsProblem);
+    }
+  }
+
+  private static ExecutorService singleThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private MenuBar menu() {
-    MenuItem openRule =
-        item(
-            "_Open Rule…",
-            "openRule",
-            new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-            this::chooseRule);
+    MenuItem newRule = item("_New Rule", "newRule", shortcut(KeyCode.N), this::newRule);
+    MenuItem openRule = item("_Open Rule…", "openRule", shortcut(KeyCode.O), this::chooseRule);
+    recentMenu.setId("recentRules");
+    recentMenu.setOnShowing(e -> pruneRecent());
+    fillRecentMenu();
     MenuItem saveRule =
-        item(
-            "_Save Rule",
-            "saveRule",
-            new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-            this::saveRule);
+        item("_Save Rule", "saveRule", shortcut(KeyCode.S), () -> save(selected(), false));
     MenuItem saveRuleAs =
         item(
             "Save Rule _As…",
             "saveRuleAs",
             new KeyCodeCombination(
                 KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            this::saveRuleAs);
-    MenuItem openLogs =
-        item(
-            "Open _Logs…",
-            "openLogsMenu",
-            new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
-            this::chooseLogs);
+            () -> save(selected(), true));
+    MenuItem closeRule =
+        item("_Close Rule", "closeRule", shortcut(KeyCode.W), () -> closeTab(selected()));
+    MenuItem openLogs = item("Open _Logs…", "openLogsMenu", shortcut(KeyCode.L), this::chooseLogs);
     MenuItem clearLogs = item("_Clear Logs", "clearLogsMenu", null, model::clearLogs);
     MenuItem exportRule = item("_Export…", "exportRule", null, this::exportRule);
     MenuItem quit =
         item(
             "_Quit",
             "quit",
-            new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+            shortcut(KeyCode.Q),
             () -> {
               Window w = getScene().getWindow();
-              w.fireEvent(
-                  new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+              w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
             });
     Menu file =
         new Menu(
             "_File",
             null,
+            newRule,
             openRule,
+            recentMenu,
             saveRule,
             saveRuleAs,
+            closeRule,
             new SeparatorMenuItem(),
             openLogs,
             clearLogs,
@@ -164,18 +255,25 @@ public final class MainWindow extends BorderPane {
     return bar;
   }
 
+  private static KeyCombination shortcut(KeyCode key) {
+    return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+  }
+
   /** Keys that are not menu accelerators, as the keyboard help lists them. */
   private static final List<String[]> OTHER_KEYS =
       List.of(
+          new String[] {"Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous rule tab"},
           new String[] {"Alt+F, Alt+E, Alt+H", "Open the File, Edit, Help menu"},
           new String[] {"F6 / Shift+F6", "Next / previous area: rule, KQL, target, events"},
           new String[] {"Tab / Shift+Tab", "Rule editor: indent / outdent the line or selection"},
           new String[] {"Ctrl+Z / Ctrl+Y", "Rule editor: undo / redo"},
-          new String[] {"Double-click a problem", "Go to its line in the rule"});
+          new String[] {"Double-click a problem", "Go to its line in the rule"},
+          new String[] {"Drop a .yml / .yaml file", "Open the rule in a new tab"},
+          new String[] {"Drop a log file", "Load it into the test pane"});
 
   /** Every shortcut: the menu accelerators (read from the menus) and the other keys. */
   List<String[]> shortcuts() {
-    List<String[]> rows = new java.util.ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
     for (Menu m : menuBar.getMenus()) {
       for (MenuItem i : m.getItems()) {
         if (i.getAccelerator() != null) {
@@ -213,18 +311,23 @@ public final class MainWindow extends BorderPane {
   }
 
   /** The areas F6 and Shift+F6 move between, in order. */
-  List<javafx.scene.Node> focusCycle() {
-    return List.of(editor.area(), preview.area(), preview.targetChoice(), testPane.table());
+  List<Node> focusCycle() {
+    List<Node> cycle = new ArrayList<>();
+    if (editor() != null) {
+      cycle.add(editor().area());
+    }
+    cycle.addAll(List.of(preview.area(), preview.targetChoice(), testPane.table()));
+    return cycle;
   }
 
   private void cycleFocus(KeyEvent e) {
     if (e.getCode() != KeyCode.F6 || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
       return;
     }
-    List<javafx.scene.Node> cycle = focusCycle();
-    javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+    List<Node> cycle = focusCycle();
+    Node owner = getScene() == null ? null : getScene().getFocusOwner();
     int at = -1;
-    for (javafx.scene.Node n = owner; n != null && at < 0; n = n.getParent()) {
+    for (Node n = owner; n != null && at < 0; n = n.getParent()) {
       at = cycle.indexOf(n);
     }
     int next =
@@ -233,6 +336,21 @@ public final class MainWindow extends BorderPane {
             : Math.floorMod(at + (e.isShiftDown() ? -1 : 1), cycle.size());
     cycle.get(next).requestFocus();
     e.consume();
+  }
+
+  /** Ctrl+Tab and Ctrl+Shift+Tab: the next and previous tab, wherever the focus is. */
+  private void cycleTabs(KeyEvent e) {
+    if (e.getCode() != KeyCode.TAB || !e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+      return;
+    }
+    e.consume();
+    int n = tabs.getTabs().size();
+    if (n == 0) {
+      return;
+    }
+    int at = tabs.getSelectionModel().getSelectedIndex();
+    tabs.getSelectionModel().select(Math.floorMod(at + (e.isShiftDown() ? -1 : 1), n));
+    editor().area().requestFocus();
   }
 
   SplitPane mainSplit() {
@@ -253,66 +371,667 @@ public final class MainWindow extends BorderPane {
     return m;
   }
 
-  /** Shows the opening state: a rule text and the logs to load. */
-  void start(StartupOptions options) {
-    rulePath = options.rulePath();
-    editor.setText(options.ruleText(), options.ruleSource());
-    model
-        .targetProperty()
-        .set(
-            org.sigmaworkbench.kql.TargetCatalog.builtIn(options.target())
-                .orElse(model.targetProperty().get()));
-    model.setRuleText(options.ruleText(), options.ruleSource());
-    if (!options.logs().isEmpty()) {
-      model.openLogs(options.logs());
-    }
-  }
+  // ---- Start ----------------------------------------------------------------------------------
 
-  private void chooseRule() {
-    if (!confirmDiscard()) {
-      return;
-    }
-    FileChooser fc = new FileChooser();
-    fc.setTitle("Open Sigma rule");
-    fc.getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("Sigma rules (*.yml, *.yaml)", "*.yml", "*.yaml"),
-            new FileChooser.ExtensionFilter("All files", "*.*"));
-    File f = fc.showOpenDialog(getScene().getWindow());
-    if (f != null) {
-      openRule(f.toPath());
-    }
+  /** Shows the opening state: a rule text in the first tab and the logs to load. */
+  void start(StartupOptions options) {
+    start(options, List.of());
   }
 
   /**
-   * Opens a rule file in the editor (read off the FX thread); a file that cannot be read leaves the
-   * editor as it is and says why.
+   * Shows the opening state: the tabs of the last session ({@code session}, files known to exist)
+   * or else the options' rule, and the options' logs and target.
+   */
+  void start(StartupOptions options, List<Path> session) {
+    model
+        .targetProperty()
+        .set(TargetCatalog.builtIn(options.target()).orElse(model.targetProperty().get()));
+    if (session.isEmpty()) {
+      String name = options.ruleSource();
+      addTab(name, options.rulePath(), options.ruleText(), options.ruleText(), null);
+    } else {
+      int selected = Math.max(0, Math.min(settings.selectedTab, session.size() - 1));
+      for (Path p : session) {
+        openRule(p);
+      }
+      files.execute(
+          () ->
+              Platform.runLater(
+                  () -> {
+                    if (tabs.getTabs().isEmpty()) {
+                      newRule();
+                    } else if (selected < tabs.getTabs().size()) {
+                      tabs.getSelectionModel().select(selected);
+                    }
+                  }));
+    }
+    if (!options.logs().isEmpty()) {
+      model.openLogs(options.logs());
+    }
+    if (settingsProblem != null && !model.noticeProperty().get().contains(settingsProblem)) {
+      model.showNotice(settingsProblem);
+    }
+  }
+
+  /** Puts the window where it was last time, when that place is on a screen. */
+  void applyWindowSettings(Stage stage) {
+    if (settings.windowWidth != null && settings.windowHeight != null) {
+      stage.setWidth(settings.windowWidth);
+      stage.setHeight(settings.windowHeight);
+      if (settings.windowX != null
+          && settings.windowY != null
+          && !Screen.getScreensForRectangle(
+                  new Rectangle2D(settings.windowX, settings.windowY, settings.windowWidth, 40))
+              .isEmpty()) {
+        stage.setX(settings.windowX);
+        stage.setY(settings.windowY);
+      }
+    }
+    stage.setMaximized(settings.maximized);
+  }
+
+  // ---- Tabs -----------------------------------------------------------------------------------
+
+  private RuleTab addTab(String name, Path path, String text, String saved, String autosaveId) {
+    RuleTab t = new RuleTab(model, name, path, autosaveId);
+    t.editor().setActive(false);
+    t.editor().setText(text, name, saved);
+    t.setOnCloseRequest(
+        e -> {
+          e.consume();
+          closeTab(t);
+        });
+    PauseTransition later = new PauseTransition(Duration.seconds(AUTOSAVE_SECONDS));
+    later.setOnFinished(e -> autosave(t));
+    t.editor().area().textProperty().addListener((o, a, b) -> later.playFromStart());
+    Matcher m = UNTITLED.matcher(name);
+    if (m.matches()) {
+      untitled = Math.max(untitled, Integer.parseInt(m.group(1)));
+    }
+    tabs.getTabs().add(t);
+    tabs.getSelectionModel().select(t);
+    return t;
+  }
+
+  /** Makes {@code tab}'s rule the one the KQL preview and the test pane show. */
+  private void activate(Tab tab) {
+    for (Tab t : tabs.getTabs()) {
+      ((RuleTab) t).editor().setActive(t == tab);
+    }
+    if (tab instanceof RuleTab t) {
+      model.setRuleText(t.editor().text(), t.name());
+    }
+  }
+
+  private RuleTab selected() {
+    return (RuleTab) tabs.getSelectionModel().getSelectedItem();
+  }
+
+  /** The open rule tabs, in order. */
+  List<RuleTab> ruleTabs() {
+    return tabs.getTabs().stream().map(t -> (RuleTab) t).toList();
+  }
+
+  TabPane tabPane() {
+    return tabs;
+  }
+
+  /** A new tab with a rule template, the caret on the title's value (selected). */
+  void newRule() {
+    RuleTemplate tpl = RuleTemplate.create();
+    RuleTab t = addTab("Untitled-" + (untitled + 1), null, tpl.text(), tpl.text(), null);
+    t.editor().area().selectRange(tpl.titleStart(), tpl.titleEnd());
+    t.editor().area().requestFocus();
+  }
+
+  private void chooseRule() {
+    Path f = dialogs.openRule(getScene().getWindow(), folder(settings.lastRuleFolder));
+    if (f != null) {
+      openRule(f);
+    }
+  }
+
+  private static Path folder(String name) {
+    return name == null ? null : Path.of(name);
+  }
+
+  private RuleTab tabOf(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    for (RuleTab t : ruleTabs()) {
+      if (t.path() != null && t.path().toAbsolutePath().normalize().equals(abs)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Opens a rule file in a new tab (read off the FX thread), or switches to its tab when it is open
+   * already; a file that cannot be read leaves the tabs as they are and says why.
    */
   public void openRule(Path file) {
+    RuleTab open = tabOf(file);
+    if (open != null) {
+      tabs.getSelectionModel().select(open);
+      noteRecent(open.path());
+      return;
+    }
+    Path abs = file.toAbsolutePath().normalize();
     files.execute(
         () -> {
           try {
-            long size = Files.size(file);
+            long size = Files.size(abs);
             if (size > org.sigmaworkbench.rule.yaml.RuleLoader.MAX_FILE_BYTES) {
               showStatusLater(
-                  file.getFileName() + " is " + size + " bytes; rules are limited to 2 MiB");
+                  abs.getFileName() + " is " + size + " bytes; rules are limited to 2 MiB");
               return;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            javafx.application.Platform.runLater(
+            String text = Files.readString(abs, StandardCharsets.UTF_8);
+            Platform.runLater(
                 () -> {
-                  rulePath = file;
-                  editor.setText(text, file.getFileName().toString());
-                  model.setRuleText(text, file.getFileName().toString());
+                  RuleTab again = tabOf(abs);
+                  if (again != null) {
+                    tabs.getSelectionModel().select(again);
+                  } else {
+                    addTab(abs.getFileName().toString(), abs, text, text, null);
+                  }
+                  noteRecent(abs);
                 });
           } catch (IOException | java.io.UncheckedIOException e) {
-            showStatusLater("Cannot open " + file.getFileName() + ": " + e.getMessage());
+            showStatusLater("Cannot open " + abs.getFileName() + ": " + e.getMessage());
           }
         });
   }
 
+  /**
+   * Saves a tab: to its file, or (untitled, or {@code as}) to a file the user names. Completes with
+   * true once the file is written, false when the user cancelled or the write failed (the text
+   * stays in the tab).
+   */
+  CompletableFuture<Boolean> save(RuleTab t, boolean as) {
+    if (t == null) {
+      return CompletableFuture.completedFuture(false);
+    }
+    Path target = t.path();
+    if (as || target == null) {
+      Path dir = t.path() != null ? t.path().getParent() : folder(settings.lastRuleFolder);
+      String name =
+          t.path() != null || Dropped.isRule(Path.of(t.name())) ? t.name() : t.name() + ".yml";
+      target = dialogs.saveRule(getScene().getWindow(), dir, name);
+      if (target == null) {
+        return CompletableFuture.completedFuture(false);
+      }
+    }
+    Path file = target.toAbsolutePath().normalize();
+    String text = t.editor().text();
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    files.execute(
+        () -> {
+          try {
+            AtomicFiles.write(file, text);
+            autosave.delete(t.autosaveId());
+            Platform.runLater(
+                () -> {
+                  autosaved.remove(t.autosaveId());
+                  t.savedAs(file, text);
+                  if (t == selected()) {
+                    model.setRuleText(t.editor().text(), t.name());
+                  }
+                  noteRecent(file);
+                  statusBar.setText("Saved " + file);
+                  done.complete(true);
+                });
+          } catch (IOException e) {
+            Platform.runLater(
+                () -> {
+                  statusBar.setText(
+                      "Cannot save "
+                          + file
+                          + ": "
+                          + e.getMessage()
+                          + " — your text is still in the editor");
+                  done.complete(false);
+                });
+          }
+        });
+    return done;
+  }
+
+  /** What the user answered to "save the changes?". */
+  enum Unsaved {
+    SAVE,
+    DONT_SAVE,
+    CANCEL
+  }
+
+  static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
+  static final ButtonType DONT_SAVE = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+
+  /** Asks whether to save a tab's changes: Save (the default), Don't Save, Cancel. */
+  private Unsaved askUnsaved(RuleTab t) {
+    tabs.getSelectionModel().select(t);
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "Your changes are lost if you don't save them.",
+            SAVE,
+            DONT_SAVE,
+            ButtonType.CANCEL);
+    a.setTitle("Unsaved changes");
+    a.setHeaderText("Save the changes to " + t.name() + "?");
+    a.getDialogPane().setId("unsavedPrompt");
+    ((Button) a.getDialogPane().lookupButton(SAVE)).setDefaultButton(true);
+    ((Button) a.getDialogPane().lookupButton(DONT_SAVE)).setDefaultButton(false);
+    a.getDialogPane().lookupButton(SAVE).setId("saveChanges");
+    a.getDialogPane().lookupButton(DONT_SAVE).setId("dontSave");
+    a.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelClose");
+    a.initOwner(getScene().getWindow());
+    Optional<ButtonType> r = a.showAndWait();
+    if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+      return Unsaved.CANCEL;
+    }
+    return r.get() == SAVE ? Unsaved.SAVE : Unsaved.DONT_SAVE;
+  }
+
+  /** Closes a tab, asking first when it has unsaved changes. */
+  void closeTab(RuleTab t) {
+    if (t == null) {
+      return;
+    }
+    if (!t.isModified()) {
+      remove(t);
+      return;
+    }
+    switch (askUnsaved(t)) {
+      case SAVE -> save(t, false).thenAccept(ok -> closeIf(ok, t));
+      case DONT_SAVE -> remove(t);
+      case CANCEL -> {}
+    }
+  }
+
+  private void closeIf(boolean ok, RuleTab t) {
+    if (ok) {
+      remove(t);
+    }
+  }
+
+  private void remove(RuleTab t) {
+    tabs.getTabs().remove(t);
+    dropAutosave(t);
+    if (tabs.getTabs().isEmpty()) {
+      addTab("Untitled-" + (untitled + 1), null, "", "", null);
+    }
+  }
+
+  /**
+   * The window is asked to close: each tab with unsaved changes is asked about in turn; Cancel
+   * keeps the window open. Then the settings are written and the window closes.
+   */
+  void closeRequested(WindowEvent e) {
+    e.consume();
+    closeAll(new ArrayList<>(ruleTabs()), () -> getScene().getWindow().hide());
+  }
+
+  private void closeAll(List<RuleTab> left, Runnable then) {
+    while (!left.isEmpty() && !left.get(0).isModified()) {
+      left.remove(0);
+    }
+    if (left.isEmpty()) {
+      saveSettingsNow();
+      then.run();
+      return;
+    }
+    RuleTab t = left.remove(0);
+    switch (askUnsaved(t)) {
+      case SAVE ->
+          save(t, false)
+              .thenAccept(
+                  ok -> {
+                    if (ok) {
+                      closeAll(left, then);
+                    }
+                  });
+      case DONT_SAVE -> {
+        dropAutosave(t);
+        closeAll(left, then);
+      }
+      case CANCEL -> {}
+    }
+  }
+
+  // ---- Autosave -------------------------------------------------------------------------------
+
+  /** Copies a tab's unsaved text to the autosave folder (or removes its copy once it is saved). */
+  private void autosave(RuleTab t) {
+    if (!tabs.getTabs().contains(t)) {
+      return;
+    }
+    if (!t.isModified()) {
+      dropAutosave(t);
+      return;
+    }
+    Autosave.Entry entry =
+        new Autosave.Entry(
+            t.autosaveId(),
+            t.path() == null ? null : t.path().toString(),
+            t.name(),
+            t.editor().text());
+    autosaved.add(t.autosaveId());
+    files.execute(
+        () -> {
+          try {
+            autosave.write(entry);
+          } catch (IOException ex) {
+            showStatusLater("Cannot autosave " + entry.title() + ": " + ex.getMessage());
+          }
+        });
+  }
+
+  private void dropAutosave(RuleTab t) {
+    if (autosaved.remove(t.autosaveId())) {
+      String id = t.autosaveId();
+      files.execute(
+          () -> {
+            try {
+              autosave.delete(id);
+            } catch (IOException ex) {
+              showStatusLater("Cannot remove the autosaved copy: " + ex.getMessage());
+            }
+          });
+    }
+  }
+
+  /** Autosaves every tab now instead of after the pause. */
+  void autosaveNow() {
+    ruleTabs().forEach(this::autosave);
+  }
+
+  /** The autosave folder. */
+  Autosave autosaveStore() {
+    return autosave;
+  }
+
+  /** A copy left by an earlier session and the text of its file now ("" when untitled). */
+  private record Left(Autosave.Entry entry, String saved) {}
+
+  /**
+   * Looks (off the FX thread) for unsaved work left by an earlier session, which crashed or was
+   * killed, and offers it back: Restore opens each copy in a tab, Discard deletes them.
+   */
+  void offerRestore() {
+    Set<String> open = new HashSet<>();
+    ruleTabs().forEach(t -> open.add(t.autosaveId()));
+    files.execute(
+        () -> {
+          List<Left> left = new ArrayList<>();
+          for (Autosave.Entry e : autosave.list()) {
+            if (open.contains(e.id())) {
+              continue;
+            }
+            String saved = "";
+            try {
+              if (e.path() != null && Files.isRegularFile(Path.of(e.path()))) {
+                saved = Files.readString(Path.of(e.path()), StandardCharsets.UTF_8);
+              }
+            } catch (IOException | RuntimeException ex) {
+              saved = "";
+            }
+            left.add(new Left(e, saved));
+          }
+          if (!left.isEmpty()) {
+            Platform.runLater(() -> askRestore(left));
+          }
+        });
+  }
+
+  static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+  static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+
+  private void askRestore(List<Left> left) {
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            String.join("\n", left.stream().map(l -> "• " + l.entry().title()).toList()),
+            RESTORE,
+            DISCARD);
+    a.setTitle("Unsaved work");
+    a.setHeaderText(
+        "The last session ended with unsaved changes in "
+            + Counts.of(left.size(), "rule")
+            + ". Restore them?");
+    a.getDialogPane().setId("restorePrompt");
+    a.getDialogPane().lookupButton(RESTORE).setId("restoreAutosave");
+    a.getDialogPane().lookupButton(DISCARD).setId("discardAutosave");
+    ((Button) a.getDialogPane().lookupButton(RESTORE)).setDefaultButton(true);
+    if (getScene() != null) {
+      a.initOwner(getScene().getWindow());
+    }
+    a.setOnHidden(
+        e -> {
+          if (a.getResult() == RESTORE) {
+            restore(left);
+          } else {
+            List<String> ids = left.stream().map(l -> l.entry().id()).toList();
+            files.execute(
+                () -> {
+                  for (String id : ids) {
+                    try {
+                      autosave.delete(id);
+                    } catch (IOException ex) {
+                      showStatusLater("Cannot remove the autosaved copy: " + ex.getMessage());
+                    }
+                  }
+                });
+          }
+        });
+    a.show();
+  }
+
+  private void restore(List<Left> left) {
+    for (Left l : left) {
+      Autosave.Entry e = l.entry();
+      Path path = e.path() == null ? null : Path.of(e.path());
+      RuleTab open = path == null ? null : tabOf(path);
+      RuleTab t;
+      if (open != null && !open.isModified()) {
+        t = open;
+        t.editor().setText(e.text(), t.name(), l.saved());
+        tabs.getSelectionModel().select(t);
+        files.execute(
+            () -> {
+              try {
+                autosave.delete(e.id());
+              } catch (IOException ex) {
+                showStatusLater("Cannot remove the autosaved copy: " + ex.getMessage());
+              }
+            });
+      } else {
+        t = addTab(e.title(), path, e.text(), l.saved(), e.id());
+        autosaved.add(e.id());
+      }
+      activate(t);
+    }
+    statusBar.setText("Restored " + Counts.of(left.size(), "rule") + " with unsaved changes");
+  }
+
+  // ---- Recent rules and settings --------------------------------------------------------------
+
+  private void noteRecent(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    settings.recentRules = Settings.withRecent(settings.recentRules, abs.toString());
+    if (abs.getParent() != null) {
+      settings.lastRuleFolder = abs.getParent().toString();
+    }
+    fillRecentMenu();
+    saveSettingsLater();
+  }
+
+  /** Takes files that are no longer there out of Open Recent, saying so in the notice bar. */
+  void pruneRecent() {
+    List<String> missing =
+        settings.recentRules.stream().filter(f -> !Files.isRegularFile(Path.of(f))).toList();
+    if (!missing.isEmpty()) {
+      forgetRecent(missing);
+    }
+  }
+
+  private void forgetRecent(List<String> missing) {
+    settings.recentRules = new ArrayList<>(settings.recentRules);
+    settings.recentRules.removeAll(missing);
+    model.showNotice(
+        "Removed from Open Recent, no longer there: "
+            + String.join(", ", missing.stream().map(f -> Path.of(f).getFileName() + "").toList()));
+    fillRecentMenu();
+    saveSettingsLater();
+  }
+
+  private void fillRecentMenu() {
+    recentMenu.getItems().clear();
+    int i = 0;
+    for (String f : settings.recentRules) {
+      Path p = Path.of(f);
+      MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+      m.setMnemonicParsing(false);
+      m.setId("recentRule-" + i++);
+      m.setOnAction(
+          e -> {
+            if (Files.isRegularFile(p)) {
+              openRule(p);
+            } else {
+              forgetRecent(List.of(f));
+            }
+          });
+      recentMenu.getItems().add(m);
+    }
+    if (recentMenu.getItems().isEmpty()) {
+      MenuItem none = new MenuItem("No recent rules");
+      none.setDisable(true);
+      recentMenu.getItems().add(none);
+    }
+  }
+
+  /** Recent rule files, most recent first. */
+  List<String> recentRules() {
+    return List.copyOf(settings.recentRules);
+  }
+
+  Menu recentMenu() {
+    return recentMenu;
+  }
+
+  /**
+   * Dark theme on or off, remembered in the settings ({@code darkTheme}); the theme itself is
+   * applied by whoever listens.
+   */
+  public BooleanProperty darkThemeProperty() {
+    return darkTheme;
+  }
+
+  /** The settings as they are now (a copy): window, dividers, target, files, folders, tabs. */
+  Settings currentSettings() {
+    Settings s = new Settings();
+    s.windowX = settings.windowX;
+    s.windowY = settings.windowY;
+    s.windowWidth = settings.windowWidth;
+    s.windowHeight = settings.windowHeight;
+    Window w = getScene() == null ? null : getScene().getWindow();
+    if (w instanceof Stage stage && w.isShowing()) {
+      s.maximized = stage.isMaximized();
+      if (!stage.isMaximized() && !stage.isIconified()) {
+        s.windowX = stage.getX();
+        s.windowY = stage.getY();
+        s.windowWidth = stage.getWidth();
+        s.windowHeight = stage.getHeight();
+      }
+    }
+    s.mainDivider = mainSplit.getDividerPositions()[0];
+    s.rightDivider = rightSplit.getDividerPositions()[0];
+    s.target = model.targetProperty().get() == null ? null : model.targetProperty().get().name();
+    s.recentRules = new ArrayList<>(settings.recentRules);
+    s.lastRuleFolder = settings.lastRuleFolder;
+    s.lastLogFolder = settings.lastLogFolder;
+    s.darkTheme = darkTheme.get();
+    RuleTab sel = selected();
+    for (RuleTab t : ruleTabs()) {
+      if (t.path() != null) {
+        if (t == sel) {
+          s.selectedTab = s.openTabs.size();
+        }
+        s.openTabs.add(t.path().toString());
+      }
+    }
+    return s;
+  }
+
+  private void saveSettingsLater() {
+    Settings s = currentSettings();
+    files.execute(() -> writeSettings(s, this::showStatusLater));
+  }
+
+  /** Writes the settings now (at exit). */
+  void saveSettingsNow() {
+    writeSettings(currentSettings(), statusBar::setText);
+  }
+
+  private void writeSettings(Settings s, Consumer<String> problem) {
+    try {
+      settingsStore.save(s);
+    } catch (IOException e) {
+      problem.accept("Cannot save the settings to " + settingsStore.file() + ": " + e.getMessage());
+    }
+  }
+
+  // ---- Drag and drop --------------------------------------------------------------------------
+
+  /**
+   * Files dragged over {@code target} mark it; dropped .yml and .yaml files open as rules in tabs,
+   * other files go to the test pane as logs.
+   */
+  private void dropTarget(Node target, boolean rulesArea) {
+    target.addEventFilter(
+        DragEvent.DRAG_OVER,
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            target.pseudoClassStateChanged(DROP_TARGET, true);
+            if (rulesArea) {
+              e.consume();
+            }
+          }
+        });
+    target.addEventHandler(
+        DragEvent.DRAG_EXITED, e -> target.pseudoClassStateChanged(DROP_TARGET, false));
+    target.addEventFilter(
+        DragEvent.DRAG_DROPPED,
+        e -> {
+          target.pseudoClassStateChanged(DROP_TARGET, false);
+          if (!e.getDragboard().hasFiles()) {
+            return;
+          }
+          List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+          Dropped d = Dropped.split(paths);
+          if (rulesArea || !d.rules().isEmpty()) {
+            dropFiles(paths);
+            e.setDropCompleted(true);
+            e.consume();
+          }
+          // Only logs on the test pane: its own handler loads them.
+        });
+  }
+
+  /** Opens dropped files: rules in tabs, the rest as logs. */
+  void dropFiles(List<Path> paths) {
+    Dropped d = Dropped.split(paths);
+    d.rules().forEach(this::openRule);
+    if (!d.logs().isEmpty()) {
+      openLogs(d.logs());
+    }
+  }
+
+  // ---- Other actions --------------------------------------------------------------------------
+
   private void showStatusLater(String text) {
-    javafx.application.Platform.runLater(() -> statusBar.setText(text));
+    Platform.runLater(() -> statusBar.setText(text));
   }
 
   /** Shows a line in the status bar. */
@@ -321,9 +1040,12 @@ public final class MainWindow extends BorderPane {
   }
 
   private void exportRule() {
+    if (editor() == null) {
+      return;
+    }
     ExportDialog d =
         new ExportDialog(
-            editor.area().getText(),
+            editor().area().getText(),
             model.targetProperty().get(),
             model.placeholdersProperty().get());
     d.initOwner(getScene().getWindow());
@@ -349,87 +1071,19 @@ public final class MainWindow extends BorderPane {
             });
   }
 
-  private void saveRule() {
-    if (rulePath == null) {
-      saveRuleAs();
-      return;
-    }
-    write(rulePath);
-  }
-
-  private void saveRuleAs() {
-    FileChooser fc = new FileChooser();
-    fc.setTitle("Save Sigma rule");
-    fc.setInitialFileName(editor.source());
-    File f = fc.showSaveDialog(getScene().getWindow());
-    if (f != null) {
-      write(f.toPath());
-    }
-  }
-
-  private void write(Path file) {
-    String text = editor.text();
-    files.execute(
-        () -> {
-          try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            javafx.application.Platform.runLater(
-                () -> {
-                  rulePath = file;
-                  editor.markSaved(file.getFileName().toString(), text);
-                  statusBar.setText("Saved " + file);
-                });
-          } catch (IOException e) {
-            showStatusLater(
-                "Cannot save "
-                    + file
-                    + ": "
-                    + e.getMessage()
-                    + " — your text is still in the editor");
-          }
-        });
-  }
-
-  /** Asks before unsaved edits would be replaced; true when it is fine to go on. */
-  boolean confirmDiscard() {
-    if (!editor.modifiedProperty().get()) {
-      return true;
-    }
-    Alert a =
-        new Alert(
-            Alert.AlertType.CONFIRMATION,
-            "The rule has unsaved changes. Discard them?",
-            ButtonType.CANCEL,
-            ButtonType.OK);
-    a.setHeaderText("Unsaved changes");
-    a.initOwner(getScene().getWindow());
-    Optional<ButtonType> r = a.showAndWait();
-    return r.isPresent() && r.get() == ButtonType.OK;
-  }
-
   private void chooseLogs() {
-    FileChooser fc = new FileChooser();
-    fc.setTitle("Open logs");
-    fc.getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(
-                "Logs (*.csv, *.tsv, *.txt, *.xml, *.json, *.jsonl, *.evtx)",
-                "*.csv",
-                "*.tsv",
-                "*.txt",
-                "*.xml",
-                "*.json",
-                "*.jsonl",
-                "*.ndjson",
-                "*.evtx"),
-            new FileChooser.ExtensionFilter("All files", "*.*"));
-    List<File> files = fc.showOpenMultipleDialog(getScene().getWindow());
-    if (files != null) {
-      openLogs(files.stream().map(File::toPath).toList());
+    List<Path> chosen = dialogs.openLogs(getScene().getWindow(), folder(settings.lastLogFolder));
+    if (!chosen.isEmpty()) {
+      Path parent = chosen.get(0).toAbsolutePath().getParent();
+      if (parent != null) {
+        settings.lastLogFolder = parent.toString();
+        saveSettingsLater();
+      }
+      openLogs(chosen);
     }
   }
 
-  /** Loads logs into the test pane (what a drop does). */
+  /** Loads logs into the test pane (what a drop does); a log loaded already is not read again. */
   public void openLogs(List<Path> files) {
     model.openLogs(files);
   }
@@ -442,8 +1096,10 @@ public final class MainWindow extends BorderPane {
     preview.copyToClipboard();
   }
 
+  /** The selected tab's editor ({@code null} before the first tab opens). */
   RuleEditorPane editor() {
-    return editor;
+    RuleTab t = selected();
+    return t == null ? null : t.editor();
   }
 
   KqlPreviewPane preview() {
@@ -455,7 +1111,9 @@ public final class MainWindow extends BorderPane {
   }
 
   void shutdown() {
-    files.shutdown();
     model.shutdown();
+    files.shutdown();
+    analysisThread.shutdownNow();
+    runThread.shutdownNow();
   }
 }

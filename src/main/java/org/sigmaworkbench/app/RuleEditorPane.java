@@ -21,8 +21,10 @@ import org.sigmaworkbench.rule.RuleProblem;
 
 /**
  * The Sigma rule editor: syntax highlighted YAML with line numbers, error lines marked, and the
- * list of problems under it (double-click one to go there). Hands the text to the model after a
- * pause in typing.
+ * list of problems under it (double-click one to go there). Each rule tab has one; the active one
+ * hands its text to the model after a pause in typing and shows the model's problems. The ids
+ * {@code ruleEditor} and {@code problems} are on the active tab's nodes only, so that a lookup
+ * finds the ones the user sees.
  */
 final class RuleEditorPane extends BorderPane {
 
@@ -32,10 +34,11 @@ final class RuleEditorPane extends BorderPane {
   private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(false);
   private String source = "rule.yml";
   private String savedText = "";
+  private boolean active;
 
   RuleEditorPane(WorkbenchModel model) {
     getStyleClass().add("pane");
-    area.setId("ruleEditor");
+    setActive(true);
     area.getStyleClass().add("rule-editor");
     area.setParagraphGraphicFactory(LineNumberFactory.get(area));
     area.setWrapText(false);
@@ -43,11 +46,15 @@ final class RuleEditorPane extends BorderPane {
         area, YamlHighlighter::compute, t -> markErrors(model.analysisProperty().get()));
     area.multiPlainChanges()
         .successionEnds(Duration.ofMillis(200))
-        .subscribe(ignore -> model.setRuleText(area.getText(), source));
+        .subscribe(
+            ignore -> {
+              if (active) {
+                model.setRuleText(area.getText(), source);
+              }
+            });
     area.textProperty().addListener((o, a, b) -> modified.set(!b.equals(savedText)));
     modified.addListener((o, a, b) -> updateTitle());
 
-    problems.setId("problems");
     problems.getStyleClass().add("problems");
     problems.setPrefHeight(96);
     problems.setPlaceholder(new Label("No problems"));
@@ -81,8 +88,10 @@ final class RuleEditorPane extends BorderPane {
         .analysisProperty()
         .addListener(
             (o, a, b) -> {
-              problems.getItems().setAll(b == null ? List.of() : b.problems());
-              markErrors(b);
+              if (active) {
+                problems.getItems().setAll(b == null ? List.of() : b.problems());
+                markErrors(b);
+              }
             });
 
     title.getStyleClass().add("pane-title");
@@ -114,6 +123,20 @@ final class RuleEditorPane extends BorderPane {
             e.consume();
           }
         });
+  }
+
+  /**
+   * Makes this the editor of the selected tab (its text goes to the model, the model's problems
+   * come here), or one in the background.
+   */
+  void setActive(boolean active) {
+    this.active = active;
+    area.setId(active ? "ruleEditor" : null);
+    problems.setId(active ? "problems" : null);
+  }
+
+  boolean isActive() {
+    return active;
   }
 
   /** Indents (or outdents) the caret's line or the selected lines by the document's step. */
@@ -161,6 +184,17 @@ final class RuleEditorPane extends BorderPane {
     area.moveTo(0);
     area.getUndoManager().forgetHistory();
     modified.set(false);
+    updateTitle();
+  }
+
+  /**
+   * Shows a text that differs from the file's ({@code saved}, empty for a rule never saved): a
+   * restored copy of unsaved work, marked modified.
+   */
+  void setText(String text, String source, String saved) {
+    setText(text, source);
+    this.savedText = saved;
+    modified.set(!text.equals(saved));
     updateTitle();
   }
 

@@ -9,16 +9,20 @@ import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.yaml.PlaceholderFile;
 
 /**
- * What the workbench keeps between runs, in a folder of the user's: {@code $SIGMA_WORKBENCH_HOME},
- * the system property {@code sigmawb.home}, or {@code ~/.sigma-workbench}. Today: the placeholder
- * table ({@code placeholders.yaml}, the same format as the command line's {@code --placeholders}).
- * Never called on the FX thread.
+ * What the workbench keeps between runs, in a folder of the user's: the system property {@code
+ * sigmawb.settingsDir} (or {@code sigmawb.home}), {@code $SIGMA_WORKBENCH_HOME}, or {@code
+ * ~/.sigma-workbench}. Here: the placeholder table ({@code placeholders.yaml}, the same format as
+ * the command line's {@code --placeholders}); the window's settings ({@link SettingsStore}) and the
+ * autosaved tabs ({@link Autosave}) live in the same folder. Never called on the FX thread.
  */
 final class UserSettings {
   private UserSettings() {}
 
   static Path dir() {
-    String property = System.getProperty("sigmawb.home");
+    String property = System.getProperty("sigmawb.settingsDir");
+    if (property == null || property.isBlank()) {
+      property = System.getProperty("sigmawb.home");
+    }
     if (property != null && !property.isBlank()) {
       return Path.of(property);
     }

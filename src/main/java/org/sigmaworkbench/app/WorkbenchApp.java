@@ -14,6 +14,8 @@ public final class WorkbenchApp extends Application {
   private StartupOptions options;
   private String startupError;
   private UserSettings.LoadedPlaceholders placeholders;
+  private SettingsStore.Loaded settings;
+  private java.util.List<java.nio.file.Path> session = java.util.List.of();
 
   /** Reads what the window opens on, on the launcher thread (never the FX thread). */
   @Override
@@ -24,6 +26,27 @@ public final class WorkbenchApp extends Application {
       startupError = e.getMessage();
     }
     placeholders = UserSettings.loadPlaceholders();
+    settings = new SettingsStore(UserSettings.dir()).load();
+    java.util.List<String> raw = getParameters().getRaw();
+    if (options != null) {
+      if (!raw.contains("--target") && settings.settings().target != null) {
+        options =
+            new StartupOptions(
+                options.ruleText(),
+                options.ruleSource(),
+                options.rulePath(),
+                options.logs(),
+                settings.settings().target);
+      }
+      if (!raw.contains("--rule")) {
+        // The tabs of the last session whose files are still there.
+        session =
+            settings.settings().openTabs.stream()
+                .map(java.nio.file.Path::of)
+                .filter(java.nio.file.Files::isRegularFile)
+                .toList();
+      }
+    }
   }
 
   /**
@@ -47,23 +70,20 @@ public final class WorkbenchApp extends Application {
       Platform.exit();
       return;
     }
-    window = new MainWindow();
+    window = new MainWindow(settings, UserSettings.dir(), FileDialogs.standard());
     Scene scene = createScene(window);
     stage.setTitle("Sigma Workbench");
     stage.setScene(scene);
-    stage.setOnCloseRequest(
-        e -> {
-          if (!window.confirmDiscard()) {
-            e.consume();
-          }
-        });
+    window.applyWindowSettings(stage);
+    stage.setOnCloseRequest(window::closeRequested);
     stage.show();
     if (Boolean.getBoolean("sigmawb.timing") || System.getenv("SIGMAWB_TIMING") != null) {
       long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
       System.err.println("sigma-workbench: first window shown " + ms + " ms after JVM start");
     }
     window.model().placeholdersProperty().set(placeholders.table());
-    window.start(options);
+    window.start(options, session);
+    window.offerRestore();
     if (!placeholders.messages().isEmpty()) {
       window.showStatus(String.join("; ", placeholders.messages()));
     }

@@ -3,10 +3,8 @@ package org.sigmaworkbench.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,14 +33,17 @@ import org.sigmaworkbench.rule.Placeholders;
 /**
  * The state of the workbench and the background work that derives it. The view writes the rule
  * text, the target and the logs; the model computes the analysis (problems, KQL, matcher) on one
- * thread and runs the rule over the logs on another, publishing only the newest result on the FX
- * thread. A newer request cancels an older run; files asked for are kept until a run has read them.
+ * executor and runs the rule over the logs on another, publishing only the newest result through
+ * the "FX" executor. A newer request cancels an older run; files asked for are kept until a run has
+ * read them. The model creates no thread and never calls the toolkit: the window hands it
+ * background executors and {@code Platform::runLater}; tests hand it direct executors, so its logic
+ * runs without JavaFX started.
  */
 public final class WorkbenchModel {
 
-  private final ExecutorService analysisExecutor =
-      Executors.newSingleThreadExecutor(daemon("rule-analysis"));
-  private final ExecutorService runExecutor = Executors.newSingleThreadExecutor(daemon("test-run"));
+  private final Executor analysisExecutor;
+  private final Executor runExecutor;
+  private final Executor fx;
   private final AtomicLong analysisGeneration = new AtomicLong();
   private final AtomicLong runGeneration = new AtomicLong();
 
@@ -65,24 +66,28 @@ public final class WorkbenchModel {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final List<PendingLog> pendingFiles = new ArrayList<>();
+
+  /** Notes for the notice bar that the next run's messages must not wipe out. */
+  private final List<String> carriedNotes = new ArrayList<>();
+
   private String ruleText = "";
   private String ruleSource = "rule.yml";
   private long lastEvents;
   private long lastHits;
   private boolean lastTruncated;
 
-  public WorkbenchModel() {
+  /**
+   * A model whose rule analysis runs on {@code analysisExecutor}, whose test runs run on {@code
+   * runExecutor} (each should run one task at a time, in order), and whose results are published
+   * through {@code fx} (the FX thread in the window).
+   */
+  public WorkbenchModel(Executor analysisExecutor, Executor runExecutor, Executor fx) {
+    this.analysisExecutor = analysisExecutor;
+    this.runExecutor = runExecutor;
+    this.fx = fx;
     target.addListener((o, a, b) -> analyze());
     keepUnmapped.addListener((o, a, b) -> analyze());
     placeholders.addListener((o, a, b) -> analyze());
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** Sets the rule text (from the editor, after a pause in typing) and re-analyzes it. */
@@ -111,7 +116,7 @@ public final class WorkbenchModel {
             ErrorReporting.report(e);
             return;
           }
-          Platform.runLater(
+          fx.execute(
               () -> {
                 if (gen != analysisGeneration.get()) {
                   return;
@@ -160,13 +165,62 @@ public final class WorkbenchModel {
    * reported.
    */
   public void openLogs(List<Path> files) {
-    if (files.isEmpty()) {
+    List<String> already = new ArrayList<>();
+    List<Path> fresh = new ArrayList<>();
+    for (Path f : files) {
+      if (isLoaded(f) || fresh.stream().anyMatch(p -> sameFile(p, f))) {
+        already.add(f.getFileName().toString());
+      } else {
+        fresh.add(f);
+      }
+    }
+    if (!already.isEmpty()) {
+      String note =
+          String.join(", ", already)
+              + (already.size() == 1 ? " is" : " are")
+              + " already loaded; not loaded again";
+      if (fresh.isEmpty()) {
+        showNotice(note);
+      } else {
+        // Shown with the messages of the run that reads the others.
+        carriedNotes.add(note);
+      }
+    }
+    if (fresh.isEmpty()) {
       return;
     }
-    for (Path f : files) {
+    for (Path f : fresh) {
       pendingFiles.add(PendingLog.auto(f));
     }
     startRun();
+  }
+
+  /** True when the file is in the test pane already, or asked for and being read. */
+  boolean isLoaded(Path file) {
+    return logs.stream().anyMatch(l -> sameFile(l.path(), file))
+        || pendingFiles.stream().anyMatch(p -> sameFile(p.path(), file));
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Shows a line in the notice bar (over the test table); while a run is under way the line stays
+   * when that run's messages arrive.
+   */
+  public void showNotice(String text) {
+    if (running.get()) {
+      carriedNotes.add(text);
+    }
+    notice.set(notice.get().isEmpty() ? text : notice.get() + "\n" + text);
+  }
+
+  private String withCarriedNotes(List<String> messages) {
+    List<String> all = new ArrayList<>(carriedNotes);
+    all.addAll(messages);
+    carriedNotes.clear();
+    return String.join("\n", all);
   }
 
   /**
@@ -188,6 +242,7 @@ public final class WorkbenchModel {
   public void clearLogs() {
     pendingFiles.clear();
     logs.clear();
+    carriedNotes.clear();
     notice.set("");
     startRun();
   }
@@ -196,6 +251,7 @@ public final class WorkbenchModel {
   public void cancelRun() {
     runGeneration.incrementAndGet();
     running.set(false);
+    carriedNotes.clear();
     testStatus.set("Stopped. " + testStatus.get());
   }
 
@@ -220,7 +276,7 @@ public final class WorkbenchModel {
     running.set(true);
     progress.set(0);
     if (!newFiles.isEmpty()) {
-      notice.set("");
+      notice.set(String.join("\n", carriedNotes));
       testStatus.set(
           "Reading "
               + String.join(
@@ -244,7 +300,7 @@ public final class WorkbenchModel {
                     long now = System.nanoTime();
                     if (now - lastPublished[0] > 100_000_000L) {
                       lastPublished[0] = now;
-                      Platform.runLater(
+                      fx.execute(
                           () -> {
                             if (gen == runGeneration.get()) {
                               progress.set(p);
@@ -256,7 +312,7 @@ public final class WorkbenchModel {
           if (r.cancelled()) {
             return;
           }
-          Platform.runLater(
+          fx.execute(
               () -> {
                 if (gen != runGeneration.get()) {
                   return;
@@ -268,7 +324,7 @@ public final class WorkbenchModel {
                 running.set(false);
                 progress.set(1);
                 if (!newFiles.isEmpty() || !correlations.isEmpty()) {
-                  notice.set(String.join("\n", r.messages()));
+                  notice.set(withCarriedNotes(r.messages()));
                 }
                 updateStatus(r.events(), r.hits(), r.truncated());
               });
@@ -365,7 +421,7 @@ public final class WorkbenchModel {
     analysisExecutor.execute(
         () -> {
           Explanation x = org.sigmaworkbench.engine.Hunt.explainMiss(rule, event);
-          Platform.runLater(
+          fx.execute(
               () -> {
                 RuleAnalysis now = analysis.get();
                 if (now != null && now.compiled() == rule) {
@@ -430,9 +486,9 @@ public final class WorkbenchModel {
     return lastTruncated;
   }
 
+  /** Drops every result still to come (the executors belong to the caller, who stops them). */
   public void shutdown() {
     runGeneration.incrementAndGet();
-    analysisExecutor.shutdownNow();
-    runExecutor.shutdownNow();
+    analysisGeneration.incrementAndGet();
   }
 }
