@@ -174,6 +174,15 @@ public final class MainWindow extends BorderPane {
     }
   }
 
+  /** Runs file work on the files thread; after shutdown (the window closed) it is dropped. */
+  private void background(Runnable task) {
+    try {
+      files.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // The window is closing: nothing more is written.
+    }
+  }
+
   private static ExecutorService singleThread(String name) {
     return Executors.newSingleThreadExecutor(
         r -> {
@@ -394,7 +403,7 @@ public final class MainWindow extends BorderPane {
       for (Path p : session) {
         openRule(p);
       }
-      files.execute(
+      background(
           () ->
               Platform.runLater(
                   () -> {
@@ -517,7 +526,7 @@ public final class MainWindow extends BorderPane {
       return;
     }
     Path abs = file.toAbsolutePath().normalize();
-    files.execute(
+    background(
         () -> {
           try {
             long size = Files.size(abs);
@@ -565,7 +574,7 @@ public final class MainWindow extends BorderPane {
     Path file = target.toAbsolutePath().normalize();
     String text = t.editor().text();
     CompletableFuture<Boolean> done = new CompletableFuture<>();
-    files.execute(
+    background(
         () -> {
           try {
             AtomicFiles.write(file, text);
@@ -717,7 +726,7 @@ public final class MainWindow extends BorderPane {
             t.name(),
             t.editor().text());
     autosaved.add(t.autosaveId());
-    files.execute(
+    background(
         () -> {
           try {
             autosave.write(entry);
@@ -730,7 +739,7 @@ public final class MainWindow extends BorderPane {
   private void dropAutosave(RuleTab t) {
     if (autosaved.remove(t.autosaveId())) {
       String id = t.autosaveId();
-      files.execute(
+      background(
           () -> {
             try {
               autosave.delete(id);
@@ -761,7 +770,7 @@ public final class MainWindow extends BorderPane {
   void offerRestore() {
     Set<String> open = new HashSet<>();
     ruleTabs().forEach(t -> open.add(t.autosaveId()));
-    files.execute(
+    background(
         () -> {
           List<Left> left = new ArrayList<>();
           for (Autosave.Entry e : autosave.list()) {
@@ -812,7 +821,7 @@ public final class MainWindow extends BorderPane {
             restore(left);
           } else {
             List<String> ids = left.stream().map(l -> l.entry().id()).toList();
-            files.execute(
+            background(
                 () -> {
                   for (String id : ids) {
                     try {
@@ -837,7 +846,7 @@ public final class MainWindow extends BorderPane {
         t = open;
         t.editor().setText(e.text(), t.name(), l.saved());
         tabs.getSelectionModel().select(t);
-        files.execute(
+        background(
             () -> {
               try {
                 autosave.delete(e.id());
@@ -965,7 +974,7 @@ public final class MainWindow extends BorderPane {
 
   private void saveSettingsLater() {
     Settings s = currentSettings();
-    files.execute(() -> writeSettings(s, this::showStatusLater));
+    background(() -> writeSettings(s, this::showStatusLater));
   }
 
   /** Writes the settings now (at exit). */
@@ -1059,7 +1068,7 @@ public final class MainWindow extends BorderPane {
         .ifPresent(
             table -> {
               model.placeholdersProperty().set(table);
-              files.execute(
+              background(
                   () -> {
                     try {
                       UserSettings.savePlaceholders(table);
