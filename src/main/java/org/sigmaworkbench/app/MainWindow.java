@@ -397,7 +397,8 @@ public final class MainWindow extends BorderPane {
         .set(TargetCatalog.builtIn(options.target()).orElse(model.targetProperty().get()));
     if (session.isEmpty()) {
       String name = options.ruleSource();
-      addTab(name, options.rulePath(), options.ruleText(), options.ruleText(), null);
+      Path path = options.rulePath() == null ? null : options.rulePath().toAbsolutePath();
+      addTab(name, path, options.ruleText(), options.ruleText(), null);
     } else {
       int selected = Math.max(0, Math.min(settings.selectedTab, session.size() - 1));
       for (Path p : session) {
@@ -452,7 +453,16 @@ public final class MainWindow extends BorderPane {
         });
     PauseTransition later = new PauseTransition(Duration.seconds(AUTOSAVE_SECONDS));
     later.setOnFinished(e -> autosave(t));
-    t.editor().area().textProperty().addListener((o, a, b) -> later.playFromStart());
+    // A few seconds after the first change, not after the last: steady typing is copied too.
+    t.editor()
+        .area()
+        .textProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (later.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                later.playFromStart();
+              }
+            });
     Matcher m = UNTITLED.matcher(name);
     if (m.matches()) {
       untitled = Math.max(untitled, Integer.parseInt(m.group(1)));
@@ -1122,6 +1132,12 @@ public final class MainWindow extends BorderPane {
   void shutdown() {
     model.shutdown();
     files.shutdown();
+    try {
+      // Let the last writes (settings, removing autosaved copies) finish before the JVM exits.
+      files.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     analysisThread.shutdownNow();
     runThread.shutdownNow();
   }

@@ -176,9 +176,9 @@ class RuleTabsUiTest {
         .contains("logsource:\n  category: process_creation\n  product: windows\n");
     assertThat(window.editor().area().getSelectedText()).isEqualTo(RuleTemplate.TITLE);
     // Typing replaces the title; the tab is marked modified; the KQL follows the new tab.
-    robot.write("Whoami run");
+    robot.write("Whoami");
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(window.editor().text()).startsWith("title: Whoami run\nid: ");
+    assertThat(window.editor().text()).startsWith("title: Whoami\nid: ");
     assertThat(selectedTitle(robot)).isEqualTo("Untitled-1" + RuleTab.MODIFIED);
     waitUntil(() -> preview().contains("example.exe"));
     // A second new rule is Untitled-2; the editor id is on the visible editor only.
@@ -231,8 +231,7 @@ class RuleTabsUiTest {
     focusEditor(robot);
     press(robot, KeyCode.CONTROL, KeyCode.N);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
-    robot.write("Kept");
-    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.editor().area().replaceSelection("Kept"));
     press(robot, KeyCode.CONTROL, KeyCode.W);
     waitUntil(() -> robot.lookup("#unsavedPrompt").tryQuery().isPresent());
     DialogPane prompt = robot.lookup("#unsavedPrompt").queryAs(DialogPane.class);
@@ -367,8 +366,7 @@ class RuleTabsUiTest {
     focusEditor(robot);
     press(robot, KeyCode.CONTROL, KeyCode.N);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
-    robot.write("Not saved yet");
-    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.editor().area().replaceSelection("Not saved yet"));
     String text = window.editor().text();
     robot.interact(() -> window.autosaveNow());
     Autosave store = new Autosave(settingsDir);
