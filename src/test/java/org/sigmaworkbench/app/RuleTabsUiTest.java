@@ -85,6 +85,8 @@ class RuleTabsUiTest {
     settingsDir = dir.resolve("settings");
     window = new MainWindow(settingsDir, dialogs);
     stage.setScene(WorkbenchApp.createScene(window));
+    // As the app does: closing the window asks about unsaved tabs.
+    stage.setOnCloseRequest(e -> window.closeRequested(e));
     stage.show();
     window.start(StartupOptions.parse(List.of()));
   }
@@ -259,6 +261,28 @@ class RuleTabsUiTest {
     press(robot, KeyCode.CONTROL, KeyCode.W);
     waitUntil(() -> tabs(robot).getTabs().size() == 1);
     assertThat(robot.lookup("#unsavedPrompt").tryQuery()).isEmpty();
+  }
+
+  @Test
+  void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) throws Exception {
+    waitUntil(() -> status(robot).startsWith("8 hits"));
+    focusEditor(robot);
+    press(robot, KeyCode.CONTROL, KeyCode.N);
+    waitUntil(() -> tabs(robot).getTabs().size() == 2);
+    robot.interact(() -> window.editor().area().replaceSelection("Draft"));
+    press(robot, KeyCode.CONTROL, KeyCode.Q);
+    waitUntil(() -> robot.lookup("#unsavedPrompt").tryQuery().isPresent());
+    press(robot, KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#unsavedPrompt").tryQuery().isEmpty());
+    assertThat(stage.isShowing()).isTrue();
+    assertThat(tabs(robot).getTabs()).hasSize(2);
+    // Don't Save: the window closes and its settings are written.
+    press(robot, KeyCode.CONTROL, KeyCode.Q);
+    waitUntil(() -> robot.lookup("#unsavedPrompt").tryQuery().isPresent());
+    robot.clickOn("#dontSave");
+    waitUntil(() -> !stage.isShowing());
+    assertThat(new SettingsStore(settingsDir).file()).exists();
+    robot.interact(stage::show);
   }
 
   @Test
