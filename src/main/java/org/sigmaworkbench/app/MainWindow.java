@@ -40,11 +40,7 @@ public final class MainWindow extends BorderPane {
   private Path rulePath;
   private final java.util.concurrent.ExecutorService files =
       java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "rule-files");
-            t.setDaemon(true);
-            return t;
-          });
+          org.sigmaworkbench.threads.DaemonThreads.named("rule-files"));
 
   public MainWindow() {
     getStyleClass().add("workbench");
@@ -81,8 +77,12 @@ public final class MainWindow extends BorderPane {
               long warnings = b.problems().size() - errors;
               statusBar.setText(
                   (b.rule() != null && b.rule().title() != null ? b.rule().title() + " — " : "")
-                      + (errors == 0 ? "no errors" : Counts.of(errors, "error"))
-                      + (warnings == 0 ? "" : ", " + Counts.of(warnings, "warning")));
+                      + (errors == 0
+                          ? "no errors"
+                          : org.sigmaworkbench.engine.RunWords.count(errors, "error"))
+                      + (warnings == 0
+                          ? ""
+                          : ", " + org.sigmaworkbench.engine.RunWords.count(warnings, "warning")));
             });
   }
 
@@ -436,10 +436,6 @@ public final class MainWindow extends BorderPane {
 
   public WorkbenchModel model() {
     return model;
-  }
-
-  void copyKql() {
-    preview.copyToClipboard();
   }
 
   RuleEditorPane editor() {

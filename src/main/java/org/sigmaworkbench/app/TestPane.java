@@ -240,7 +240,12 @@ final class TestPane extends BorderPane {
     for (LoadedLog log : model.logs()) {
       Menu m =
           new Menu(
-              log.name() + " — " + log.format() + " (" + Counts.of(log.events(), "event") + ")");
+              log.name()
+                  + " — "
+                  + log.format()
+                  + " ("
+                  + org.sigmaworkbench.engine.RunWords.count(log.events(), "event")
+                  + ")");
       m.setId("log-" + log.name());
       Menu readAs = new Menu("Read as");
       ToggleGroup group = new ToggleGroup();
@@ -433,7 +438,7 @@ final class TestPane extends BorderPane {
                                     c.matchedValues().stream().map(v -> "'" + v + "'").toList())
                                 + ")")
                     : " did not hold ("
-                        + Counts.of(c.values(), "value")
+                        + org.sigmaworkbench.engine.RunWords.count(c.values(), "value")
                         + (c.noValue() == null ? "" : "; " + c.noValueNote())
                         + ")")
                 + " — rule line "
