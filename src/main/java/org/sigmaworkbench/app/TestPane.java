@@ -173,7 +173,10 @@ final class TestPane extends BorderPane {
                 textColumn(
                     "Reach",
                     150,
-                    r -> r.outsideReach() != null ? "outside the query's reach" : "")));
+                    r ->
+                        r.outsideReach() != null
+                            ? org.sigmaworkbench.engine.RunWords.OUTSIDE
+                            : "")));
     table.setRowFactory(
         tv -> {
           TableRow<EventRow> row =
@@ -189,7 +192,10 @@ final class TestPane extends BorderPane {
                   }
                   setTooltip(
                       outside
-                          ? new Tooltip("Outside the query's reach: " + item.outsideReach())
+                          ? new Tooltip(
+                              org.sigmaworkbench.engine.RunWords.capitalized(
+                                  org.sigmaworkbench.engine.RunWords.outsideBecause(
+                                      item.outsideReach())))
                           : null);
                 }
               };
@@ -400,7 +406,9 @@ final class TestPane extends BorderPane {
             + "\n"
             + (r.outsideReach() == null || x == null || !x.matched()
                 ? ""
-                : "Outside the query's reach: " + r.outsideReach() + "\n");
+                : org.sigmaworkbench.engine.RunWords.capitalized(
+                        org.sigmaworkbench.engine.RunWords.outsideBecause(r.outsideReach()))
+                    + "\n");
     text.append(head);
     spans.add(List.of("detail-head"), head.length());
     List<MatchSpan> shown = x == null ? List.of() : x.spans();

@@ -57,7 +57,7 @@ final class TextReport {
    * A hit; {@code outside} says why the target's query cannot return the event, or is {@code null}.
    */
   void hit(CompiledRule rule, Event e, Explanation x, String outside) {
-    String mark = outside == null ? "" : "  (outside the query's reach: " + outside + ")";
+    String mark = outside == null ? "" : "  (" + RunWords.outsideBecause(outside) + ")";
     if (!grouped) {
       out.println(e.file() + "#" + e.record() + "  " + rule.rule().title() + mark + spans(e, x));
       return;

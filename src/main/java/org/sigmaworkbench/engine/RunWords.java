@@ -66,6 +66,19 @@ public final class RunWords {
     return outside + " more outside the reach of " + query;
   }
 
+  /** A hit the target's query cannot return, as a row or a line marks it. */
+  public static final String OUTSIDE = "outside the query's reach";
+
+  /** "outside the query's reach: the Defender XDR query reads DeviceProcessEvents, which ...". */
+  public static String outsideBecause(String why) {
+    return OUTSIDE + ": " + why;
+  }
+
+  /** The words with a capital first letter, to start a sentence. */
+  public static String capitalized(String words) {
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   /** "the Azure Monitor query": a target's query, by the target's short title. */
   public static String query(String targetShortTitle) {
     return "the " + targetShortTitle + " query";
