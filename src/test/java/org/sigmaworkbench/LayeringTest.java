@@ -224,6 +224,59 @@ class LayeringTest {
   }
 
   @Test
+  void theMatcherDoesNotUseItsRuns() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.engine")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.engine.run..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theRuleAnalysisIsCoreOnlyTheFacesUseIt() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.analysis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sigmaworkbench.app..", "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.rule..",
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.analysis..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void threadsUseNothingOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.threads..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.rule..",
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.export..",
+            "org.sigmaworkbench.analysis..",
+            "org.sigmaworkbench.app..",
+            "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
   void noCyclesBetweenTopLevelPackages() {
     slices().matching("org.sigmaworkbench.(*)..").should().beFreeOfCycles().check(CLASSES);
   }

@@ -69,7 +69,10 @@ final class CorrelationTable extends TreeTableView<Object> {
 
   private static String first(Object o) {
     if (o instanceof CorrelationHit h) {
-      return h.title() + " (" + Counts.of(h.events().size(), "event") + ")";
+      return h.title()
+          + " ("
+          + org.sigmaworkbench.engine.RunWords.count(h.events().size(), "event")
+          + ")";
     }
     if (o instanceof CorrelationHit.Member m) {
       return m.file() + " #" + m.record();
@@ -140,7 +143,7 @@ final class CorrelationTable extends TreeTableView<Object> {
         + ", value "
         + valueText(h.value())
         + ", "
-        + Counts.of(h.events().size(), "event");
+        + org.sigmaworkbench.engine.RunWords.count(h.events().size(), "event");
   }
 
   static String describe(CorrelationHit.Member m) {

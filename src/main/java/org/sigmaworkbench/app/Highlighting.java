@@ -17,11 +17,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 final class Highlighting {
   private static final ExecutorService EXECUTOR =
       Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "highlighting");
-            t.setDaemon(true);
-            return t;
-          });
+          org.sigmaworkbench.threads.DaemonThreads.named("highlighting"));
 
   private Highlighting() {}
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.sigmaworkbench.analysis.RuleAnalysis;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.rule.RuleProblem;

@@ -50,7 +50,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.threads.DaemonThreads;
 
 /**
  * The one window: menu, rule tabs, KQL preview, test pane and status bar, wired to the model. Each
@@ -164,8 +166,12 @@ public final class MainWindow extends BorderPane {
               long warnings = b.problems().size() - errors;
               statusBar.setText(
                   (b.rule() != null && b.rule().title() != null ? b.rule().title() + " — " : "")
-                      + (errors == 0 ? "no errors" : Counts.of(errors, "error"))
-                      + (warnings == 0 ? "" : ", " + Counts.of(warnings, "warning")));
+                      + (errors == 0
+                          ? "no errors"
+                          : org.sigmaworkbench.engine.RunWords.count(errors, "error"))
+                      + (warnings == 0
+                          ? ""
+                          : ", " + org.sigmaworkbench.engine.RunWords.count(warnings, "warning")));
             });
     dropTarget(tabs, true);
     dropTarget(testPane, false);
@@ -184,12 +190,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private static ExecutorService singleThread(String name) {
-    return Executors.newSingleThreadExecutor(
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
+    return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
   }
 
   private MenuBar menu() {
@@ -816,7 +817,7 @@ public final class MainWindow extends BorderPane {
     a.setTitle("Unsaved work");
     a.setHeaderText(
         "The last session ended with unsaved changes in "
-            + Counts.of(left.size(), "rule")
+            + RunWords.count(left.size(), "rule")
             + ". Restore them?");
     a.getDialogPane().setId("restorePrompt");
     a.getDialogPane().lookupButton(RESTORE).setId("restoreAutosave");
@@ -870,7 +871,7 @@ public final class MainWindow extends BorderPane {
       }
       activate(t);
     }
-    statusBar.setText("Restored " + Counts.of(left.size(), "rule") + " with unsaved changes");
+    statusBar.setText("Restored " + RunWords.count(left.size(), "rule") + " with unsaved changes");
   }
 
   // ---- Recent rules and settings --------------------------------------------------------------
@@ -1109,10 +1110,6 @@ public final class MainWindow extends BorderPane {
 
   public WorkbenchModel model() {
     return model;
-  }
-
-  void copyKql() {
-    preview.copyToClipboard();
   }
 
   /** The selected tab's editor ({@code null} before the first tab opens). */

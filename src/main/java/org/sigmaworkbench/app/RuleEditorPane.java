@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.sigmaworkbench.analysis.RuleAnalysis;
 import org.sigmaworkbench.rule.RuleProblem;
 
 /**

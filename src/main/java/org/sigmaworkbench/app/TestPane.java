@@ -173,7 +173,10 @@ final class TestPane extends BorderPane {
                 textColumn(
                     "Reach",
                     150,
-                    r -> r.outsideReach() != null ? "outside the query's reach" : "")));
+                    r ->
+                        r.outsideReach() != null
+                            ? org.sigmaworkbench.engine.RunWords.OUTSIDE
+                            : "")));
     table.setRowFactory(
         tv -> {
           TableRow<EventRow> row =
@@ -189,7 +192,10 @@ final class TestPane extends BorderPane {
                   }
                   setTooltip(
                       outside
-                          ? new Tooltip("Outside the query's reach: " + item.outsideReach())
+                          ? new Tooltip(
+                              org.sigmaworkbench.engine.RunWords.capitalized(
+                                  org.sigmaworkbench.engine.RunWords.outsideBecause(
+                                      item.outsideReach())))
                           : null);
                 }
               };
@@ -240,7 +246,12 @@ final class TestPane extends BorderPane {
     for (LoadedLog log : model.logs()) {
       Menu m =
           new Menu(
-              log.name() + " — " + log.format() + " (" + Counts.of(log.events(), "event") + ")");
+              log.name()
+                  + " — "
+                  + log.format()
+                  + " ("
+                  + org.sigmaworkbench.engine.RunWords.count(log.events(), "event")
+                  + ")");
       m.setId("log-" + log.name());
       Menu readAs = new Menu("Read as");
       ToggleGroup group = new ToggleGroup();
@@ -395,7 +406,9 @@ final class TestPane extends BorderPane {
             + "\n"
             + (r.outsideReach() == null || x == null || !x.matched()
                 ? ""
-                : "Outside the query's reach: " + r.outsideReach() + "\n");
+                : org.sigmaworkbench.engine.RunWords.capitalized(
+                        org.sigmaworkbench.engine.RunWords.outsideBecause(r.outsideReach()))
+                    + "\n");
     text.append(head);
     spans.add(List.of("detail-head"), head.length());
     List<MatchSpan> shown = x == null ? List.of() : x.spans();
@@ -433,7 +446,7 @@ final class TestPane extends BorderPane {
                                     c.matchedValues().stream().map(v -> "'" + v + "'").toList())
                                 + ")")
                     : " did not hold ("
-                        + Counts.of(c.values(), "value")
+                        + org.sigmaworkbench.engine.RunWords.count(c.values(), "value")
                         + (c.noValue() == null ? "" : "; " + c.noValueNote())
                         + ")")
                 + " — rule line "

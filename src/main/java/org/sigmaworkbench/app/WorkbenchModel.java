@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -19,8 +20,20 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sigmaworkbench.analysis.RuleAnalysis;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Correlations;
 import org.sigmaworkbench.engine.Explanation;
+import org.sigmaworkbench.engine.RunWords;
+import org.sigmaworkbench.engine.run.LogInput;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.Progress;
+import org.sigmaworkbench.engine.run.RuleRun;
+import org.sigmaworkbench.engine.run.RunEvent;
+import org.sigmaworkbench.engine.run.RunListener;
+import org.sigmaworkbench.engine.run.RunOptions;
+import org.sigmaworkbench.engine.run.RunRequest;
+import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.Reach;
 import org.sigmaworkbench.kql.Target;
@@ -41,9 +54,18 @@ import org.sigmaworkbench.rule.Placeholders;
  */
 public final class WorkbenchModel {
 
+  /**
+   * How the test pane runs a rule: every event, the hits and the first 50,000 other events as rows
+   * (up to 100,000 hits), the events of files up to 64 MiB and 200,000 events kept for the next
+   * run.
+   */
+  static final RunOptions RUN_OPTIONS =
+      RunOptions.allEvents().limits(50_000, 100_000).keepLogs(64L << 20, 200_000);
+
   private final Executor analysisExecutor;
   private final Executor runExecutor;
   private final Executor fx;
+  private Future<RunResult> currentRun;
   private final AtomicLong analysisGeneration = new AtomicLong();
   private final AtomicLong runGeneration = new AtomicLong();
 
@@ -72,9 +94,9 @@ public final class WorkbenchModel {
 
   private String ruleText = "";
   private String ruleSource = "rule.yml";
-  private long lastEvents;
-  private long lastHits;
-  private boolean lastTruncated;
+
+  /** The counts of the newest finished run, worded again when the target changes. */
+  private RunResult lastRun;
 
   /**
    * A model whose rule analysis runs on {@code analysisExecutor}, whose test runs run on {@code
@@ -149,7 +171,7 @@ public final class WorkbenchModel {
       if (changed) {
         rows.setAll(checked);
       }
-      updateStatus(lastEvents, lastHits, lastTruncated);
+      updateStatus();
     }
     correlating.set(a.correlates());
     if (a.kql() != null && a.kql().ok()) {
@@ -250,27 +272,33 @@ public final class WorkbenchModel {
   /** Stops the run in progress; the rows shown so far stay. */
   public void cancelRun() {
     runGeneration.incrementAndGet();
+    stopCurrentRun();
     running.set(false);
     carriedNotes.clear();
-    testStatus.set("Stopped. " + testStatus.get());
+    testStatus.set(RunWords.stopped(testStatus.get()));
+  }
+
+  private void stopCurrentRun() {
+    if (currentRun != null) {
+      currentRun.cancel(false);
+      currentRun = null;
+    }
   }
 
   private void startRun() {
     long gen = runGeneration.incrementAndGet();
+    stopCurrentRun();
     RuleAnalysis a = analysis.get();
     CompiledRule rule = a == null ? null : a.compiled();
-    org.sigmaworkbench.engine.Correlations correlations =
-        a == null || a.compiled() == null
-            ? org.sigmaworkbench.engine.Correlations.none()
-            : a.correlations();
-    List<CompiledRule> correlated = a == null ? List.of() : a.correlated();
+    Correlations correlations = rule == null ? Correlations.none() : a.correlations();
     List<LoadedLog> current = List.copyOf(logs);
     List<PendingLog> newFiles = List.copyOf(pendingFiles);
     if (current.isEmpty() && newFiles.isEmpty()) {
       rows.clear();
       correlationHits.clear();
       running.set(false);
-      updateStatus(0, 0, false);
+      lastRun = null;
+      updateStatus();
       return;
     }
     running.set(true);
@@ -278,57 +306,98 @@ public final class WorkbenchModel {
     if (!newFiles.isEmpty()) {
       notice.set(String.join("\n", carriedNotes));
       testStatus.set(
-          "Reading "
-              + String.join(
-                  ", ", newFiles.stream().map(p -> p.path().getFileName().toString()).toList())
-              + "…");
+          RunWords.reading(newFiles.stream().map(p -> p.path().getFileName().toString()).toList()));
     }
-    runExecutor.execute(
-        () -> {
-          if (gen != runGeneration.get()) {
-            return;
-          }
-          long[] lastPublished = {0};
-          TestRun.Result r =
-              TestRun.run(
-                  rule,
-                  correlated,
-                  correlations,
-                  current,
-                  newFiles,
-                  p -> {
-                    long now = System.nanoTime();
-                    if (now - lastPublished[0] > 100_000_000L) {
-                      lastPublished[0] = now;
-                      fx.execute(
-                          () -> {
-                            if (gen == runGeneration.get()) {
-                              progress.set(p);
-                            }
-                          });
+    List<LogInput> inputs = new ArrayList<>();
+    for (LoadedLog l : current) {
+      inputs.add(
+          l.cached() == null
+              ? LogInput.file(l.path(), l.options())
+              : LogInput.events(l.path(), l.options(), l.cached()));
+    }
+    for (PendingLog p : newFiles) {
+      inputs.add(LogInput.file(p.path(), p.options()));
+    }
+    RunRequest request =
+        RunRequest.of(rule == null ? List.of() : List.of(rule), inputs, RUN_OPTIONS)
+            .withCorrelations(correlations);
+    List<EventRow> found = new ArrayList<>();
+    long[] lastPublished = {0};
+    currentRun =
+        RuleRun.start(
+            request,
+            new RunListener() {
+              @Override
+              public void onEvent(RunEvent e) {
+                found.add(
+                    new EventRow(
+                        e.event(), e.hits().isEmpty() ? null : e.hits().get(0).explanation()));
+              }
+
+              @Override
+              public void onProgress(Progress p) {
+                long now = System.nanoTime();
+                if (p.totalBytes() > 0 && now - lastPublished[0] > 100_000_000L) {
+                  lastPublished[0] = now;
+                  fx.execute(
+                      () -> {
+                        if (gen == runGeneration.get()) {
+                          progress.set(p.fraction());
+                        }
+                      });
+                }
+              }
+
+              @Override
+              public void onDone(RunResult r) {
+                List<LoadedLog> read = new ArrayList<>();
+                List<String> messages = new ArrayList<>();
+                for (int i = 0; i < r.logs().size(); i++) {
+                  LogResult l = r.logs().get(i);
+                  if (l.error() != null) {
+                    messages.add(l.error());
+                  }
+                  if (i < current.size() && l.input().events() != null) {
+                    read.add(current.get(i));
+                  } else if (i < current.size() || l.format() != null) {
+                    read.add(loaded(l));
+                    if (i >= current.size()) {
+                      l.problems().forEach(pr -> messages.add(pr.describe()));
                     }
-                  },
-                  () -> gen != runGeneration.get());
-          if (r.cancelled()) {
-            return;
-          }
-          fx.execute(
-              () -> {
-                if (gen != runGeneration.get()) {
-                  return;
+                  }
                 }
-                pendingFiles.removeAll(newFiles);
-                logs.setAll(r.logs());
-                rows.setAll(withReach(r.rows()));
-                correlationHits.setAll(r.correlationHits());
-                running.set(false);
-                progress.set(1);
-                if (!newFiles.isEmpty() || !correlations.isEmpty()) {
-                  notice.set(withCarriedNotes(r.messages()));
-                }
-                updateStatus(r.events(), r.hits(), r.truncated());
-              });
-        });
+                messages.addAll(r.correlationProblems());
+                fx.execute(
+                    () -> {
+                      if (gen != runGeneration.get()) {
+                        return;
+                      }
+                      pendingFiles.removeAll(newFiles);
+                      logs.setAll(read);
+                      rows.setAll(withReach(found));
+                      correlationHits.setAll(r.correlationHits());
+                      running.set(false);
+                      progress.set(1);
+                      if (!newFiles.isEmpty() || !correlations.isEmpty()) {
+                        notice.set(withCarriedNotes(messages));
+                      }
+                      lastRun = r;
+                      updateStatus();
+                    });
+              }
+            },
+            runExecutor);
+  }
+
+  private static LoadedLog loaded(LogResult l) {
+    return new LoadedLog(
+        l.input().path(),
+        l.format(),
+        l.events(),
+        l.kept(),
+        l.problems(),
+        l.input().options(),
+        l.columns());
   }
 
   /**
@@ -349,39 +418,29 @@ public final class WorkbenchModel {
     return out;
   }
 
-  private void updateStatus(long events, long hits, boolean truncated) {
-    lastEvents = events;
-    lastHits = hits;
-    lastTruncated = truncated;
+  private void updateStatus() {
     if (logs.isEmpty()) {
       testStatus.set("Drop a log file here, or File > Open Logs");
       return;
     }
-    String names = String.join(", ", logs.stream().map(LoadedLog::name).toList());
     RuleAnalysis a = analysis.get();
     String prefix = a != null && a.compiled() == null ? "Rule has errors; " : "";
     long outside = rows.stream().filter(r -> r.outsideReach() != null).count();
+    long hits = lastRun == null ? 0 : lastRun.eventsWithHits();
     // A hit the target's query cannot return is not counted, as `test --target` words it.
-    String reach =
-        outside == 0
-            ? ""
-            : "; "
-                + outside
-                + " more outside the reach of the "
-                + Reach.shortTitle(target.get())
-                + " query";
     testStatus.set(
         prefix
-            + Counts.of(Math.max(0, hits - outside), "hit")
-            + " in "
-            + Counts.of(events, "event")
-            + " ("
-            + names
-            + ")"
-            + reach
-            + (truncated ? " — showing the hits and the first " + TestRun.WINDOW + " events" : "")
+            + RunWords.hitsIn(
+                Math.max(0, hits - outside),
+                lastRun == null ? 0 : lastRun.events(),
+                RunWords.logNames(logs.stream().map(LoadedLog::name).toList()),
+                outside,
+                RunWords.query(Reach.shortTitle(target.get())))
+            + (lastRun != null && lastRun.truncated()
+                ? RunWords.truncated(RUN_OPTIONS.maxEvents())
+                : "")
             + (a != null && a.correlates() && a.compiled() != null
-                ? "; " + Counts.of(correlationHits.size(), "correlation hit")
+                ? "; " + RunWords.count(correlationHits.size(), "correlation hit")
                 : ""));
   }
 
@@ -420,7 +479,7 @@ public final class WorkbenchModel {
     CompiledRule rule = a.compiled();
     analysisExecutor.execute(
         () -> {
-          Explanation x = org.sigmaworkbench.engine.Hunt.explainMiss(rule, event);
+          Explanation x = rule.explainMiss(event);
           fx.execute(
               () -> {
                 RuleAnalysis now = analysis.get();
@@ -474,21 +533,10 @@ public final class WorkbenchModel {
     return progress;
   }
 
-  long lastEvents() {
-    return lastEvents;
-  }
-
-  long lastHits() {
-    return lastHits;
-  }
-
-  boolean lastTruncated() {
-    return lastTruncated;
-  }
-
   /** Drops every result still to come (the executors belong to the caller, who stops them). */
   public void shutdown() {
     runGeneration.incrementAndGet();
     analysisGeneration.incrementAndGet();
+    stopCurrentRun();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.engine.CorrelationHit;
 import org.sigmaworkbench.engine.EventTime;
+import org.sigmaworkbench.engine.RunWords;
 
 /** A correlation hit of {@code test}, as one JSON object or one line of text. */
 final class CorrelationOutput {
@@ -67,8 +68,8 @@ final class CorrelationOutput {
       names.add(m.file() + "#" + m.record());
     }
     b.append(": ")
-        .append(h.events().size())
-        .append(h.events().size() == 1 ? " event (" : " events (")
+        .append(RunWords.count(h.events().size(), "event"))
+        .append(" (")
         .append(String.join(", ", names))
         .append(')');
     return b.toString();

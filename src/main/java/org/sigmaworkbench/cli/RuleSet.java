@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.engine.CompiledRule;
-import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleProblem;
@@ -77,8 +76,8 @@ final class RuleSet {
       set.failed++;
       err.println(set.correlationPaths.get(problem.rule()) + ": skipped: " + problem.describe());
     }
-    Hunt.Compiled compiled =
-        Hunt.compile(loaded, loadedPaths.stream().map(Path::toString).toList());
+    CompiledRule.Compiled compiled =
+        CompiledRule.compileAll(loaded, loadedPaths.stream().map(Path::toString).toList());
     for (RuleFailure f : compiled.failures()) {
       set.failed++;
       err.println(f.source() + ": skipped: " + f.message());

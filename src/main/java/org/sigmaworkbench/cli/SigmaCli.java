@@ -158,8 +158,6 @@ public final class SigmaCli {
         }
       }
     }
-    Thread t = new Thread(new Prepare(), "prepare-log-reading");
-    t.setDaemon(true);
-    t.start();
+    org.sigmaworkbench.threads.DaemonThreads.start("prepare-log-reading", new Prepare());
   }
 }

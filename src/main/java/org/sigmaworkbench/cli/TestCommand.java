@@ -3,16 +3,27 @@ package org.sigmaworkbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.sigmaworkbench.engine.CorrelationHit;
 import org.sigmaworkbench.engine.Hit;
-import org.sigmaworkbench.engine.Hunt;
-import org.sigmaworkbench.engine.LogRun;
 import org.sigmaworkbench.engine.Miss;
 import org.sigmaworkbench.engine.RuleFailure;
+import org.sigmaworkbench.engine.RunWords;
+import org.sigmaworkbench.engine.run.LogInput;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.RuleRun;
+import org.sigmaworkbench.engine.run.RunEvent;
+import org.sigmaworkbench.engine.run.RunListener;
+import org.sigmaworkbench.engine.run.RunOptions;
+import org.sigmaworkbench.engine.run.RunRequest;
+import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.kql.QueryReach;
 import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.threads.DaemonThreads;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
@@ -93,135 +104,128 @@ final class TestCommand implements CliCommand {
       }
       reach = new QueryReach(t);
     }
-    QueryReach reachOrNull = reach;
+    QueryReach queryReach = reach;
     JsonLines json = new JsonLines(out);
     boolean hunting = set.rules.size() > 1;
-    TextReport text = new TextReport(out, hunting, reach == null ? null : reach.queryName());
-    long[] outside = {0};
-    int cores = Runtime.getRuntime().availableProcessors();
-    Hunt hunt =
-        new Hunt(
-            set.rules, new Hunt.Options(threads == null ? cores : threads, explainMisses, true));
-    int[] failedRules = {0};
-    org.sigmaworkbench.engine.CorrelationRun correlation = set.correlations.start(false);
-    long[] suppressed = {0};
-    Hunt.Result r =
-        hunt.run(
-            logs,
-            new Hunt.Listener() {
-              @Override
-              public void onEvent(Event event, List<Hit> hits, List<Miss> misses) {
-                correlation.addHits(event, hits);
-                for (Hit h : hits) {
-                  if (!set.correlations.reportsOwnHits(h.rule().rule())) {
-                    suppressed[0]++;
-                    continue;
-                  }
-                  String why =
-                      reachOrNull == null
-                          ? null
-                          : reachOrNull.outside(h.rule().rule(), EventOrigins.of(event));
-                  if (why != null) {
-                    outside[0]++;
-                  }
-                  if (format == OutputFormat.jsonl) {
-                    json.object(
-                        g -> {
-                          VerdictJson.write(
-                              g, set.paths.get(h.rule()), h.rule(), event, h.explanation());
-                          if (reachOrNull != null) {
-                            g.writeBooleanField("in_reach", why == null);
-                            g.writeStringField("reach", why);
-                          }
-                        });
-                  } else {
-                    text.hit(h.rule(), event, h.explanation(), why);
-                  }
-                }
-                for (Miss m : misses) {
-                  if (format == OutputFormat.jsonl) {
-                    json.object(
-                        g ->
+    String query = reach == null ? null : reach.queryName();
+    TextReport text = new TextReport(out, hunting, query);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    RunRequest request =
+        RunRequest.of(
+                set.rules,
+                LogInput.files(logs),
+                RunOptions.onlyHits()
+                    .threads(n)
+                    .explainMisses(explainMisses)
+                    .foldCorrelatedHits(true))
+            .withCorrelations(set.correlations)
+            .withReach(
+                reach == null
+                    ? null
+                    : (rule, event) -> queryReach.outside(rule.rule(), EventOrigins.of(event)));
+    ExecutorService pool =
+        n > 1 ? Executors.newFixedThreadPool(n, DaemonThreads.numbered("hunt")) : null;
+    RunResult r;
+    try {
+      r =
+          RuleRun.run(
+              request,
+              new RunListener() {
+                @Override
+                public void onEvent(RunEvent e) {
+                  Event event = e.event();
+                  for (int i = 0; i < e.hits().size(); i++) {
+                    Hit h = e.hits().get(i);
+                    String why = e.outside(i);
+                    if (format == OutputFormat.jsonl) {
+                      json.object(
+                          g -> {
                             VerdictJson.write(
-                                g, set.paths.get(m.rule()), m.rule(), event, m.explanation()));
-                  } else {
-                    text.miss(m.rule(), event, m.explanation());
+                                g, set.paths.get(h.rule()), h.rule(), event, h.explanation());
+                            if (queryReach != null) {
+                              g.writeBooleanField("in_reach", why == null);
+                              g.writeStringField("reach", why);
+                            }
+                          });
+                    } else {
+                      text.hit(h.rule(), event, h.explanation(), why);
+                    }
+                  }
+                  for (Miss m : e.misses()) {
+                    if (format == OutputFormat.jsonl) {
+                      json.object(
+                          g ->
+                              VerdictJson.write(
+                                  g, set.paths.get(m.rule()), m.rule(), event, m.explanation()));
+                    } else {
+                      text.miss(m.rule(), event, m.explanation());
+                    }
                   }
                 }
-              }
 
-              @Override
-              public void onFile(LogRun.Result result) {
-                if (result.error() != null) {
-                  err.println("error: " + result.error());
-                  return;
+                @Override
+                public void onLog(LogResult result) {
+                  if (result.error() != null) {
+                    err.println("error: " + result.error());
+                    return;
+                  }
+                  for (LogProblem p : result.problems()) {
+                    err.println("warning: " + p.describe());
+                  }
                 }
-                for (LogProblem p : result.problems()) {
-                  err.println("warning: " + p.describe());
-                }
-              }
 
-              @Override
-              public void onRuleFailure(RuleFailure failure) {
-                failedRules[0]++;
-                err.println("error: " + failure.source() + ": " + failure.message());
-              }
-            });
+                @Override
+                public void onRuleFailure(RuleFailure failure) {
+                  err.println("error: " + failure.source() + ": " + failure.message());
+                }
+              },
+              pool == null ? Runnable::run : pool);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
     text.finish(set.paths);
-    List<org.sigmaworkbench.engine.CorrelationHit> correlationHits = correlation.finish();
-    for (org.sigmaworkbench.engine.CorrelationHit h : correlationHits) {
+    for (CorrelationHit h : r.correlationHits()) {
       if (format == OutputFormat.jsonl) {
         json.object(g -> CorrelationOutput.json(g, h, set.correlationPaths.get(h.correlation())));
       } else {
         out.println(CorrelationOutput.line(h));
       }
     }
-    for (String problem : correlation.problems()) {
+    for (String problem : r.correlationProblems()) {
       if (!set.correlations.problems().stream().anyMatch(p -> p.describe().equals(problem))) {
         err.println("warning: " + problem);
       }
     }
     out.flush();
-    long unreadable = r.files().stream().filter(f -> f.error() != null).count();
+    long unreadable = r.unreadable();
     if (format == OutputFormat.text) {
-      String beyond =
-          reach == null || outside[0] == 0
-              ? ""
-              : "; " + outside[0] + " more outside the reach of " + reach.queryName();
       if (hunting) {
         long rulesWithHits =
-            reach == null
-                ? r.rules().stream().filter(h -> h.hits() > 0).count()
-                : text.rulesWithHitsInReach();
-        long hits = r.rules().stream().mapToLong(Hunt.RuleHits::hits).sum() - outside[0];
+            r.rules().stream()
+                .filter(h -> queryReach == null ? h.hits() > 0 : h.listedInReach() > 0)
+                .count();
         err.println(
-            hits
-                + " hits by "
-                + rulesWithHits
-                + " of "
-                + set.rules.size()
-                + " rules in "
-                + r.events()
-                + " events ("
-                + r.eventsWithHits()
-                + " events hit)"
-                + beyond);
+            RunWords.hunt(
+                r.hitsInReach(),
+                rulesWithHits,
+                set.rules.size(),
+                r.events(),
+                r.eventsWithHits(),
+                r.outside(),
+                query));
       } else {
         err.println(
-            (r.eventsWithHits() - outside[0]) + " hits in " + r.events() + " events" + beyond);
+            RunWords.hitsIn(
+                r.eventsWithHits() - r.outside(), r.events(), null, r.outside(), query));
       }
       if (!set.correlations.isEmpty()) {
         err.println(
-            correlationHits.size()
-                + (correlationHits.size() == 1 ? " correlation hit" : " correlation hits")
-                + " of "
-                + set.correlations.rules().size()
-                + (set.correlations.rules().size() == 1 ? " correlation" : " correlations")
-                + (suppressed[0] > 0
-                    ? " (" + suppressed[0] + " hits of correlated rules not listed on their own)"
-                    : ""));
+            RunWords.correlations(
+                r.correlationHits().size(), set.correlations.rules().size(), r.folded()));
       }
     }
-    return unreadable > 0 || set.failed > 0 || failedRules[0] > 0 ? 1 : 0;
+    return unreadable > 0 || set.failed > 0 || !r.failures().isEmpty() ? 1 : 0;
   }
 }

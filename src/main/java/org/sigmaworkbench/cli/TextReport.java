@@ -11,6 +11,7 @@ import org.sigmaworkbench.engine.Check;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.engine.MatchSpan;
+import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.logs.Event;
 
 /**
@@ -56,7 +57,7 @@ final class TextReport {
    * A hit; {@code outside} says why the target's query cannot return the event, or is {@code null}.
    */
   void hit(CompiledRule rule, Event e, Explanation x, String outside) {
-    String mark = outside == null ? "" : "  (outside the query's reach: " + outside + ")";
+    String mark = outside == null ? "" : "  (" + RunWords.outsideBecause(outside) + ")";
     if (!grouped) {
       out.println(e.file() + "#" + e.record() + "  " + rule.rule().title() + mark + spans(e, x));
       return;
@@ -119,11 +120,8 @@ final class TextReport {
                 + " ("
                 + paths.get(r)
                 + "): "
-                + g.hits
-                + (g.hits == 1 ? " hit" : " hits")
-                + (g.outside == 0
-                    ? ""
-                    : ", " + g.outside + " more outside the reach of " + queryName));
+                + RunWords.count(g.hits, "hit")
+                + (g.outside == 0 ? "" : ", " + RunWords.moreOutside(g.outside, queryName)));
         g.lines.forEach(out::println);
         if (g.hits > g.lines.size()) {
           out.println(
@@ -176,8 +174,7 @@ final class TextReport {
             .append(" held for ")
             .append(c.matchedValues().size())
             .append(" of ")
-            .append(c.values())
-            .append(c.values() == 1 ? " value" : " values")
+            .append(RunWords.count(c.values(), "value"))
             .append(c.noValue() == null ? "" : " (" + c.noValueNote() + ")");
       }
     }

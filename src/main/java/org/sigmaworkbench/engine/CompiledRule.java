@@ -78,6 +78,83 @@ public final class CompiledRule {
     return new CompiledRule(rule);
   }
 
+  /** Rules compiled together, and those that could not be. */
+  public record Compiled(List<CompiledRule> rules, List<RuleFailure> failures) {}
+
+  /**
+   * Compiles rules; a rule that has errors or fails to compile is reported, the others are kept.
+   *
+   * @param sources where each rule comes from, for messages (same order as {@code rules})
+   */
+  public static Compiled compileAll(List<SigmaRule> rules, List<String> sources) {
+    List<CompiledRule> ok = new ArrayList<>();
+    List<RuleFailure> failed = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      SigmaRule r = rules.get(i);
+      String source = sources.get(i);
+      if (!r.isUsable()) {
+        failed.add(
+            new RuleFailure(
+                source,
+                r.problems().stream()
+                    .filter(p -> p.isError())
+                    .findFirst()
+                    .map(p -> p.describe())
+                    .orElse("the rule has errors")));
+        continue;
+      }
+      try {
+        ok.add(compile(r));
+      } catch (RuntimeException e) {
+        failed.add(new RuleFailure(source, "cannot compile: " + e.getMessage()));
+      }
+    }
+    return new Compiled(ok, failed);
+  }
+
+  /**
+   * Why this rule did not match an event: its explanation, or why it was not tried at all when its
+   * logsource does not fit the event.
+   */
+  public Explanation explainMiss(Event e) {
+    return appliesTo(e) ? explain(e) : notApplicable(e);
+  }
+
+  /** Why this rule was not tried on an event at all. */
+  Explanation notApplicable(Event e) {
+    Map<String, Boolean> ids = new LinkedHashMap<>();
+    for (Expr.Named n : rule.identifiers().values()) {
+      ids.put(n.name(), false);
+    }
+    return new Explanation(false, ids, List.of(), List.of(), whyNotTried(e));
+  }
+
+  /** The sentence saying why this rule's logsource does not fit an event. */
+  private String whyNotTried(Event e) {
+    EventSource source = e.schema().layout().source();
+    String logsource = rule.logsource().describe();
+    if (source.isOutsideLogsources()) {
+      return "the event's source ("
+          + source.origin()
+          + ") belongs to no logsource of this rule ("
+          + logsource
+          + ")"
+          + (source.placement() == EventSource.Placement.NONE
+              ? ""
+              : "; the logsource table does not list it, so only rules that name neither a"
+                  + " category nor a service are tried on it");
+    }
+    return "the rule's logsource ("
+        + logsource
+        + ") does not fit this event: "
+        + (e.schema().layout().category() == null
+            ? source.isKnown() ? source.describe() : "of unknown kind"
+            : e.schema().layout().category())
+        + " ("
+        + e.schema().layout().name()
+        + ")";
+  }
+
   public SigmaRule rule() {
     return rule;
   }

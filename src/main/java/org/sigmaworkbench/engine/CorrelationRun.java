@@ -153,8 +153,7 @@ public final class CorrelationRun {
     }
     if (withoutTime > 0) {
       out.add(
-          withoutTime
-              + (withoutTime == 1 ? " event" : " events")
+          RunWords.count(withoutTime, "event")
               + " matched by correlated rules had no time (first: "
               + firstWithoutTime
               + ") and took no part in correlations; a time is read from "

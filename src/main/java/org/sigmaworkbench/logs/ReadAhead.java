@@ -57,9 +57,8 @@ final class ReadAhead implements AutoCloseable {
   ReadAhead(Producer producer, String fileName) {
     this.producer = producer;
     this.bytes = producer.bytesRead();
-    this.thread = new Thread(this::run, "log-reader " + fileName);
-    thread.setDaemon(true);
-    thread.start();
+    this.thread =
+        org.sigmaworkbench.threads.DaemonThreads.start("log-reader " + fileName, this::run);
   }
 
   private void run() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sigmaworkbench.analysis.RuleAnalysis;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;

@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
-import org.sigmaworkbench.engine.Hunt;
 import org.sigmaworkbench.engine.RuleSetMatcher;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
@@ -70,7 +69,7 @@ public class HuntMatchBenchmark {
       }
     }
     List<CompiledRule> all =
-        Hunt.compile(loaded, loaded.stream().map(SigmaRule::title).toList()).rules();
+        CompiledRule.compileAll(loaded, loaded.stream().map(SigmaRule::title).toList()).rules();
     compiled = new ArrayList<>();
     if (rules == 0 || rules >= all.size()) {
       compiled.addAll(all);

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
@@ -46,8 +48,8 @@ class ExportHitsTest {
         CompiledRule.compile(
             new RuleLoader().load(TestFiles.HEADLINE_RULE).firstRule().orElseThrow());
     List<Long> hitRecords = new ArrayList<>();
-    LogRun.Result r =
-        LogRun.run(
+    LogResult r =
+        OneLog.run(
             Path.of("src/test/resources/org/sigmaworkbench/logs", file),
             List.of(rule),
             (event, h) -> {

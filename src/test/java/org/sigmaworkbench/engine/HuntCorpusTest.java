@@ -9,10 +9,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.run.LogInput;
+import org.sigmaworkbench.engine.run.RuleRun;
+import org.sigmaworkbench.engine.run.RunListener;
+import org.sigmaworkbench.engine.run.RunOptions;
+import org.sigmaworkbench.engine.run.RunRequest;
+import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.detect.LogReaders;
@@ -32,7 +40,7 @@ class HuntCorpusTest {
   private static List<String> sources;
 
   /** The process-creation rules of the corpus, with their files. */
-  static Hunt.Compiled processCreationRules(List<String> sourcesOut) throws IOException {
+  static CompiledRule.Compiled processCreationRules(List<String> sourcesOut) throws IOException {
     Path corpus = TestFiles.corpus("sigma-rules");
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(corpus.resolve("rules/windows/process_creation"))) {
@@ -52,7 +60,7 @@ class HuntCorpusTest {
         }
       }
     }
-    return Hunt.compile(loaded, sourcesOut);
+    return CompiledRule.compileAll(loaded, sourcesOut);
   }
 
   /** The curated logs: every .evtx of the corpus and of the regression sets. */
@@ -70,7 +78,7 @@ class HuntCorpusTest {
   @BeforeAll
   static void load() throws IOException {
     sources = new ArrayList<>();
-    Hunt.Compiled c = processCreationRules(sources);
+    CompiledRule.Compiled c = processCreationRules(sources);
     rules = c.rules();
     failures = c.failures();
   }
@@ -86,20 +94,21 @@ class HuntCorpusTest {
 
   private static Map<String, List<Seen>> hunt(int threads) throws IOException {
     Map<String, List<Seen>> out = new HashMap<>();
-    Hunt.Result r =
-        new Hunt(rules, new Hunt.Options(threads, false))
-            .run(
-                logs(),
-                (event, hits, misses) ->
-                    out.computeIfAbsent(event.file(), k -> new ArrayList<>())
-                        .add(
-                            new Seen(
-                                event.record(),
-                                hits.stream().map(h -> h.rule().rule().id()).toList())));
+    RunResult r =
+        run(
+            rules,
+            RunOptions.allEvents().threads(threads),
+            e ->
+                out.computeIfAbsent(e.event().file(), k -> new ArrayList<>())
+                    .add(
+                        new Seen(
+                            e.event().record(),
+                            e.hits().stream().map(h -> h.rule().rule().id()).toList())));
     assertThat(r.cancelled()).isFalse();
     assertThat(r.failures()).isEmpty();
-    assertThat(r.files()).allSatisfy(f -> assertThat(f.error()).as(f.file().toString()).isNull());
-    assertThat(r.rules().stream().mapToLong(Hunt.RuleHits::hits).sum())
+    assertThat(r.logs())
+        .allSatisfy(f -> assertThat(f.error()).as(f.input().path().toString()).isNull());
+    assertThat(r.rules().stream().mapToLong(RunResult.RuleHits::hits).sum())
         .isEqualTo(
             out.values().stream().flatMap(List::stream).mapToLong(s -> s.rules().size()).sum());
     return out;
@@ -183,16 +192,17 @@ class HuntCorpusTest {
       for (int threads : new int[] {1, 2}) {
         Map<String, List<Seen>> all = new HashMap<>();
         Map<String, List<Seen>> hitsOnly = new HashMap<>();
-        Hunt.Result full = huntHits(set, new Hunt.Options(threads, false, false), all);
-        Hunt.Result filtered = huntHits(set, new Hunt.Options(threads, false, true), hitsOnly);
+        RunResult full = huntHits(set, RunOptions.allEvents().threads(threads), all);
+        RunResult filtered = huntHits(set, RunOptions.onlyHits().threads(threads), hitsOnly);
         assertThat(hitsOnly).isEqualTo(all);
         assertThat(filtered.events()).isEqualTo(full.events());
         assertThat(filtered.eventsWithHits()).isEqualTo(full.eventsWithHits());
-        for (int f = 0; f < full.files().size(); f++) {
-          assertThat(filtered.files().get(f).events()).isEqualTo(full.files().get(f).events());
-          assertThat(filtered.files().get(f).problems()).isEqualTo(full.files().get(f).problems());
+        for (int f = 0; f < full.logs().size(); f++) {
+          assertThat(filtered.logs().get(f).events()).isEqualTo(full.logs().get(f).events());
+          assertThat(filtered.logs().get(f).problems()).isEqualTo(full.logs().get(f).problems());
+          assertThat(full.logs().get(f).passedOver()).isZero();
+          passedOver += filtered.logs().get(f).passedOver();
         }
-        passedOver += full.events() - delivered;
         hits += full.eventsWithHits();
       }
     }
@@ -200,30 +210,35 @@ class HuntCorpusTest {
     assertThat(passedOver).as("events passed over").isGreaterThan(10_000);
   }
 
-  // Events the last huntHits() gave to its listener.
-  private static long delivered;
-
-  /** Runs a hunt, keeping the events that got hits; counts the events given to the listener. */
-  private static Hunt.Result huntHits(
-      List<CompiledRule> set, Hunt.Options options, Map<String, List<Seen>> out)
-      throws IOException {
-    long[] n = {0};
-    Hunt.Result r =
-        new Hunt(set, options)
-            .run(
-                logs(),
-                (event, hits, misses) -> {
-                  n[0]++;
-                  if (!hits.isEmpty()) {
-                    out.computeIfAbsent(event.file(), k -> new ArrayList<>())
-                        .add(
-                            new Seen(
-                                event.record(),
-                                hits.stream().map(h -> h.rule().rule().id()).toList()));
-                  }
-                });
-    delivered = n[0];
-    assertThat(r.files()).allSatisfy(f -> assertThat(f.error()).as(f.file().toString()).isNull());
+  /** Runs a hunt, keeping the events that got hits. */
+  private static RunResult huntHits(
+      List<CompiledRule> set, RunOptions options, Map<String, List<Seen>> out) throws IOException {
+    RunResult r =
+        run(
+            set,
+            options,
+            e -> {
+              if (!e.hits().isEmpty()) {
+                out.computeIfAbsent(e.event().file(), k -> new ArrayList<>())
+                    .add(
+                        new Seen(
+                            e.event().record(),
+                            e.hits().stream().map(h -> h.rule().rule().id()).toList()));
+              }
+            });
+    assertThat(r.logs())
+        .allSatisfy(f -> assertThat(f.error()).as(f.input().path().toString()).isNull());
     return r;
+  }
+
+  /** The rules over the corpus logs, matching on a pool of this test's own. */
+  private static RunResult run(List<CompiledRule> set, RunOptions options, RunListener listener)
+      throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+    try {
+      return RuleRun.run(RunRequest.of(set, LogInput.files(logs()), options), listener, pool);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

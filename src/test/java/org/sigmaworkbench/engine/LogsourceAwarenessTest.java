@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.FieldLayout;
@@ -35,8 +37,8 @@ class LogsourceAwarenessTest {
 
   private static List<Long> hits(Path log, CompiledRule rule) {
     List<Long> out = new ArrayList<>();
-    LogRun.Result r =
-        LogRun.run(
+    LogResult r =
+        OneLog.run(
             log,
             List.of(rule),
             (e, h) -> {
@@ -167,12 +169,12 @@ class LogsourceAwarenessTest {
   void aMissSaysTheEventsSourceBelongsToNoLogsourceOfTheRule() {
     Event rpc = providerEvent("Microsoft-Windows-RPC", "6");
     CompiledRule r = rule("product: windows\ncategory: process_creation", "sel:\n  EventID: 6\n");
-    assertThat(Hunt.notApplicable(r, rpc).summary())
+    assertThat(r.notApplicable(rpc).summary())
         .isEqualTo(
             "the event's source (provider Microsoft-Windows-RPC, no channel) belongs to no"
                 + " logsource of this rule (product: windows, category: process_creation)");
     Event foo = windowsEvent("Microsoft-Windows-Foo/Operational", "7");
-    assertThat(Hunt.notApplicable(r, foo).summary())
+    assertThat(r.notApplicable(foo).summary())
         .startsWith(
             "the event's source (channel Microsoft-Windows-Foo/Operational) belongs to no"
                 + " logsource of this rule")

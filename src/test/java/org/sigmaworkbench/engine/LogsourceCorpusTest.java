@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
@@ -40,8 +42,8 @@ class LogsourceCorpusTest {
       CompiledRule rule =
           CompiledRule.compile(new RuleLoader().load(rulePath).firstRule().orElseThrow());
       long[] hits = {0, 0};
-      LogRun.Result r =
-          LogRun.run(
+      LogResult r =
+          OneLog.run(
               json,
               List.of(rule, headline),
               (e, h) -> {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** The files of sample-logs/ give the hits their README promises for the headline rule. */
@@ -30,8 +32,8 @@ class SampleLogsTest {
         CompiledRule.compile(
             new RuleLoader().load(TestFiles.HEADLINE_RULE).firstRule().orElseThrow());
     List<Long> hitRecords = new ArrayList<>();
-    LogRun.Result r =
-        LogRun.run(
+    LogResult r =
+        OneLog.run(
             Path.of("sample-logs", file),
             List.of(rule),
             (event, h) -> {

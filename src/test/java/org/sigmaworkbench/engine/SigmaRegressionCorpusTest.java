@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -88,8 +90,8 @@ class SigmaRegressionCorpusTest {
                       CompiledRule rule =
                           CompiledRule.compile(load(root().resolve(set.rulePath())));
                       int[] hits = new int[2];
-                      LogRun.Result r =
-                          LogRun.run(
+                      LogResult r =
+                          OneLog.run(
                               logFile(set),
                               List.of(rule, headline),
                               (event, h) -> {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
@@ -42,7 +44,7 @@ class SourcesAndDataCorpusTest {
 
   private static List<Seen> run(Path log, CompiledRule rule) {
     List<Seen> out = new ArrayList<>();
-    LogRun.Result r = LogRun.run(log, List.of(rule), (e, h) -> out.add(new Seen(e, !h.isEmpty())));
+    LogResult r = OneLog.run(log, List.of(rule), (e, h) -> out.add(new Seen(e, !h.isEmpty())));
     assertThat(r.error()).isNull();
     assertThat(out).isNotEmpty();
     return out;

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -40,7 +42,7 @@ class UnnamedDataTest {
     Path p = dir.resolve(name);
     Files.writeString(p, text, StandardCharsets.UTF_8);
     List<Event> out = new ArrayList<>();
-    LogRun.Result r = LogRun.run(p, List.of(), (e, h) -> out.add(e));
+    LogResult r = OneLog.run(p, List.of(), (e, h) -> out.add(e));
     assertThat(r.error()).isNull();
     return out;
   }

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
@@ -37,8 +36,6 @@ import org.sigmaworkbench.logs.TextFilter;
  * open.
  */
 public final class EvtxEventReader implements EventStream {
-
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final String file;
   private final FileChannel channel;
@@ -116,12 +113,7 @@ public final class EvtxEventReader implements EventStream {
     if (threads > 1) {
       this.pool =
           Executors.newFixedThreadPool(
-              threads,
-              r -> {
-                Thread t = new Thread(r, "evtx-decoder-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
+              threads, org.sigmaworkbench.threads.DaemonThreads.numbered("evtx-decoder"));
       this.window = 3 * threads;
     } else {
       this.pool = null;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.Hit;
-import org.sigmaworkbench.engine.LogRun;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -112,8 +113,8 @@ class EvtxHeadlineRuleTest {
         CompiledRule.compile(
             new RuleLoader().load(TestFiles.HEADLINE_RULE).firstRule().orElseThrow());
     List<Event> hits = new ArrayList<>();
-    LogRun.Result result =
-        LogRun.run(
+    LogResult result =
+        OneLog.run(
             syntheticEvtx(),
             List.of(rule),
             (event, h) -> {

@@ -7,17 +7,61 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.run.LogInput;
+import org.sigmaworkbench.engine.run.LogResult;
+import org.sigmaworkbench.engine.run.RuleRun;
+import org.sigmaworkbench.engine.run.RunEvent;
+import org.sigmaworkbench.engine.run.RunRequest;
+import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
-/** A run keeps every hit and a window of events, counts the rest, and can be stopped. */
-class TestRunTest {
+/**
+ * The test pane's runs ({@link WorkbenchModel#RUN_OPTIONS}): every hit and a window of events as
+ * rows, the rest counted; small logs kept for the next run.
+ */
+class TestPaneRunTest {
+
+  private static final long WINDOW = WorkbenchModel.RUN_OPTIONS.maxEvents();
+  private static final long CACHE_BYTES = WorkbenchModel.RUN_OPTIONS.keepBytes();
+
+  /** A pass of the pane: the result and the rows it gave. */
+  private record Pass(RunResult result, List<RunEvent> rows) {
+    long hits() {
+      return result.eventsWithHits();
+    }
+
+    long events() {
+      return result.events();
+    }
+
+    LogResult log(int i) {
+      return result.logs().get(i);
+    }
+  }
+
+  private static Pass run(CompiledRule rule, LogInput... logs) {
+    List<RunEvent> rows = new ArrayList<>();
+    RunResult r =
+        RuleRun.run(
+            RunRequest.of(
+                rule == null ? List.of() : List.of(rule),
+                List.of(logs),
+                WorkbenchModel.RUN_OPTIONS),
+            rows::add,
+            Runnable::run);
+    return new Pass(r, rows);
+  }
+
+  private static boolean hit(RunEvent e) {
+    return !e.hits().isEmpty();
+  }
 
   @TempDir Path dir;
 
@@ -41,82 +85,60 @@ class TestRunTest {
 
   @Test
   void keepsAllHitsAndTheFirstWindowOfEvents() throws IOException {
-    int events = TestRun.WINDOW + 20_000;
+    int events = (int) WINDOW + 20_000;
     Path p = csv(events, 1000);
-    TestRun.Result r =
-        TestRun.run(HEADLINE, List.of(), List.of(PendingLog.auto(p)), x -> {}, () -> false);
+    Pass r = run(HEADLINE, LogInput.file(p));
     assertThat(r.events()).isEqualTo(events);
     assertThat(r.hits()).isEqualTo(events / 1000);
-    assertThat(r.truncated()).isTrue();
-    long hitRows = r.rows().stream().filter(EventRow::hit).count();
+    assertThat(r.result().truncated()).isTrue();
+    long hitRows = r.rows().stream().filter(TestPaneRunTest::hit).count();
     assertThat(hitRows).isEqualTo(events / 1000);
     assertThat(r.rows())
         .hasSize(
-            TestRun.WINDOW
+            (int) WINDOW
                 + (int)
                     r.rows().stream()
-                        .filter(EventRow::hit)
-                        .filter(x -> x.event().record() > TestRun.WINDOW)
+                        .filter(TestPaneRunTest::hit)
+                        .filter(x -> x.event().record() > WINDOW)
                         .count());
-    assertThat(r.logs()).hasSize(1);
-    assertThat(r.logs().get(0).cached()).hasSize(events);
+    assertThat(r.result().logs()).hasSize(1);
+    assertThat(r.log(0).kept()).hasSize(events);
   }
 
   @Test
   void aSecondRunUsesTheCachedEventsWithANewRule() throws IOException {
     Path p = csv(3000, 10);
-    TestRun.Result first =
-        TestRun.run(HEADLINE, List.of(), List.of(PendingLog.auto(p)), x -> {}, () -> false);
-    TestRun.Result second = TestRun.run(null, first.logs(), List.of(), x -> {}, () -> false);
+    Pass first = run(HEADLINE, LogInput.file(p));
+    Pass second = run(null, LogInput.events(p, ReadOptions.AUTO, first.log(0).kept()));
     assertThat(second.events()).isEqualTo(3000);
     assertThat(second.hits()).isZero();
     assertThat(second.rows()).hasSize(3000);
-  }
-
-  @Test
-  void stopsWhenCancelled() throws IOException {
-    Path p = csv(20_000, 10);
-    AtomicInteger polls = new AtomicInteger();
-    TestRun.Result r =
-        TestRun.run(
-            HEADLINE,
-            List.of(),
-            List.of(PendingLog.auto(p)),
-            x -> {},
-            () -> polls.incrementAndGet() > 1);
-    assertThat(r.cancelled()).isTrue();
-    assertThat(r.events()).isLessThan(20_000);
+    assertThat(second.log(0).format()).isNull();
   }
 
   @Test
   void theUsersColumnMappingDecidesWhichColumnARuleReads() throws IOException {
     Path p = dir.resolve("odd.csv");
     Files.writeString(p, "host,cmd\nws1,powershell Export-Certificate -Cert x\nws2,cmd /c dir\n");
-    TestRun.Result plain =
-        TestRun.run(HEADLINE, List.of(), List.of(PendingLog.auto(p)), x -> {}, () -> false);
+    Pass plain = run(HEADLINE, LogInput.file(p));
     assertThat(plain.hits()).isZero();
-    assertThat(plain.logs().get(0).columns()).containsExactly("host", "cmd");
+    assertThat(plain.log(0).columns()).containsExactly("host", "cmd");
     ReadOptions mapped = ReadOptions.AUTO.withColumn("cmd", "CommandLine");
-    TestRun.Result r =
-        TestRun.run(HEADLINE, List.of(), List.of(new PendingLog(p, mapped)), x -> {}, () -> false);
+    Pass r = run(HEADLINE, LogInput.file(p, mapped));
     assertThat(r.hits()).isEqualTo(1);
-    assertThat(r.logs().get(0).options()).isEqualTo(mapped);
-    assertThat(r.logs().get(0).format()).contains("your column mapping");
+    assertThat(r.log(0).input().options()).isEqualTo(mapped);
+    assertThat(r.log(0).format()).contains("your column mapping");
   }
 
   @Test
   void unreadableFilesAreReportedAndOthersKept() throws IOException {
     Path notes = dir.resolve("notes.txt");
     Files.writeString(notes, "words\n");
-    TestRun.Result r =
-        TestRun.run(
-            HEADLINE,
-            List.of(),
-            List.of(PendingLog.auto(TestFiles.sample("sysmon-flat.jsonl")), PendingLog.auto(notes)),
-            x -> {},
-            () -> false);
-    assertThat(r.logs()).extracting(LoadedLog::name).containsExactly("sysmon-flat.jsonl");
-    assertThat(r.messages()).anyMatch(m -> m.contains("notes.txt"));
+    Pass r =
+        run(HEADLINE, LogInput.file(TestFiles.sample("sysmon-flat.jsonl")), LogInput.file(notes));
+    assertThat(r.log(0).error()).isNull();
+    assertThat(r.log(1).format()).isNull();
+    assertThat(r.log(1).error()).contains("notes.txt");
     assertThat(r.hits()).isEqualTo(2);
   }
 
@@ -130,9 +152,9 @@ class TestRunTest {
     Path big = dir.resolve("big.evtx");
     List<byte[]> chunks =
         org.sigmaworkbench.bench.EvtxBenchFile.cleanChunks(TestFiles.corpus("evtx"));
-    int count = (int) (TestRun.CACHE_BYTES / 65536) + 300;
+    int count = (int) (CACHE_BYTES / 65536) + 300;
     org.sigmaworkbench.bench.EvtxBenchFile.write(big, chunks, count);
-    assertThat(Files.size(big)).isGreaterThan(TestRun.CACHE_BYTES);
+    assertThat(Files.size(big)).isGreaterThan(CACHE_BYTES);
     String yaml =
         String.join(
             "\n",
@@ -158,21 +180,23 @@ class TestRunTest {
         }
       }
     }
-    assertThat(events).isGreaterThan(TestRun.WINDOW);
+    assertThat(events).isGreaterThan(WINDOW);
     assertThat(hits).hasSizeGreaterThan(100);
-    assertThat(hits.get(hits.size() - 1)).isGreaterThan(TestRun.WINDOW);
+    assertThat(hits.get(hits.size() - 1)).isGreaterThan(WINDOW);
 
-    TestRun.Result r =
-        TestRun.run(rule, List.of(), List.of(PendingLog.auto(big)), x -> {}, () -> false);
+    Pass r = run(rule, LogInput.file(big));
     assertThat(r.events()).isEqualTo(events);
     assertThat(r.hits()).isEqualTo(hits.size());
-    assertThat(r.rows().stream().filter(EventRow::hit).map(x -> x.event().record()))
+    assertThat(r.rows().stream().filter(TestPaneRunTest::hit).map(x -> x.event().record()))
         .containsExactlyElementsOf(hits);
-    assertThat(r.rows().stream().filter(x -> !x.hit()).map(x -> x.event().record()))
-        .allMatch(n -> n <= TestRun.WINDOW)
-        .hasSize(TestRun.WINDOW - (int) hits.stream().filter(n -> n <= TestRun.WINDOW).count());
+    assertThat(r.rows().stream().filter(x -> !hit(x)).map(x -> x.event().record()))
+        .allMatch(n -> n <= WINDOW)
+        .hasSize((int) WINDOW - (int) hits.stream().filter(n -> n <= WINDOW).count());
     long all = events;
-    assertThat(r.logs()).singleElement().satisfies(l -> assertThat(l.events()).isEqualTo(all));
-    assertThat(r.truncated()).isTrue();
+    assertThat(r.result().logs())
+        .singleElement()
+        .satisfies(l -> assertThat(l.events()).isEqualTo(all));
+    assertThat(r.log(0).passedOver()).isPositive();
+    assertThat(r.result().truncated()).isTrue();
   }
 }

@@ -1,4 +1,4 @@
-package org.sigmaworkbench.app;
+package org.sigmaworkbench.analysis;
 
 import java.util.List;
 import org.sigmaworkbench.engine.CompiledRule;
@@ -14,8 +14,9 @@ import org.sigmaworkbench.rule.lint.Linter;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
- * Everything derived from one version of the editor text: the loaded rule, its problems, its KQL
- * for the chosen target and the compiled matcher. Computed off the FX thread.
+ * Everything derived from one version of a rule's text: the loaded rule, its problems (errors and
+ * lint, errors first), its KQL for the chosen target and the compiled matcher. Computed off the
+ * window's FX thread; any face may use it.
  *
  * @param text the editor text it was computed from
  * @param rule the first detection rule, or {@code null}
@@ -24,7 +25,6 @@ import org.sigmaworkbench.rule.yaml.RuleLoader;
  * @param compiled the matcher, or {@code null} when the rule has errors
  * @param correlations the correlation rules of the text, resolved against its detection rules (none
  *     when there are none or the text has errors)
- * @param correlated the detection rules the correlations name, compiled
  */
 public record RuleAnalysis(
     String text,
@@ -32,8 +32,7 @@ public record RuleAnalysis(
     List<RuleProblem> problems,
     KqlResult kql,
     CompiledRule compiled,
-    org.sigmaworkbench.engine.Correlations correlations,
-    List<CompiledRule> correlated) {
+    org.sigmaworkbench.engine.Correlations correlations) {
 
   public RuleAnalysis(
       String text,
@@ -41,14 +40,7 @@ public record RuleAnalysis(
       List<RuleProblem> problems,
       KqlResult kql,
       CompiledRule compiled) {
-    this(
-        text,
-        rule,
-        problems,
-        kql,
-        compiled,
-        org.sigmaworkbench.engine.Correlations.none(),
-        List.of());
+    this(text, rule, problems, kql, compiled, org.sigmaworkbench.engine.Correlations.none());
   }
 
   /** Whether the text holds correlations that run on the logs. */
@@ -70,7 +62,7 @@ public record RuleAnalysis(
    *
    * @param placeholders the values {@code |expand} uses
    */
-  static RuleAnalysis of(
+  public static RuleAnalysis of(
       String text, String source, Target target, KqlOptions options, Placeholders placeholders) {
     RuleFile file = new RuleLoader(placeholders).load(text, source);
     List<RuleProblem> problems =
@@ -95,12 +87,6 @@ public record RuleAnalysis(
     KqlResult kql = writer.write(rule);
     org.sigmaworkbench.engine.Correlations correlations =
         org.sigmaworkbench.engine.Correlations.of(file.documents());
-    List<CompiledRule> correlated = new java.util.ArrayList<>();
-    for (SigmaRule r : file.rules()) {
-      if (correlations.referenced().contains(r)) {
-        correlated.add(CompiledRule.compile(r));
-      }
-    }
     if (!correlations.isEmpty()) {
       // The preview shows the correlation's query: the text is about the correlation.
       java.util.Map<String, SigmaRule> byReference = new java.util.LinkedHashMap<>();
@@ -114,7 +100,6 @@ public record RuleAnalysis(
       }
       kql = writer.write(correlations.rules().get(0), byReference);
     }
-    return new RuleAnalysis(
-        text, rule, problems, kql, CompiledRule.compile(rule), correlations, correlated);
+    return new RuleAnalysis(text, rule, problems, kql, CompiledRule.compile(rule), correlations);
   }
 }
