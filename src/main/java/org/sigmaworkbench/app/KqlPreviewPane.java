@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.RuleProblem;
 
 /**

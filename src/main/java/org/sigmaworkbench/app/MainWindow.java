@@ -260,7 +260,7 @@ public final class MainWindow extends BorderPane {
     model
         .targetProperty()
         .set(
-            org.sigmaworkbench.kql.TargetCatalog.builtIn(options.target())
+            org.sigmaworkbench.mapping.TargetCatalog.builtIn(options.target())
                 .orElse(model.targetProperty().get()));
     model.setRuleText(options.ruleText(), options.ruleSource());
     if (!options.logs().isEmpty()) {

@@ -24,12 +24,12 @@ import javafx.collections.ObservableList;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.kql.KqlOptions;
-import org.sigmaworkbench.kql.Reach;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 
 /**

@@ -9,10 +9,10 @@ import org.sigmaworkbench.engine.LogRun;
 import org.sigmaworkbench.engine.Miss;
 import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.kql.QueryReach;
-import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.mapping.Target;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),

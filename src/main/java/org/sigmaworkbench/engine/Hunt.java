@@ -12,12 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.mapping.EventSource;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.SigmaRule;
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
-import org.sigmaworkbench.kql.Target;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.RuleDocument;

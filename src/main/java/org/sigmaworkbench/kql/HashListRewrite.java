@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.Predicate;
 
 /**

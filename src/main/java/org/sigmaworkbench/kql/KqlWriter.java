@@ -3,6 +3,7 @@ package org.sigmaworkbench.kql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.RuleProblem;

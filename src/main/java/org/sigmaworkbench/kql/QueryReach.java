@@ -1,6 +1,8 @@
 package org.sigmaworkbench.kql;
 
 import java.util.Map;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.SigmaRule;
 
 /**

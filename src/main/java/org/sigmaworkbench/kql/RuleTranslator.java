@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sigmaworkbench.mapping.FieldMapping;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LogonIds;
 import org.sigmaworkbench.rule.Predicate;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sigmaworkbench.mapping.EventSource;
 
 /**
  * The fields of one record while a reader shapes them (renames a tool's columns to Sigma names,

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sigmaworkbench.mapping.WindowsLogsources;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * Event fields recovered from an event's rendered message text ({@code CommandLine: ...} in a
@@ -222,7 +224,7 @@ public final class MessageFields {
   }
 
   private static List<Spec> load() {
-    Map<?, ?> root = DataFiles.map(DataFiles.load(RESOURCE), RESOURCE);
+    Map<?, ?> root = DataFiles.map(DataFiles.load(MessageFields.class, RESOURCE), RESOURCE);
     List<Spec> specs = new ArrayList<>();
     for (Object o : DataFiles.list(root.get("messages"), RESOURCE + ": messages")) {
       Map<?, ?> m = DataFiles.map(o, RESOURCE + ": an entry");

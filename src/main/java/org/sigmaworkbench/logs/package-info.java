@@ -3,7 +3,7 @@
  * org.sigmaworkbench.logs.FieldSchema}, the field layouts ({@link
  * org.sigmaworkbench.logs.FieldLayout}, {@link org.sigmaworkbench.logs.Layouts}) that say which
  * column holds which Sigma field and which Sigma logsource the events belong to ({@link
- * org.sigmaworkbench.logs.WindowsLogsources}), the kinds of log ({@link
+ * org.sigmaworkbench.mapping.WindowsLogsources}), the kinds of log ({@link
  * org.sigmaworkbench.logs.LogKind}), the user's choice of format and column mapping ({@link
  * org.sigmaworkbench.logs.ReadOptions}), text decoding ({@link org.sigmaworkbench.logs.TextInput})
  * and reader problems ({@link org.sigmaworkbench.logs.LogProblem}). Logsources, message labels and

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventSource;
+import org.sigmaworkbench.mapping.EventSource;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventBuilder;
-import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
@@ -23,10 +22,11 @@ import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.logs.TextInput;
-import org.sigmaworkbench.logs.WindowsLogsources;
 import org.sigmaworkbench.logs.json.ChainsawFields;
 import org.sigmaworkbench.logs.json.EvtxECmdFields;
 import org.sigmaworkbench.logs.json.HayabusaFields;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /**
  * Reads a delimited text export with a header row (comma, tab or semicolon, detected from the

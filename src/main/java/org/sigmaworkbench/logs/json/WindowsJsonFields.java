@@ -3,10 +3,10 @@ package org.sigmaworkbench.logs.json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sigmaworkbench.logs.DataFiles;
 import org.sigmaworkbench.logs.EventBuilder;
 import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.MessageFields;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * The shapes of Windows events in JSON, by the tool that wrote them, and how each becomes event
@@ -31,7 +31,7 @@ public final class WindowsJsonFields {
   private static final Map<String, String> ECS_FIELDS;
 
   static {
-    Map<?, ?> root = DataFiles.map(DataFiles.load(ECS_RESOURCE), ECS_RESOURCE);
+    Map<?, ?> root = DataFiles.map(DataFiles.load(LogKind.class, ECS_RESOURCE), ECS_RESOURCE);
     ECS_PREFIXES = List.copyOf(DataFiles.strings(root.get("prefixes"), ECS_RESOURCE));
     ECS_SYSTEM = orderedMap(root.get("system"), ECS_RESOURCE + ": system");
     ECS_FIELDS = orderedMap(root.get("ecs"), ECS_RESOURCE + ": ecs");

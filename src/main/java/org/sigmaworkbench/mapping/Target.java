@@ -1,4 +1,4 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

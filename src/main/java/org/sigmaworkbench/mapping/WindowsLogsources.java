@@ -1,4 +1,4 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.mapping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * The Sigma logsource of a Windows event from its channel (or, without one, its provider) and event
@@ -239,7 +240,7 @@ public final class WindowsLogsources {
   }
 
   /** The event id as a number: {@code 4688}, {@code "4688"}, {@code "4688.0"}; else null. */
-  static Integer parseId(String eventId) {
+  public static Integer parseId(String eventId) {
     if (eventId == null) {
       return null;
     }
@@ -255,7 +256,7 @@ public final class WindowsLogsources {
   }
 
   private static WindowsLogsources load() {
-    return parse(DataFiles.load(RESOURCE));
+    return parse(DataFiles.load(WindowsLogsources.class, RESOURCE));
   }
 
   static WindowsLogsources parse(Object doc) {

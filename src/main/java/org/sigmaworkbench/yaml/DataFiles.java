@@ -1,52 +1,48 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
-/** Reading the package's YAML data files, with messages that say which file and which entry. */
+/**
+ * Reading the program's own YAML data files (logsources, message labels, the tools' field names),
+ * through {@link SafeYaml}, as plain maps, lists and text, with messages that say which file and
+ * which entry.
+ */
 public final class DataFiles {
 
   private DataFiles() {}
 
   /**
-   * A resource of this package, parsed: mappings as maps, sequences as lists, scalars as their text
-   * ({@code null} for YAML's null). The document is composed to nodes and converted here, which
-   * spares a command's start the object constructor and representer of a full YAML loader.
+   * A resource next to a class, parsed: mappings as maps, sequences as lists, scalars as their text
+   * ({@code null} for YAML's null).
+   *
+   * @param anchor the class whose package holds the resource
+   * @param resource the resource's name relative to that package
+   * @throws SafeYaml.YamlFileException with the resource, line and column when it is not valid
    */
-  public static Object load(String resource) {
-    try (InputStream in = DataFiles.class.getResourceAsStream(resource)) {
+  public static Object load(Class<?> anchor, String resource) {
+    String text;
+    try (InputStream in = anchor.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      LoaderOptions options = new LoaderOptions();
-      Composer composer =
-          new Composer(
-              new ParserImpl(
-                  new StreamReader(new InputStreamReader(in, StandardCharsets.UTF_8)), options),
-              new Resolver(),
-              options);
-      return plain(composer.getSingleNode());
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return plain(SafeYaml.single(text, resource));
   }
 
   private static Object plain(Node node) {
@@ -78,14 +74,14 @@ public final class DataFiles {
     throw new IllegalStateException(where + ": expected a mapping");
   }
 
-  static List<?> list(Object o, String where) {
+  public static List<?> list(Object o, String where) {
     if (o instanceof List<?> l) {
       return l;
     }
     throw new IllegalStateException(where + ": expected a list");
   }
 
-  static String string(Object o, String where) {
+  public static String string(Object o, String where) {
     if (o == null) {
       throw new IllegalStateException(where + ": missing");
     }

@@ -1,6 +1,7 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -36,10 +38,10 @@ class DataFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "logsources.yaml",
-        "ecs-fields.yaml",
-        "message-fields.yaml",
-        "hayabusa-details.yaml"
+        "/org/sigmaworkbench/mapping/logsources.yaml",
+        "/org/sigmaworkbench/logs/ecs-fields.yaml",
+        "/org/sigmaworkbench/logs/message-fields.yaml",
+        "/org/sigmaworkbench/logs/hayabusa-details.yaml"
       })
   void eachDataFileReadsAsAFullYamlLoaderReadsIt(String resource) throws IOException {
     Object full;
@@ -48,8 +50,34 @@ class DataFilesTest {
           new Yaml(new SafeConstructor(new LoaderOptions()))
               .load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    Object ours = DataFiles.load(resource);
+    Object ours = DataFiles.load(DataFilesTest.class, resource);
     assertThat(ours).isInstanceOf(Map.class);
     assertThat(ours).isEqualTo(asText(full));
+  }
+
+  @Test
+  void aDataFileThatIsNotValidYamlNamesTheFileLineAndColumn() {
+    assertThatThrownBy(() -> SafeYaml.single("a: 1\nb: [\n", "x.yaml"))
+        .isInstanceOf(SafeYaml.YamlFileException.class)
+        .hasMessageStartingWith("x.yaml:3:1: not valid YAML: ");
+  }
+
+  @Test
+  void aDataFileRefusesTypeTagsAndAliasBombsAsRulesDo() {
+    assertThatThrownBy(() -> SafeYaml.single("a: !thing {}\n", "x.yaml"))
+        .hasMessage("x.yaml:1:4: YAML type tag '!thing' is not allowed in a data file");
+    StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
+    for (int i = 1; i < 30; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1);
+      bomb.append(", *a").append(i - 1).append("]\n");
+    }
+    assertThatThrownBy(() -> SafeYaml.single(bomb.toString(), "x.yaml"))
+        .hasMessageContaining("alias bomb");
+  }
+
+  @Test
+  void aDataFileOfTwoDocumentsIsRefused() {
+    assertThatThrownBy(() -> SafeYaml.single("a: 1\n---\nb: 2\n", "x.yaml"))
+        .hasMessage("x.yaml:3:1: the file holds more than one YAML document");
   }
 }

@@ -1,4 +1,4 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
 import java.util.List;
 import java.util.Map;

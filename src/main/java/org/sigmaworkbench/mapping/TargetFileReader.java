@@ -1,6 +1,5 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,23 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sigmaworkbench.rule.LogSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.sigmaworkbench.yaml.SafeYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads a target data file. The shape is documented in {@code targets/README.md} next to the
- * built-in files; every mistake is reported with the file, line and column.
+ * Reads a target data file through the one YAML front-end ({@link SafeYaml}). The shape is
+ * documented in {@code targets/README.md} next to the built-in files; every mistake is reported
+ * with the file, line and column.
  */
 final class TargetFileReader {
 
@@ -76,22 +70,8 @@ final class TargetFileReader {
   }
 
   /** Reads a target; throws {@link IllegalArgumentException} with a located message. */
-  static Target read(Reader reader, String source) {
-    Node root;
-    try {
-      // Composed without a full loader: its constructor and representer cost a command's start.
-      LoaderOptions options = new LoaderOptions();
-      root =
-          new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options)
-              .getSingleNode();
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark();
-      throw new IllegalArgumentException(
-          source
-              + (m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
-              + ": not valid YAML: "
-              + e.getProblem());
-    }
+  static Target read(String text, String source) {
+    Node root = SafeYaml.single(text, source);
     if (root == null) {
       throw new IllegalArgumentException(source + ": the file is empty");
     }
@@ -429,8 +409,6 @@ final class TargetFileReader {
   }
 
   private IllegalArgumentException error(Node node, String message) {
-    Mark m = node.getStartMark();
-    return new IllegalArgumentException(
-        source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": " + message);
+    return SafeYaml.error(source, node, message);
   }
 }
