@@ -49,7 +49,7 @@ class LayeringTest {
     m.put("rule.lint", Set.of("rule", "rule.yaml"));
     m.put("mapping", Set.of("rule", "yaml"));
     m.put("kql", Set.of("rule", "mapping"));
-    m.put("export", Set.of("rule", "mapping", "kql"));
+    m.put("export", Set.of("rule", "mapping", "kql", "yaml"));
     m.put("logs", Set.of("rule", "mapping", "yaml"));
     m.put("logs.csv", Set.of("logs", "logs.json", "mapping", "yaml"));
     m.put("logs.json", Set.of("logs", "mapping", "yaml"));

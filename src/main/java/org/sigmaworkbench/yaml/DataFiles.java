@@ -1,5 +1,9 @@
 package org.sigmaworkbench.yaml;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,16 +37,71 @@ public final class DataFiles {
    * @throws SafeYaml.YamlFileException with the resource, line and column when it is not valid
    */
   public static Object load(Class<?> anchor, String resource) {
-    String text;
+    return plain(SafeYaml.single(read(anchor, resource), resource));
+  }
+
+  /**
+   * A resource next to a class as a Jackson tree, for data that is written out again as JSON:
+   * numbers, booleans ({@code true}/{@code false}) and nulls keep their types, everything else is
+   * text.
+   *
+   * @throws SafeYaml.YamlFileException with the resource, line and column when it is not valid
+   */
+  public static JsonNode loadTree(Class<?> anchor, String resource) {
+    return tree(SafeYaml.single(read(anchor, resource), resource));
+  }
+
+  private static String read(Class<?> anchor, String resource) {
     try (InputStream in = anchor.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return plain(SafeYaml.single(text, resource));
+  }
+
+  private static JsonNode tree(Node node) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (node == null) {
+      return f.nullNode();
+    }
+    if (node instanceof MappingNode m) {
+      ObjectNode out = f.objectNode();
+      for (NodeTuple t : m.getValue()) {
+        out.set(((ScalarNode) t.getKeyNode()).getValue(), tree(t.getValueNode()));
+      }
+      return out;
+    }
+    if (node instanceof SequenceNode l) {
+      ArrayNode out = f.arrayNode();
+      for (Node item : l.getValue()) {
+        out.add(tree(item));
+      }
+      return out;
+    }
+    ScalarNode s = (ScalarNode) node;
+    String v = s.getValue();
+    Tag tag = s.getTag();
+    if (tag.equals(Tag.NULL)) {
+      return f.nullNode();
+    }
+    if (tag.equals(Tag.BOOL) && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
+      return f.booleanNode(v.equalsIgnoreCase("true"));
+    }
+    try {
+      if (tag.equals(Tag.INT)) {
+        long n = Long.parseLong(v.replace("_", ""));
+        return n == (int) n ? f.numberNode((int) n) : f.numberNode(n);
+      }
+      if (tag.equals(Tag.FLOAT)) {
+        return f.numberNode(Double.parseDouble(v.replace("_", "")));
+      }
+    } catch (NumberFormatException e) {
+      // YAML 1.1 forms Java does not read (0x1F, 1:20, .inf) stay text.
+    }
+    return f.textNode(v);
   }
 
   private static Object plain(Node node) {
