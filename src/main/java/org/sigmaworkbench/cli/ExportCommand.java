@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sigmaworkbench.cli.RuleInputs.Item;
+import org.sigmaworkbench.export.Durations;
 import org.sigmaworkbench.export.Export;
 import org.sigmaworkbench.export.ExportFormat;
 import org.sigmaworkbench.export.ExportOptions;
@@ -129,7 +130,7 @@ final class ExportCommand implements CliCommand {
       return null;
     }
     try {
-      return org.sigmaworkbench.export.Durations.parse(v);
+      return Durations.parse(v);
     } catch (IllegalArgumentException e) {
       throw new CommandSpec.UsageException(
           "invalid value for option '" + option + "': " + e.getMessage());

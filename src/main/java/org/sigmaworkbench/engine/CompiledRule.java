@@ -1,7 +1,9 @@
 package org.sigmaworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,7 +158,7 @@ public final class CompiledRule {
       for (Identifier id : identifiers) {
         id.body().leaves(leaves);
       }
-      Set<LeafNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<LeafNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       for (LeafNode leaf : leaves) {
         if (seen.add(leaf)) {
           leaf.spans(event, slots, spans);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /** Chooses the {@link FieldLayout} of a log from its column names or its event identity. */
@@ -85,8 +86,8 @@ public final class Layouts {
       for (String f : SIGMA_PROCESS_FIELDS) {
         out.add(f.toLowerCase(Locale.ROOT));
       }
-      for (String name : org.sigmaworkbench.mapping.TargetCatalog.BUILT_IN) {
-        for (var t : org.sigmaworkbench.mapping.TargetCatalog.get(name).tables()) {
+      for (String name : TargetCatalog.BUILT_IN) {
+        for (var t : TargetCatalog.get(name).tables()) {
           for (String f : t.mappings().keySet()) {
             out.add(f.toLowerCase(Locale.ROOT));
           }

@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,7 +156,7 @@ public final class MessageFields {
         end--;
       }
       if (end > 1) {
-        out.put(spec.body(), String.join("\r\n", java.util.Arrays.copyOfRange(lines, 1, end)));
+        out.put(spec.body(), String.join("\r\n", Arrays.copyOfRange(lines, 1, end)));
       }
       first = labelsFrom;
     }

@@ -1,11 +1,13 @@
 package org.sigmaworkbench.mapping;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.yaml.SafeYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -113,10 +115,7 @@ final class TargetFileReader {
         if (!TYPES.contains(type)) {
           throw error(
               e.getValue(),
-              "unknown Kusto type '"
-                  + type
-                  + "'; expected one of "
-                  + new java.util.TreeSet<>(TYPES));
+              "unknown Kusto type '" + type + "'; expected one of " + new TreeSet<>(TYPES));
         }
         columns.put(e.getKey(), type);
       }
@@ -338,7 +337,7 @@ final class TargetFileReader {
                 + "' in "
                 + what
                 + "; expected "
-                + String.join(", ", new java.util.TreeSet<>(allowed)));
+                + String.join(", ", new TreeSet<>(allowed)));
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -350,7 +349,7 @@ final class TargetFileReader {
       throw error(node, what + " must be a map");
     }
     List<Map.Entry<String, Node>> out = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (NodeTuple t : mn.getValue()) {
       String key = text(t.getKeyNode(), "key");
       if (!seen.add(key)) {

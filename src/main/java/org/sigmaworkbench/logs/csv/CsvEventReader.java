@@ -7,9 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventBuilder;
 import org.sigmaworkbench.logs.EventStream;
@@ -323,9 +326,9 @@ public final class CsvEventReader implements EventStream {
     String provider = value(values, providerColumn);
     String eventId = value(values, eventIdColumn);
     if (lastSchema != null
-        && java.util.Objects.equals(channel, lastChannel)
-        && java.util.Objects.equals(eventId, lastEventId)
-        && java.util.Objects.equals(provider, lastProvider)) {
+        && Objects.equals(channel, lastChannel)
+        && Objects.equals(eventId, lastEventId)
+        && Objects.equals(provider, lastProvider)) {
       return lastSchema;
     }
     EventSource source = WindowsLogsources.builtIn().of(channel, provider, eventId);
@@ -373,7 +376,7 @@ public final class CsvEventReader implements EventStream {
   }
 
   /** Problems already reported, for those reported once per kind of event (message labels). */
-  private final java.util.Set<String> reported = new java.util.HashSet<>();
+  private final Set<String> reported = new HashSet<>();
 
   private String once(String problem) {
     if (problem == null || !reported.add(problem)) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,9 +185,7 @@ public final class JsonFields {
       }
       if (key.equals("Data")) {
         List<?> items =
-            e.getValue() instanceof List<?> l
-                ? l
-                : java.util.Collections.singletonList(e.getValue());
+            e.getValue() instanceof List<?> l ? l : Collections.singletonList(e.getValue());
         for (Object item : items) {
           data(item, out, unnamed);
         }

@@ -1,8 +1,12 @@
 package org.sigmaworkbench.logs.json;
 
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sigmaworkbench.logs.EventBuilder;
 import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.MessageFields;
@@ -124,8 +128,8 @@ public final class WindowsJsonFields {
         b.remove(i);
       }
     }
-    java.util.BitSet fromSystem = new java.util.BitSet();
-    java.util.Set<String> dataNames = new java.util.HashSet<>();
+    BitSet fromSystem = new BitSet();
+    Set<String> dataNames = new HashSet<>();
     for (int i = 0; i < b.size(); i++) {
       String n = b.name(i);
       String rest;
@@ -207,6 +211,6 @@ public final class WindowsJsonFields {
     for (Map.Entry<?, ?> e : DataFiles.map(o, where).entrySet()) {
       out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 }

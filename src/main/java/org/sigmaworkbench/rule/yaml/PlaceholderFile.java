@@ -3,12 +3,14 @@ package org.sigmaworkbench.rule.yaml;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Placeholders;
@@ -85,7 +87,7 @@ public final class PlaceholderFile {
         text = text.substring(1);
       }
       return read(text);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       return failed("the placeholder file is not UTF-8 text");
     } catch (IOException e) {
       return failed("cannot read the placeholder file: " + e.getMessage());
@@ -137,8 +139,7 @@ public final class PlaceholderFile {
                 name));
         continue;
       }
-      Position first =
-          seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), SigmaYaml.position(k));
+      Position first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), SigmaYaml.position(k));
       if (first != null) {
         problems.add(
             error(
