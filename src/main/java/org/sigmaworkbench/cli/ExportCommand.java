@@ -1,5 +1,6 @@
 package org.sigmaworkbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ final class ExportCommand implements CliCommand {
       report(json, stdout, err, item, e, written);
     }
     if (single) {
-      com.fasterxml.jackson.databind.JsonNode all = Exporter.combine(exports);
+      JsonNode all = Exporter.combine(exports);
       if (all != null) {
         String text = ExportWriter.write(as, all);
         if (out != null) {

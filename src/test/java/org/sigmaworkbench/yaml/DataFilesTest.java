@@ -1,7 +1,6 @@
 package org.sigmaworkbench.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -53,31 +51,5 @@ class DataFilesTest {
     Object ours = DataFiles.load(DataFilesTest.class, resource);
     assertThat(ours).isInstanceOf(Map.class);
     assertThat(ours).isEqualTo(asText(full));
-  }
-
-  @Test
-  void aDataFileThatIsNotValidYamlNamesTheFileLineAndColumn() {
-    assertThatThrownBy(() -> SafeYaml.single("a: 1\nb: [\n", "x.yaml"))
-        .isInstanceOf(SafeYaml.YamlFileException.class)
-        .hasMessageStartingWith("x.yaml:3:1: not valid YAML: ");
-  }
-
-  @Test
-  void aDataFileRefusesTypeTagsAndAliasBombsAsRulesDo() {
-    assertThatThrownBy(() -> SafeYaml.single("a: !thing {}\n", "x.yaml"))
-        .hasMessage("x.yaml:1:4: YAML type tag '!thing' is not allowed in a data file");
-    StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
-    for (int i = 1; i < 30; i++) {
-      bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1);
-      bomb.append(", *a").append(i - 1).append("]\n");
-    }
-    assertThatThrownBy(() -> SafeYaml.single(bomb.toString(), "x.yaml"))
-        .hasMessageContaining("alias bomb");
-  }
-
-  @Test
-  void aDataFileOfTwoDocumentsIsRefused() {
-    assertThatThrownBy(() -> SafeYaml.single("a: 1\n---\nb: 2\n", "x.yaml"))
-        .hasMessage("x.yaml:3:1: the file holds more than one YAML document");
   }
 }

@@ -2,6 +2,7 @@ package org.sigmaworkbench.logs.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -114,7 +115,7 @@ public final class JsonFields {
       }
       Object o = node(p, t);
       if (p.nextToken() != null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "more text after the value");
+        throw new JsonParseException(p, "more text after the value");
       }
       return o;
     } catch (JsonProcessingException e) {
@@ -283,7 +284,7 @@ public final class JsonFields {
     }
     try (JsonParser p = JSON.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a JSON object");
+        throw new JsonParseException(p, "expected a JSON object");
       }
       flatten(p, "", out);
     }
