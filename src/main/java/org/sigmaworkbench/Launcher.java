@@ -3,6 +3,8 @@ package org.sigmaworkbench;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+import org.sigmaworkbench.app.WorkbenchApp;
 import org.sigmaworkbench.cli.SigmaCli;
 
 /**
@@ -29,11 +31,10 @@ public final class Launcher {
     // Held so that the filter set on it stays: JavaFX warns, on every start from a plain jar, that
     // its classes are not in named modules, which tells an analyst nothing. Its other messages
     // pass.
-    private static final java.util.logging.Logger JAVAFX_LOG =
-        java.util.logging.Logger.getLogger("javafx");
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     static void open(String[] args) {
-      String wrong = org.sigmaworkbench.app.WorkbenchApp.misunderstood(args);
+      String wrong = WorkbenchApp.misunderstood(args);
       if (wrong != null) {
         System.err.println("error: " + wrong);
         System.err.println("Usage: " + SigmaCli.DESKTOP_USAGE);
@@ -45,7 +46,7 @@ public final class Launcher {
               r.getMessage() == null
                   || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
       try {
-        org.sigmaworkbench.app.WorkbenchApp.launchApp(args);
+        WorkbenchApp.launchApp(args);
       } catch (RuntimeException e) {
         System.err.println(
             "error: the desktop workbench cannot open a window ("

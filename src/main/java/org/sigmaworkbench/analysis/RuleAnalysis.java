@@ -5,7 +5,7 @@ import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
-import org.sigmaworkbench.kql.Target;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleProblem;

@@ -51,7 +51,7 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.sigmaworkbench.engine.RunWords;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.threads.DaemonThreads;
 
 /**

@@ -35,12 +35,12 @@ import org.sigmaworkbench.engine.run.RunOptions;
 import org.sigmaworkbench.engine.run.RunRequest;
 import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.kql.KqlOptions;
-import org.sigmaworkbench.kql.Reach;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 
 /**

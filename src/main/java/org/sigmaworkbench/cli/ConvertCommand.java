@@ -1,16 +1,18 @@
 package org.sigmaworkbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sigmaworkbench.cli.RuleInputs.Item;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.Placeholders;
@@ -78,11 +80,11 @@ final class ConvertCommand implements CliCommand {
    * there is no such target.
    */
   static Target resolveTarget(String target, PrintWriter err) {
-    java.util.Optional<Target> t = TargetCatalog.builtIn(target);
+    Optional<Target> t = TargetCatalog.builtIn(target);
     if (t.isEmpty() && (target.endsWith(".yaml") || target.endsWith(".yml"))) {
       try {
-        t = java.util.Optional.of(TargetCatalog.load(Path.of(target)));
-      } catch (java.io.IOException e) {
+        t = Optional.of(TargetCatalog.load(Path.of(target)));
+      } catch (IOException e) {
         err.println("error: cannot read target file " + target + ": " + e.getMessage());
         return null;
       } catch (IllegalArgumentException e) {

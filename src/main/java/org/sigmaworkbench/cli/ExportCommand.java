@@ -1,5 +1,6 @@
 package org.sigmaworkbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sigmaworkbench.cli.RuleInputs.Item;
+import org.sigmaworkbench.export.Durations;
 import org.sigmaworkbench.export.Export;
 import org.sigmaworkbench.export.ExportFormat;
 import org.sigmaworkbench.export.ExportOptions;
 import org.sigmaworkbench.export.ExportWriter;
 import org.sigmaworkbench.export.Exporter;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleProblem;
@@ -129,7 +131,7 @@ final class ExportCommand implements CliCommand {
       return null;
     }
     try {
-      return org.sigmaworkbench.export.Durations.parse(v);
+      return Durations.parse(v);
     } catch (IllegalArgumentException e) {
       throw new CommandSpec.UsageException(
           "invalid value for option '" + option + "': " + e.getMessage());
@@ -174,7 +176,7 @@ final class ExportCommand implements CliCommand {
       report(json, stdout, err, item, e, written);
     }
     if (single) {
-      com.fasterxml.jackson.databind.JsonNode all = Exporter.combine(exports);
+      JsonNode all = Exporter.combine(exports);
       if (all != null) {
         String text = ExportWriter.write(as, all);
         if (out != null) {

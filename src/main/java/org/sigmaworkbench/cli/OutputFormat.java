@@ -1,10 +1,12 @@
 package org.sigmaworkbench.cli;
 
+import java.util.List;
+
 /** How a command prints its results. */
 public enum OutputFormat {
   text,
   jsonl;
 
   /** The names, for the command line. */
-  static final java.util.List<String> NAMES = java.util.List.of("text", "jsonl");
+  static final List<String> NAMES = List.of("text", "jsonl");
 }

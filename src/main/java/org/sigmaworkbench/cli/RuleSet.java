@@ -8,7 +8,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Correlations;
 import org.sigmaworkbench.engine.RuleFailure;
+import org.sigmaworkbench.rule.CorrelationRule;
+import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
@@ -20,34 +24,29 @@ final class RuleSet {
   final Map<CompiledRule, Path> paths = new IdentityHashMap<>();
 
   /** The correlation rules among the inputs, resolved against the detection rules there. */
-  org.sigmaworkbench.engine.Correlations correlations =
-      org.sigmaworkbench.engine.Correlations.none();
+  Correlations correlations = Correlations.none();
 
   /** The file of each correlation rule. */
-  final Map<org.sigmaworkbench.rule.CorrelationRule, Path> correlationPaths =
-      new IdentityHashMap<>();
+  final Map<CorrelationRule, Path> correlationPaths = new IdentityHashMap<>();
 
   int failed;
 
   /** Loads every rule; rules with errors are reported on {@code err} and left out. */
   static RuleSet load(List<Path> inputs, PrintWriter err) throws IOException {
-    return load(inputs, org.sigmaworkbench.rule.Placeholders.standard(), err);
+    return load(inputs, Placeholders.standard(), err);
   }
 
   /** Loads every rule with a placeholder table for {@code |expand}. */
-  static RuleSet load(
-      List<Path> inputs, org.sigmaworkbench.rule.Placeholders placeholders, PrintWriter err)
+  static RuleSet load(List<Path> inputs, Placeholders placeholders, PrintWriter err)
       throws IOException {
     RuleSet set = new RuleSet();
     RuleLoader loader = new RuleLoader(placeholders);
     List<SigmaRule> loaded = new ArrayList<>();
     List<Path> loadedPaths = new ArrayList<>();
-    List<org.sigmaworkbench.rule.RuleDocument> documents = new ArrayList<>();
+    List<RuleDocument> documents = new ArrayList<>();
     for (Path p : RuleInputs.expand(inputs)) {
       RuleFile file = loader.load(p);
-      boolean correlates =
-          file.documents().stream()
-              .anyMatch(org.sigmaworkbench.rule.CorrelationRule.class::isInstance);
+      boolean correlates = file.documents().stream().anyMatch(CorrelationRule.class::isInstance);
       if (!file.fileProblems().isEmpty() || (file.rules().isEmpty() && !correlates)) {
         set.failed++;
         err.println(
@@ -64,15 +63,15 @@ final class RuleSet {
         loaded.add(rule);
         loadedPaths.add(p);
       }
-      for (org.sigmaworkbench.rule.RuleDocument d : file.documents()) {
+      for (RuleDocument d : file.documents()) {
         documents.add(d);
-        if (d instanceof org.sigmaworkbench.rule.CorrelationRule c) {
+        if (d instanceof CorrelationRule c) {
           set.correlationPaths.put(c, p);
         }
       }
     }
-    set.correlations = org.sigmaworkbench.engine.Correlations.of(documents);
-    for (org.sigmaworkbench.engine.Correlations.Problem problem : set.correlations.problems()) {
+    set.correlations = Correlations.of(documents);
+    for (Correlations.Problem problem : set.correlations.problems()) {
       set.failed++;
       err.println(set.correlationPaths.get(problem.rule()) + ": skipped: " + problem.describe());
     }

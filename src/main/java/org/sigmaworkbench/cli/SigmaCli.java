@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.sigmaworkbench.logs.detect.LogReaders;
 
 /**
@@ -22,8 +23,8 @@ public final class SigmaCli {
       PROGRAM + " [--rule FILE] [--logs FILE...] [--target NAME] [--empty]";
 
   /** Names of the sub-commands, so the launcher knows a command line from app options. */
-  public static final java.util.Set<String> COMMANDS =
-      java.util.Set.of(
+  public static final Set<String> COMMANDS =
+      Set.of(
           "convert",
           "test",
           "check",

@@ -19,10 +19,10 @@ import org.sigmaworkbench.engine.run.RunOptions;
 import org.sigmaworkbench.engine.run.RunRequest;
 import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.kql.QueryReach;
-import org.sigmaworkbench.kql.Target;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.LogProblem;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.threads.DaemonThreads;
 
 /**

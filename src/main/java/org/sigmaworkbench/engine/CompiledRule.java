@@ -1,7 +1,9 @@
 package org.sigmaworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.FieldSchema;
-import org.sigmaworkbench.logs.WindowsLogsources;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.SigmaRule;
@@ -233,7 +235,7 @@ public final class CompiledRule {
       for (Identifier id : identifiers) {
         id.body().leaves(leaves);
       }
-      Set<LeafNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<LeafNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       for (LeafNode leaf : leaves) {
         if (seen.add(leaf)) {
           leaf.spans(event, slots, spans);

@@ -1,6 +1,8 @@
 package org.sigmaworkbench.engine;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.logs.Event;
@@ -28,7 +30,7 @@ public record CorrelationHit(
     List<Member> events) {
 
   public CorrelationHit {
-    group = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(group));
+    group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
     events = List.copyOf(events);
   }
 

@@ -1,14 +1,17 @@
 package org.sigmaworkbench.engine;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -59,7 +62,7 @@ public final class CorrelationRun {
 
   private final Correlations correlations;
   private final boolean keepEvents;
-  private final Map<SigmaRule, List<int[]>> uses = new java.util.IdentityHashMap<>();
+  private final Map<SigmaRule, List<int[]>> uses = new IdentityHashMap<>();
   private final List<List<Item>> items = new ArrayList<>();
   private long seq;
   private long withoutTime;
@@ -206,7 +209,7 @@ public final class CorrelationRun {
       final Map<String, Integer> values = new HashMap<>();
       BigDecimal sum = BigDecimal.ZERO;
       long numbers;
-      final java.util.TreeMap<Double, Integer> sorted = new java.util.TreeMap<>();
+      final TreeMap<Double, Integer> sorted = new TreeMap<>();
       final int[] rules = new int[distinct.length];
       int rulesSeen;
 
@@ -341,10 +344,10 @@ public final class CorrelationRun {
     }
 
     /** Nearest rank: the value at rank ceil(p / 100 * n), at least 1. */
-    static double percentile(java.util.TreeMap<Double, Integer> sorted, long n, BigDecimal p) {
+    static double percentile(TreeMap<Double, Integer> sorted, long n, BigDecimal p) {
       long rank =
           p.multiply(BigDecimal.valueOf(n))
-              .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.CEILING)
+              .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING)
               .longValue();
       rank = Math.max(1, Math.min(n, rank));
       long seen = 0;

@@ -1,5 +1,6 @@
 package org.sigmaworkbench.engine;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -96,7 +97,7 @@ public final class EventTime {
                 nanos(m.group(7)));
         return t.toInstant(ZoneOffset.UTC);
       }
-    } catch (java.time.DateTimeException | NumberFormatException e) {
+    } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
     return null;

@@ -1,5 +1,6 @@
 package org.sigmaworkbench.engine;
 
+import java.util.List;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.rule.Expr;
 
@@ -12,7 +13,7 @@ abstract class LeafNode extends Node {
   }
 
   @Override
-  void leaves(java.util.List<LeafNode> out) {
+  void leaves(List<LeafNode> out) {
     out.add(this);
   }
 

@@ -1,10 +1,13 @@
 package org.sigmaworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LogonIds;
@@ -85,14 +88,14 @@ final class NodeCompiler {
    * search.
    */
   private static List<Node> mergeContains(List<Node> terms) {
-    Map<String, List<FieldNode>> groups = new java.util.LinkedHashMap<>();
+    Map<String, List<FieldNode>> groups = new LinkedHashMap<>();
     for (Node t : terms) {
       if (t instanceof FieldNode f && foldOf(f) != null) {
         groups.computeIfAbsent(f.field + "/" + foldOf(f), k -> new ArrayList<>()).add(f);
       }
     }
     List<Node> out = new ArrayList<>();
-    java.util.Set<Node> merged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Node> merged = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node t : terms) {
       if (merged.contains(t)) {
         continue;

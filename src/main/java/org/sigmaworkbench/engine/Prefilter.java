@@ -1,7 +1,9 @@
 package org.sigmaworkbench.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.sigmaworkbench.rule.CaseFolding;
 import org.sigmaworkbench.rule.Expr;
@@ -35,13 +37,13 @@ final class Prefilter {
     public boolean equals(Object o) {
       return o == this
           || (o instanceof Need n
-              && java.util.Objects.equals(n.field, field)
-              && java.util.Objects.equals(n.literal, literal));
+              && Objects.equals(n.field, field)
+              && Objects.equals(n.literal, literal));
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hashCode(field) * 31 + java.util.Objects.hashCode(literal);
+      return Objects.hashCode(field) * 31 + Objects.hashCode(literal);
     }
   }
 
@@ -215,7 +217,7 @@ final class Prefilter {
 
   /** The parts of a literal between common text. */
   private static List<String> pieces(String folded) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     int start = 0;
     int i = 0;
     while (i < folded.length()) {

@@ -1,6 +1,7 @@
 package org.sigmaworkbench.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,7 +99,7 @@ final class RegexFacts {
 
   private static boolean[] all() {
     boolean[] a = new boolean[128];
-    java.util.Arrays.fill(a, true);
+    Arrays.fill(a, true);
     return a;
   }
 

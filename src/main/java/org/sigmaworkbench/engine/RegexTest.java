@@ -2,6 +2,7 @@ package org.sigmaworkbench.engine;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.ArrayList;
 
 /**
  * A regular expression found anywhere in the value, as KQL's {@code matches regex}: RE2 semantics
@@ -22,7 +23,7 @@ final class RegexTest extends ValueTest implements LiteralScanner.Verifier {
     this.run = facts.run;
     this.needs =
         facts.required.stream()
-            .map(g -> new LiteralScanner(new java.util.ArrayList<>(g), LiteralScanner.Fold.ASCII))
+            .map(g -> new LiteralScanner(new ArrayList<>(g), LiteralScanner.Fold.ASCII))
             .toArray(LiteralScanner[]::new);
   }
 

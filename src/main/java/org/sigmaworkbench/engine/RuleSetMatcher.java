@@ -3,6 +3,7 @@ package org.sigmaworkbench.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class RuleSetMatcher {
     Map<String, Needs> byField = new LinkedHashMap<>();
     Needs any = new Needs();
     List<Integer> alwaysList = new ArrayList<>();
-    Set<String> literals = new java.util.LinkedHashSet<>();
+    Set<String> literals = new LinkedHashSet<>();
     for (int r = 0; r < rules.size(); r++) {
       Set<Prefilter.Need> needs = Prefilter.needs(rules.get(r).rule().condition());
       if (needs == null) {

@@ -1,5 +1,6 @@
 package org.sigmaworkbench.engine;
 
+import java.util.Arrays;
 import org.sigmaworkbench.rule.CaseFolding;
 
 /**
@@ -65,7 +66,7 @@ final class Text {
         mask[i] = letter ? (char) 0x20 : 0;
         want[i] = (char) (c | mask[i]);
       }
-      java.util.Arrays.fill(shift, Math.max(m, 1));
+      Arrays.fill(shift, Math.max(m, 1));
       for (int j = 0; j < m - 1; j++) {
         int s = m - 1 - j;
         char c = want[j];

@@ -1,11 +1,6 @@
 package org.sigmaworkbench.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * The export's data file ({@code mapping.yaml} beside this class): severities, tactics, defaults,
@@ -45,14 +41,7 @@ public final class ExportMapping {
   }
 
   private static ExportMapping load() {
-    try (InputStream in = ExportMapping.class.getResourceAsStream("mapping.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("mapping.yaml is missing from the build");
-      }
-      return new ExportMapping(new ObjectMapper(new YAMLFactory()).readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the export mapping: " + e.getMessage(), e);
-    }
+    return new ExportMapping(DataFiles.loadTree(ExportMapping.class, "mapping.yaml"));
   }
 
   /** A node of the file by path ({@code sentinel}, {@code query_max}), never {@code null}. */

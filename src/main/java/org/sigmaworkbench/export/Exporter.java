@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
-import org.sigmaworkbench.kql.Target;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.RuleDocument;
@@ -116,7 +116,7 @@ public final class Exporter {
     // A query that filters rows returns every column of its table (of each table of a union, a
     // column one branch lacks being empty on that branch's rows); an aggregation returns its groups
     // only, so no column of the table can be relied on.
-    Set<String> columns = new java.util.LinkedHashSet<>();
+    Set<String> columns = new LinkedHashSet<>();
     if (!aggregated) {
       for (String name : kql.tables()) {
         Target.Table table = table(name);

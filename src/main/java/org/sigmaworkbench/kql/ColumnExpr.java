@@ -2,6 +2,7 @@ package org.sigmaworkbench.kql;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sigmaworkbench.mapping.Target;
 
 /**
  * A value of a row as a KQL expression: a column, a property of a dynamic column, or a combination

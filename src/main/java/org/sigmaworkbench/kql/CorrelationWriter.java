@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.SigmaRule;
 
@@ -58,7 +59,7 @@ final class CorrelationWriter {
     String valueField = c.condition().get("field");
     List<String> errors = new ArrayList<>();
     List<Part> parts = new ArrayList<>();
-    java.util.Set<String> letNames = new LinkedHashSet<>();
+    Set<String> letNames = new LinkedHashSet<>();
     for (String ref : c.rules()) {
       SigmaRule rule = rules.get(ref);
       if (rule == null) {

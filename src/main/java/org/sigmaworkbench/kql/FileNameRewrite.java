@@ -1,5 +1,6 @@
 package org.sigmaworkbench.kql;
 
+import java.util.Locale;
 import org.sigmaworkbench.rule.Predicate;
 
 /**
@@ -57,6 +58,6 @@ final class FileNameRewrite {
     if (p instanceof Predicate.Regex r) {
       return "the regular expression '" + r.pattern() + "'";
     }
-    return p.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return p.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 }

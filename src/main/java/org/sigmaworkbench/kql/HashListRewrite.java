@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.Predicate;
 
 /**
@@ -61,7 +63,7 @@ final class HashListRewrite {
                   + ", but "
                   + table.name()
                   + " keeps only "
-                  + String.join(", ", new java.util.TreeSet<>(columns.keySet()))
+                  + String.join(", ", new TreeSet<>(columns.keySet()))
                   + " hashes");
         }
         ColumnExpr c = ColumnExpr.of(table, column);

@@ -1,6 +1,8 @@
 package org.sigmaworkbench.kql;
 
 import java.util.List;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.Target;
 
 /**
  * The outcome of writing one rule for one target.
@@ -17,7 +19,8 @@ public record KqlResult(
     String table,
     List<String> errors,
     List<String> warnings,
-    List<Target.Branch> reads) {
+    List<Target.Branch> reads)
+    implements Reach.Query {
 
   public KqlResult {
     errors = List.copyOf(errors);
@@ -29,6 +32,7 @@ public record KqlResult(
     this(query, table, errors, warnings, List.of());
   }
 
+  @Override
   public boolean ok() {
     return query != null && errors.isEmpty();
   }

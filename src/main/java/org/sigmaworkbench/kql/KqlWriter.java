@@ -3,6 +3,8 @@ package org.sigmaworkbench.kql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.RuleProblem;
@@ -91,7 +93,7 @@ public final class KqlWriter {
    */
   private KqlResult writeUnion(SigmaRule rule, Target.Home home) {
     Expr condition = Simplifier.simplify(rule.condition());
-    java.util.function.Predicate<String> mappedSomewhere =
+    Predicate<String> mappedSomewhere =
         f -> home.branches().stream().anyMatch(b -> b.table().mappingFor(f).isPresent());
     KqlResult first = null;
     for (boolean keep :

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import org.sigmaworkbench.rule.CaseFolding;
 import org.sigmaworkbench.rule.Predicate;
+import org.sigmaworkbench.rule.SigmaString;
 
 /**
  * One predicate on one value as KQL. String comparisons are case-insensitive unless the rule says
@@ -184,9 +185,8 @@ final class PredicateWriter {
         && w.pattern().tokens().stream()
             .allMatch(
                 t ->
-                    t instanceof org.sigmaworkbench.rule.SigmaString.AnyString
-                        || (t instanceof org.sigmaworkbench.rule.SigmaString.Literal l
-                            && l.text().isEmpty()));
+                    t instanceof SigmaString.AnyString
+                        || (t instanceof SigmaString.Literal l && l.text().isEmpty()));
   }
 
   static String regex(Predicate.Regex r) {

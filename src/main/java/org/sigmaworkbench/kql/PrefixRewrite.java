@@ -2,6 +2,7 @@ package org.sigmaworkbench.kql;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sigmaworkbench.mapping.FieldMapping;
 import org.sigmaworkbench.rule.Predicate;
 
 /**

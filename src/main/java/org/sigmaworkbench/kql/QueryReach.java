@@ -1,6 +1,10 @@
 package org.sigmaworkbench.kql;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.SigmaRule;
 
 /**
@@ -14,7 +18,7 @@ public final class QueryReach {
   private final KqlWriter writer;
   // By identity: a rule is a deep record, and this is asked once per hit.
   private final Map<SigmaRule, KqlResult> queries =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   public QueryReach(Target target) {
     this.target = target;

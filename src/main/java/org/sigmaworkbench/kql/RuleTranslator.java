@@ -1,9 +1,15 @@
 package org.sigmaworkbench.kql;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.sigmaworkbench.mapping.FieldMapping;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LogonIds;
 import org.sigmaworkbench.rule.Predicate;
@@ -24,7 +30,7 @@ final class RuleTranslator {
    * Fields this table lacks while another branch of the query's union has them: the table's rows
    * come from events without the field, so here it reads as the empty string.
    */
-  final java.util.Set<String> absent = new java.util.LinkedHashSet<>();
+  final Set<String> absent = new LinkedHashSet<>();
 
   /** Columns computed for the query ({@code | extend name = expression}), by name. */
   final Map<String, String> extensions = new LinkedHashMap<>();
@@ -155,7 +161,7 @@ final class RuleTranslator {
       return new Cond.Test(
           column,
           new Predicate.Compare(
-              Predicate.CompareOp.EQ, java.math.BigDecimal.valueOf(id), LogonIds.decimal(id)));
+              Predicate.CompareOp.EQ, BigDecimal.valueOf(id), LogonIds.decimal(id)));
     }
     return Cond.any(
         Cond.test(column, Predicate.StringOp.EQUALS, LogonIds.hex(id), false),
@@ -170,7 +176,7 @@ final class RuleTranslator {
     if (column.isNumeric()
         && p instanceof Predicate.StringMatch s
         && s.op() == Predicate.StringOp.EQUALS) {
-      java.math.BigDecimal n = number(s.text().trim());
+      BigDecimal n = number(s.text().trim());
       if (n != null) {
         return new Predicate.Compare(Predicate.CompareOp.EQ, n, s.text());
       }
@@ -178,15 +184,15 @@ final class RuleTranslator {
     return p;
   }
 
-  private static java.math.BigDecimal number(String t) {
+  private static BigDecimal number(String t) {
     try {
       if (t.matches("-?0[xX][0-9a-fA-F]+")) {
         boolean negative = t.startsWith("-");
-        java.math.BigInteger v = new java.math.BigInteger(t.substring(negative ? 3 : 2), 16);
-        return new java.math.BigDecimal(negative ? v.negate() : v);
+        BigInteger v = new BigInteger(t.substring(negative ? 3 : 2), 16);
+        return new BigDecimal(negative ? v.negate() : v);
       }
       if (t.matches("-?[0-9]+(\\.[0-9]+)?")) {
-        return new java.math.BigDecimal(t);
+        return new BigDecimal(t);
       }
     } catch (NumberFormatException e) {
       return null;

@@ -1,9 +1,12 @@
 package org.sigmaworkbench.logs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.sigmaworkbench.mapping.EventSource;
 
 /**
  * The fields of one record while a reader shapes them (renames a tool's columns to Sigma names,
@@ -17,7 +20,7 @@ public final class EventBuilder {
   private final List<String> names = new ArrayList<>();
   private final List<String> values = new ArrayList<>();
   private final Set<String> repeated = new HashSet<>();
-  private final java.util.Map<String, String> system = new java.util.HashMap<>();
+  private final Map<String, String> system = new HashMap<>();
 
   public void clear() {
     names.clear();

@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs;
 
-import org.sigmaworkbench.kql.Reach;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /** Where an event comes from, as the reach check of a query needs it ({@link Reach}). */
 public final class EventOrigins {

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.sigmaworkbench.kql.FieldMapping;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.FieldMapping;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /**
  * How the fields of a log relate to Sigma field names, and what kind of events they are: native

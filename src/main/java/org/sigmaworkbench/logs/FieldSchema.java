@@ -1,5 +1,6 @@
 package org.sigmaworkbench.logs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +62,8 @@ public final class FieldSchema {
       }
     }
     this.next = nx;
-    List<String> fields = new java.util.ArrayList<>();
-    List<int[]> columns = new java.util.ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    List<int[]> columns = new ArrayList<>();
     for (Map.Entry<String, List<String>> a : layout.accounts().entrySet()) {
       int name = columnSlot(a.getValue().get(1));
       // A column of the field's own (or mapped) name holds it as it is: it wins.

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.TargetCatalog;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /** Chooses the {@link FieldLayout} of a log from its column names or its event identity. */
 public final class Layouts {
@@ -83,8 +86,8 @@ public final class Layouts {
       for (String f : SIGMA_PROCESS_FIELDS) {
         out.add(f.toLowerCase(Locale.ROOT));
       }
-      for (String name : org.sigmaworkbench.kql.TargetCatalog.BUILT_IN) {
-        for (var t : org.sigmaworkbench.kql.TargetCatalog.get(name).tables()) {
+      for (String name : TargetCatalog.BUILT_IN) {
+        for (var t : TargetCatalog.get(name).tables()) {
           for (String f : t.mappings().keySet()) {
             out.add(f.toLowerCase(Locale.ROOT));
           }

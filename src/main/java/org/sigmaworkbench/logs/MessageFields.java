@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sigmaworkbench.mapping.WindowsLogsources;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * Event fields recovered from an event's rendered message text ({@code CommandLine: ...} in a
@@ -153,7 +156,7 @@ public final class MessageFields {
         end--;
       }
       if (end > 1) {
-        out.put(spec.body(), String.join("\r\n", java.util.Arrays.copyOfRange(lines, 1, end)));
+        out.put(spec.body(), String.join("\r\n", Arrays.copyOfRange(lines, 1, end)));
       }
       first = labelsFrom;
     }
@@ -222,7 +225,7 @@ public final class MessageFields {
   }
 
   private static List<Spec> load() {
-    Map<?, ?> root = DataFiles.map(DataFiles.load(RESOURCE), RESOURCE);
+    Map<?, ?> root = DataFiles.map(DataFiles.load(MessageFields.class, RESOURCE), RESOURCE);
     List<Spec> specs = new ArrayList<>();
     for (Object o : DataFiles.list(root.get("messages"), RESOURCE + ": messages")) {
       Map<?, ?> m = DataFiles.map(o, RESOURCE + ": an entry");

@@ -1,5 +1,7 @@
 package org.sigmaworkbench.rule;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +38,8 @@ public record CorrelationRule(
   public CorrelationRule {
     rules = List.copyOf(rules);
     groupBy = List.copyOf(groupBy);
-    condition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(condition));
-    aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
+    condition = Collections.unmodifiableMap(new LinkedHashMap<>(condition));
+    aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     problems = List.copyOf(problems);
     source = source == null ? SourceMap.EMPTY : source;
   }

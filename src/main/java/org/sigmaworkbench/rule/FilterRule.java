@@ -1,5 +1,7 @@
 package org.sigmaworkbench.rule;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record FilterRule(
 
   public FilterRule {
     rules = List.copyOf(rules);
-    identifiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identifiers));
+    identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
     problems = List.copyOf(problems);
     source = source == null ? SourceMap.EMPTY : source;
   }

@@ -1,6 +1,8 @@
 package org.sigmaworkbench.rule;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The value modifiers of the Sigma specification 2.1. */
@@ -41,10 +43,10 @@ public enum Modifier {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  private static final java.util.Map<String, Modifier> BY_NAME = byName();
+  private static final Map<String, Modifier> BY_NAME = byName();
 
-  private static java.util.Map<String, Modifier> byName() {
-    java.util.Map<String, Modifier> m = new java.util.HashMap<>();
+  private static Map<String, Modifier> byName() {
+    Map<String, Modifier> m = new HashMap<>();
     for (Modifier mod : values()) {
       m.put(mod.sigmaName(), mod);
     }
@@ -52,7 +54,7 @@ public enum Modifier {
     m.put("ignorecase", I);
     m.put("multiline", M);
     m.put("dotall", S);
-    return java.util.Map.copyOf(m);
+    return Map.copyOf(m);
   }
 
   /** The modifier a key names ({@code contains}, or a flag alias such as {@code ignorecase}). */

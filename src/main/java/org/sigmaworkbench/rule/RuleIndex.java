@@ -3,8 +3,10 @@ package org.sigmaworkbench.rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What cross-file checks need of many documents, and nothing more: each document's id, name, title
@@ -70,7 +72,7 @@ public final class RuleIndex {
 
   private RuleIndex(List<Entry> entries) {
     this.entries = entries;
-    java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+    Set<String> sources = new LinkedHashSet<>();
     for (Entry e : entries) {
       lookup.add(e.id(), e.name(), e.title(), e);
       if (sources.add(e.source())) {

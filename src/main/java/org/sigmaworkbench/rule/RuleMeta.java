@@ -1,5 +1,7 @@
 package org.sigmaworkbench.rule;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,6 @@ public record RuleMeta(
     fields = List.copyOf(fields);
     related = List.copyOf(related);
     scope = List.copyOf(scope);
-    custom = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(custom));
+    custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
   }
 }

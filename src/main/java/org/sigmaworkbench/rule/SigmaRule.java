@@ -1,5 +1,7 @@
 package org.sigmaworkbench.rule;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,7 @@ public record SigmaRule(
     implements RuleDocument {
 
   public SigmaRule {
-    identifiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identifiers));
+    identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
     problems = List.copyOf(problems);
     source = source == null ? SourceMap.EMPTY : source;
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.export.ExportFormat;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.analysis.RuleAnalysis;
 import org.sigmaworkbench.kql.KqlOptions;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 
 /** Atomic writes, autosaved copies, the new-rule template and drop sorting, without JavaFX. */

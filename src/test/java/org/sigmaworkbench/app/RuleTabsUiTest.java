@@ -439,7 +439,7 @@ class RuleTabsUiTest {
             window
                 .model()
                 .targetProperty()
-                .set(org.sigmaworkbench.kql.TargetCatalog.get("microsoft_xdr")));
+                .set(org.sigmaworkbench.mapping.TargetCatalog.get("microsoft_xdr")));
     robot.interact(() -> window.saveSettingsNow());
     Settings saved = new SettingsStore(settingsDir).load().settings();
     assertThat(saved.openTabs).containsExactly(a.toString());

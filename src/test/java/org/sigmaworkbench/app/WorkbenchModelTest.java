@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.TargetCatalog;
 
 /**
  * The model's logic without JavaFX started: its work runs on the calling thread (a direct executor)

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 

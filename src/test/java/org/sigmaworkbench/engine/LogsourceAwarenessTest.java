@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.engine.run.LogResult;
 import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
+import org.sigmaworkbench.mapping.EventSource;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** A rule is tried on the events of its logsource, and on events whose kind the log hides. */

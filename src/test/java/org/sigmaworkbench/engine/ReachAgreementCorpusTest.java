@@ -18,13 +18,13 @@ import org.sigmaworkbench.engine.kqleval.KqlRow;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.kql.QueryReach;
-import org.sigmaworkbench.kql.Target;
-import org.sigmaworkbench.kql.TargetCatalog;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 
 /**
  * A hit in the test pane is a promise about the exported query: for every process-creation rule of

@@ -12,7 +12,7 @@ import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.run.LogResult;
 import org.sigmaworkbench.engine.run.OneLog;
 import org.sigmaworkbench.logs.Event;
-import org.sigmaworkbench.logs.EventSource;
+import org.sigmaworkbench.mapping.EventSource;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
-import org.sigmaworkbench.kql.TargetCatalog;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Predicate;
 
 class HashListRewriteTest {

@@ -3,6 +3,7 @@ package org.sigmaworkbench.kql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;

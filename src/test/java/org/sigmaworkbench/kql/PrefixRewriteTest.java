@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.sigmaworkbench.mapping.FieldMapping;
 import org.sigmaworkbench.rule.Predicate;
 
 class PrefixRewriteTest {

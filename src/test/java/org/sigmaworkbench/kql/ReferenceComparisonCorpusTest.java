@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 
 /**
  * The column lists of the target files agree with the schemas kql-validate checks queries against:

@@ -2,9 +2,11 @@ package org.sigmaworkbench.kql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sigmaworkbench.mapping.Reach;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -41,8 +43,7 @@ class UnionAndReachTest {
           + "    fields: {ImageLoaded: Path}\n"
           + "    columns: {Path: string}\n";
 
-  private static final Target TARGET =
-      TargetFileReader.read(new StringReader(TWO_TABLES), "two.yaml");
+  private static final Target TARGET = TargetCatalog.parse(TWO_TABLES, "two.yaml");
 
   private static SigmaRule rule(String category, String detection) {
     String text =

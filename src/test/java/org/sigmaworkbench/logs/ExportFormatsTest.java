@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.logs.detect.LogReaders;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.Places;
 
 /** One realistic (synthetic) export per tool: what each becomes, field by field. */
 class ExportFormatsTest {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.logs.detect.LogReaders;
 import org.sigmaworkbench.logs.json.JsonFields;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.Places;
 
 /** The real export samples of the shared corpus read as the formats they are. */
 class ExportsCorpusTest {

@@ -7,12 +7,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventBuilder;
-import org.sigmaworkbench.logs.EventSource;
 import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
@@ -23,10 +25,11 @@ import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.ReadOptions;
 import org.sigmaworkbench.logs.TextInput;
-import org.sigmaworkbench.logs.WindowsLogsources;
 import org.sigmaworkbench.logs.json.ChainsawFields;
 import org.sigmaworkbench.logs.json.EvtxECmdFields;
 import org.sigmaworkbench.logs.json.HayabusaFields;
+import org.sigmaworkbench.mapping.EventSource;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /**
  * Reads a delimited text export with a header row (comma, tab or semicolon, detected from the
@@ -323,9 +326,9 @@ public final class CsvEventReader implements EventStream {
     String provider = value(values, providerColumn);
     String eventId = value(values, eventIdColumn);
     if (lastSchema != null
-        && java.util.Objects.equals(channel, lastChannel)
-        && java.util.Objects.equals(eventId, lastEventId)
-        && java.util.Objects.equals(provider, lastProvider)) {
+        && Objects.equals(channel, lastChannel)
+        && Objects.equals(eventId, lastEventId)
+        && Objects.equals(provider, lastProvider)) {
       return lastSchema;
     }
     EventSource source = WindowsLogsources.builtIn().of(channel, provider, eventId);
@@ -373,7 +376,7 @@ public final class CsvEventReader implements EventStream {
   }
 
   /** Problems already reported, for those reported once per kind of event (message labels). */
-  private final java.util.Set<String> reported = new java.util.HashSet<>();
+  private final Set<String> reported = new HashSet<>();
 
   private String once(String problem) {
     if (problem == null || !reported.add(problem)) {

@@ -3,6 +3,8 @@ package org.sigmaworkbench.logs.csv;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -62,7 +64,7 @@ final class EventDataColumn {
       } else if (t.startsWith("{")) {
         EventBuilder found = new EventBuilder();
         JsonFields.addObject(t, found);
-        java.util.Set<String> added = new java.util.HashSet<>();
+        Set<String> added = new HashSet<>();
         for (int i = 0; i < found.size(); i++) {
           addDatum(b, added, found.name(i), found.value(i), false);
         }
@@ -81,7 +83,7 @@ final class EventDataColumn {
       String name = null;
       boolean unnamed = false;
       StringBuilder value = new StringBuilder();
-      java.util.Set<String> added = new java.util.HashSet<>();
+      Set<String> added = new HashSet<>();
       while (x.hasNext()) {
         int ev = x.next();
         if (ev == XMLStreamConstants.DTD) {
@@ -115,7 +117,7 @@ final class EventDataColumn {
    * {@code Data}.
    */
   private static void addDatum(
-      EventBuilder b, java.util.Set<String> added, String name, String value, boolean unnamed) {
+      EventBuilder b, Set<String> added, String name, String value, boolean unnamed) {
     if (unnamed) {
       if (added.add(name)) {
         int i = b.indexOf(name);

@@ -14,12 +14,12 @@ import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.ReadAheadStream;
 import org.sigmaworkbench.logs.ReadOptions;
-import org.sigmaworkbench.logs.WindowsLogsources;
 import org.sigmaworkbench.logs.csv.CsvEventReader;
 import org.sigmaworkbench.logs.evtx.EvtxEventReader;
 import org.sigmaworkbench.logs.evtx.WindowsLayouts;
 import org.sigmaworkbench.logs.json.JsonEventReader;
 import org.sigmaworkbench.logs.xml.XmlEventReader;
+import org.sigmaworkbench.mapping.WindowsLogsources;
 
 /**
  * Detects a log's format from its content (never its name) and opens the matching reader; or opens

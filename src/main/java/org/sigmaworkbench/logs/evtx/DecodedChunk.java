@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs.evtx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.logs.LogProblem;
@@ -43,11 +44,11 @@ final class DecodedChunk {
 
   void add(FieldSchema schema, String[] vals, int recordStart, int recordEnd) {
     if (count == schemas.length) {
-      schemas = java.util.Arrays.copyOf(schemas, count * 2);
-      values = java.util.Arrays.copyOf(values, count * 2);
-      recordStarts = java.util.Arrays.copyOf(recordStarts, count * 2);
-      recordEnds = java.util.Arrays.copyOf(recordEnds, count * 2);
-      passedBefore = java.util.Arrays.copyOf(passedBefore, count * 2);
+      schemas = Arrays.copyOf(schemas, count * 2);
+      values = Arrays.copyOf(values, count * 2);
+      recordStarts = Arrays.copyOf(recordStarts, count * 2);
+      recordEnds = Arrays.copyOf(recordEnds, count * 2);
+      passedBefore = Arrays.copyOf(passedBefore, count * 2);
     }
     passedBefore[count] = passedOver;
     schemas[count] = schema;

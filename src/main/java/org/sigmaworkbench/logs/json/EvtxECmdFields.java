@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Collection;
 import org.sigmaworkbench.logs.EventBuilder;
 
 /**
@@ -15,7 +16,7 @@ public final class EvtxECmdFields {
   private EvtxECmdFields() {}
 
   /** Whether columns are EvtxECmd's. */
-  public static boolean matches(java.util.Collection<String> columns) {
+  public static boolean matches(Collection<String> columns) {
     return columns.contains("Payload")
         && (columns.contains("EventId") || columns.contains("EventID"))
         && (columns.contains("MapDescription")

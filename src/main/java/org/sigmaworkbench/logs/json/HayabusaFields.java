@@ -3,9 +3,9 @@ package org.sigmaworkbench.logs.json;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.sigmaworkbench.logs.DataFiles;
 import org.sigmaworkbench.logs.EventBuilder;
-import org.sigmaworkbench.logs.WindowsLogsources;
+import org.sigmaworkbench.mapping.WindowsLogsources;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * Hayabusa's timelines (csv-timeline, json-timeline, JSON lines): one row per detection with the
@@ -89,7 +89,7 @@ public final class HayabusaFields {
   }
 
   private static Map<String, String> load() {
-    Map<?, ?> root = DataFiles.map(DataFiles.load(RESOURCE), RESOURCE);
+    Map<?, ?> root = DataFiles.map(DataFiles.load(EventBuilder.class, RESOURCE), RESOURCE);
     Map<String, String> out = new HashMap<>();
     for (Map.Entry<?, ?> e :
         DataFiles.map(root.get("details"), RESOURCE + ": details").entrySet()) {

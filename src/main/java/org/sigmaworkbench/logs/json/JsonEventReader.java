@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class JsonEventReader implements EventStream {
   private final LogKind forced;
   private final Map<String, String> userColumns;
   private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
-  private final Map<List<String>, FieldLayout> columnLayouts = new java.util.HashMap<>();
+  private final Map<List<String>, FieldLayout> columnLayouts = new HashMap<>();
   private volatile LogKind seen;
   private long line;
   private long record;
@@ -119,8 +121,8 @@ public final class JsonEventReader implements EventStream {
 
   // Lines to read again, with their numbers: those after the first line of an object that never
   // closed, where the objects that follow it may start.
-  private final java.util.ArrayDeque<String> replay = new java.util.ArrayDeque<>();
-  private final java.util.ArrayDeque<Long> replayLines = new java.util.ArrayDeque<>();
+  private final ArrayDeque<String> replay = new ArrayDeque<>();
+  private final ArrayDeque<Long> replayLines = new ArrayDeque<>();
   // The lines of the object being collected: parsed once it closes, read again if it never does.
   private final List<String> objectLines = new ArrayList<>();
   private long objectChars;

@@ -1,13 +1,17 @@
 package org.sigmaworkbench.logs.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +115,7 @@ public final class JsonFields {
       }
       Object o = node(p, t);
       if (p.nextToken() != null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "more text after the value");
+        throw new JsonParseException(p, "more text after the value");
       }
       return o;
     } catch (JsonProcessingException e) {
@@ -182,9 +186,7 @@ public final class JsonFields {
       }
       if (key.equals("Data")) {
         List<?> items =
-            e.getValue() instanceof List<?> l
-                ? l
-                : java.util.Collections.singletonList(e.getValue());
+            e.getValue() instanceof List<?> l ? l : Collections.singletonList(e.getValue());
         for (Object item : items) {
           data(item, out, unnamed);
         }
@@ -239,55 +241,36 @@ public final class JsonFields {
     return node.toString();
   }
 
+  /** Nested members as JSON text, written by Jackson; scalars are written as strings. */
   private static String toJson(Object node) {
-    StringBuilder b = new StringBuilder();
-    write(node, b);
-    return b.toString();
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      write(node, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
-  private static void write(Object node, StringBuilder b) {
+  private static void write(Object node, JsonGenerator g) throws IOException {
     if (node instanceof Map<?, ?> m) {
-      b.append('{');
-      boolean first = true;
+      g.writeStartObject();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!first) {
-          b.append(',');
-        }
-        first = false;
-        quote(String.valueOf(e.getKey()), b);
-        b.append(':');
-        write(e.getValue(), b);
+        g.writeFieldName(String.valueOf(e.getKey()));
+        write(e.getValue(), g);
       }
-      b.append('}');
+      g.writeEndObject();
     } else if (node instanceof List<?> l) {
-      b.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          b.append(',');
-        }
-        write(l.get(i), b);
+      g.writeStartArray();
+      for (Object o : l) {
+        write(o, g);
       }
-      b.append(']');
+      g.writeEndArray();
     } else if (node == null) {
-      b.append("null");
+      g.writeNull();
     } else {
-      quote(node.toString(), b);
+      g.writeString(node.toString());
     }
-  }
-
-  private static void quote(String s, StringBuilder b) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('"');
   }
 
   /**
@@ -301,7 +284,7 @@ public final class JsonFields {
     }
     try (JsonParser p = JSON.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a JSON object");
+        throw new JsonParseException(p, "expected a JSON object");
       }
       flatten(p, "", out);
     }

@@ -1,12 +1,16 @@
 package org.sigmaworkbench.logs.json;
 
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sigmaworkbench.logs.DataFiles;
+import java.util.Set;
 import org.sigmaworkbench.logs.EventBuilder;
 import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.MessageFields;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * The shapes of Windows events in JSON, by the tool that wrote them, and how each becomes event
@@ -31,7 +35,7 @@ public final class WindowsJsonFields {
   private static final Map<String, String> ECS_FIELDS;
 
   static {
-    Map<?, ?> root = DataFiles.map(DataFiles.load(ECS_RESOURCE), ECS_RESOURCE);
+    Map<?, ?> root = DataFiles.map(DataFiles.load(LogKind.class, ECS_RESOURCE), ECS_RESOURCE);
     ECS_PREFIXES = List.copyOf(DataFiles.strings(root.get("prefixes"), ECS_RESOURCE));
     ECS_SYSTEM = orderedMap(root.get("system"), ECS_RESOURCE + ": system");
     ECS_FIELDS = orderedMap(root.get("ecs"), ECS_RESOURCE + ": ecs");
@@ -124,8 +128,8 @@ public final class WindowsJsonFields {
         b.remove(i);
       }
     }
-    java.util.BitSet fromSystem = new java.util.BitSet();
-    java.util.Set<String> dataNames = new java.util.HashSet<>();
+    BitSet fromSystem = new BitSet();
+    Set<String> dataNames = new HashSet<>();
     for (int i = 0; i < b.size(); i++) {
       String n = b.name(i);
       String rest;
@@ -207,6 +211,6 @@ public final class WindowsJsonFields {
     for (Map.Entry<?, ?> e : DataFiles.map(o, where).entrySet()) {
       out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 }

@@ -1,11 +1,13 @@
 package org.sigmaworkbench.logs.xml;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +114,14 @@ public final class XmlEventReader implements EventStream {
   }
 
   /** The text from {@code chars} characters on, or {@code null} when it is shorter. */
-  private java.io.BufferedReader textFrom(long chars) throws IOException {
+  private BufferedReader textFrom(long chars) throws IOException {
     Reader text;
     try {
       text = openText();
     } catch (LogFormatException e) {
       return null; // not reached: the same text opened before
     }
-    java.io.BufferedReader in = new java.io.BufferedReader(text, 1 << 16);
+    BufferedReader in = new BufferedReader(text, 1 << 16);
     long rest = chars;
     while (rest > 0) {
       long k = in.skip(rest);
@@ -173,7 +175,7 @@ public final class XmlEventReader implements EventStream {
   }
 
   private long openAfter(long line, long column) throws IOException {
-    java.io.BufferedReader in = textFrom(segmentChars);
+    BufferedReader in = textFrom(segmentChars);
     if (in == null) {
       return -1;
     }
@@ -365,7 +367,7 @@ public final class XmlEventReader implements EventStream {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
     // System fields the event's data names too: the data wins, the System value still places it.
-    java.util.Map<String, String> shadowed = new java.util.HashMap<>();
+    Map<String, String> shadowed = new HashMap<>();
     int systemFields = 0;
     String section = "";
     int depth = 1;
@@ -456,7 +458,7 @@ public final class XmlEventReader implements EventStream {
   private static void addData(
       List<String> names,
       List<String> values,
-      java.util.Map<String, String> shadowed,
+      Map<String, String> shadowed,
       int systemFields,
       String name,
       String value) {
@@ -471,10 +473,7 @@ public final class XmlEventReader implements EventStream {
   }
 
   private static String systemValue(
-      List<String> names,
-      List<String> values,
-      java.util.Map<String, String> shadowed,
-      String name) {
+      List<String> names, List<String> values, Map<String, String> shadowed, String name) {
     String v = shadowed.get(name);
     if (v != null) {
       return v;

@@ -1,6 +1,7 @@
 package org.sigmaworkbench.rule.lint;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -141,7 +142,7 @@ final class LogsourceLint implements LintFamily {
                 + " '"
                 + e.getValue().text()
                 + "' is written in lower case with '_' for spaces, e.g. '"
-                + e.getValue().text().toLowerCase(java.util.Locale.ROOT).trim().replace(' ', '_')
+                + e.getValue().text().toLowerCase(Locale.ROOT).trim().replace(' ', '_')
                 + "'",
             e.getValue().text());
       }

@@ -1,5 +1,6 @@
 package org.sigmaworkbench.rule.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -205,7 +206,7 @@ final class MetadataLint implements LintFamily {
     }
     int offset = 0;
     int firstAt = -1;
-    List<String> lower = new java.util.ArrayList<>();
+    List<String> lower = new ArrayList<>();
     for (String word : title.split(" ", -1)) {
       if (!word.isEmpty()
           && word.equals(word.toLowerCase(Locale.ROOT))

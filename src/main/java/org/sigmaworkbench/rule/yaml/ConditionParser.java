@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LegacyAggregation;
 import org.sigmaworkbench.rule.Position;
@@ -456,7 +457,7 @@ public final class ConditionParser {
       } else if (c == '?') {
         b.append('.');
       } else {
-        b.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+        b.append(Pattern.quote(String.valueOf(c)));
       }
     }
     return b.toString();

@@ -2,10 +2,13 @@ package org.sigmaworkbench.rule.yaml;
 
 import com.google.re2j.PatternSyntaxException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,7 +191,7 @@ final class DetectionItemNormalizer {
             identifier,
             key,
             field,
-            java.util.Arrays.asList(parts).subList(1, parts.length),
+            Arrays.asList(parts).subList(1, parts.length),
             keyPosition,
             values,
             valueNode instanceof SequenceNode));
@@ -720,10 +723,10 @@ final class DetectionItemNormalizer {
     String t = raw.text().trim().replace("_", "");
     try {
       if (t.startsWith("0x") || t.startsWith("0X")) {
-        return new BigDecimal(new java.math.BigInteger(t.substring(2), 16));
+        return new BigDecimal(new BigInteger(t.substring(2), 16));
       }
       if (t.startsWith("-0x") || t.startsWith("-0X")) {
-        return new BigDecimal(new java.math.BigInteger(t.substring(3), 16)).negate();
+        return new BigDecimal(new BigInteger(t.substring(3), 16)).negate();
       }
       return new BigDecimal(t);
     } catch (NumberFormatException e) {
@@ -737,7 +740,7 @@ final class DetectionItemNormalizer {
   }
 
   private static boolean isTrue(String text) {
-    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on", "y" -> true;
       default -> false;
     };

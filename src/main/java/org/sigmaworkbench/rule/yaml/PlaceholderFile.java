@@ -1,16 +1,35 @@
 package org.sigmaworkbench.rule.yaml;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.Position;
 import org.sigmaworkbench.rule.RuleProblem;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.ImplicitTuple;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -68,7 +87,7 @@ public final class PlaceholderFile {
         text = text.substring(1);
       }
       return read(text);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       return failed("the placeholder file is not UTF-8 text");
     } catch (IOException e) {
       return failed("cannot read the placeholder file: " + e.getMessage());
@@ -120,8 +139,7 @@ public final class PlaceholderFile {
                 name));
         continue;
       }
-      Position first =
-          seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), SigmaYaml.position(k));
+      Position first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), SigmaYaml.position(k));
       if (first != null) {
         problems.add(
             error(
@@ -173,69 +191,67 @@ public final class PlaceholderFile {
     return RuleProblem.error("placeholders", message, SigmaYaml.position(at), excerpt);
   }
 
-  /** The table as placeholder YAML, every name with its values in single quotes. */
+  /**
+   * The table as placeholder YAML, written by SnakeYAML's emitter: every value in single quotes (in
+   * double quotes with escapes when it holds a control character or a line break), a name plain
+   * when it is a simple word.
+   */
   public static String write(Placeholders table) {
-    StringBuilder b =
-        new StringBuilder(
-            "# Placeholder values for the 'expand' modifier: name -> list of values.\n"
-                + "# Values are Sigma strings: * and ? are wildcards, \\ escapes them.\n");
-    for (Map.Entry<String, List<String>> e : table.asMap().entrySet()) {
-      b.append(quoteKey(e.getKey())).append(':');
-      if (e.getValue().isEmpty()) {
-        b.append(" []\n");
-        continue;
+    StringWriter out =
+        new StringWriter()
+            .append(
+                "# Placeholder values for the 'expand' modifier: name -> list of values.\n"
+                    + "# Values are Sigma strings: * and ? are wildcards, \\ escapes them.\n");
+    DumperOptions options = new DumperOptions();
+    options.setIndent(4);
+    options.setIndicatorIndent(2);
+    options.setWidth(Integer.MAX_VALUE);
+    options.setSplitLines(false);
+    options.setAllowUnicode(true);
+    Emitter emitter = new Emitter(out, options);
+    try {
+      emitter.emit(new StreamStartEvent(null, null));
+      emitter.emit(new DocumentStartEvent(null, null, false, null, null));
+      emitter.emit(new MappingStartEvent(null, null, true, null, null, FlowStyle.BLOCK));
+      for (Map.Entry<String, List<String>> e : table.asMap().entrySet()) {
+        String name = e.getKey();
+        emitter.emit(
+            scalar(name, name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*") ? ScalarStyle.PLAIN : null));
+        List<String> values = e.getValue();
+        emitter.emit(
+            new SequenceStartEvent(
+                null, null, true, null, null, values.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
+        for (String v : values) {
+          emitter.emit(scalar(v, null));
+        }
+        emitter.emit(new SequenceEndEvent(null, null));
       }
-      b.append('\n');
-      for (String v : e.getValue()) {
-        b.append("  - ").append(quote(v)).append('\n');
-      }
+      emitter.emit(new MappingEndEvent(null, null));
+      emitter.emit(new DocumentEndEvent(null, null, false));
+      emitter.emit(new StreamEndEvent(null, null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return b.toString();
+    return out.toString();
   }
+
+  /**
+   * A scalar event; without a style, single-quoted, or double-quoted when the text holds a line
+   * break (single quotes would fold it). The emitter itself chooses double quotes for other control
+   * characters.
+   */
+  private static ScalarEvent scalar(String text, ScalarStyle style) {
+    if (style == null) {
+      style =
+          LINE_BREAK.matcher(text).find() ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.SINGLE_QUOTED;
+    }
+    return new ScalarEvent(null, null, new ImplicitTuple(true, true), text, null, null, style);
+  }
+
+  private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\u0085\\u2028\\u2029]");
 
   /** Writes the table to {@code file} (UTF-8). */
   public static void write(Placeholders table, Path file) throws IOException {
     Files.writeString(file, write(table), StandardCharsets.UTF_8);
-  }
-
-  private static String quote(String v) {
-    StringBuilder b = new StringBuilder("'");
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '\'') {
-        b.append("''");
-      } else if (c == '\n' || c == '\r' || c == '\t' || c < 0x20) {
-        return doubleQuote(v);
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('\'').toString();
-  }
-
-  private static String doubleQuote(String v) {
-    StringBuilder b = new StringBuilder("\"");
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\x%02x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
-  }
-
-  private static String quoteKey(String name) {
-    return name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*") ? name : quote(name);
   }
 }

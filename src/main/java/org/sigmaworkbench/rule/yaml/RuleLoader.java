@@ -1,6 +1,7 @@
 package org.sigmaworkbench.rule.yaml;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class RuleLoader {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .decode(ByteBuffer.wrap(bytes))
                 .toString();
       } catch (CharacterCodingException e) {
         return failed(source, "encoding", "the file is not UTF-8 text");

@@ -37,8 +37,23 @@ class PlaceholderFileTest {
   void writeThenReadGivesTheSameTable() throws Exception {
     Placeholders t =
         Placeholders.standard()
-            .with("Workstations", List.of("WS-*", "it's", "tab\there", "C:\\x"))
-            .with("Custom Name", List.of("a"));
+            .with(
+                "Workstations",
+                List.of(
+                    "WS-*",
+                    "it's",
+                    "tab\there",
+                    "C:\\x",
+                    "two\nlines",
+                    " lead and trail ",
+                    "sep\u2028arator",
+                    "nul\u0000",
+                    "caf\u00e9",
+                    "'quoted' \"double\"",
+                    "#not a comment",
+                    "x".repeat(200)))
+            .with("Custom Name", List.of("a"))
+            .with("'odd': key", List.of());
     Path file = dir.resolve("placeholders.yml");
     PlaceholderFile.write(t, file);
     PlaceholderFile.Loaded back = PlaceholderFile.read(file);

@@ -1,4 +1,4 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.mapping;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,13 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.sigmaworkbench.rule.LogSource;
 
 /**
@@ -44,7 +46,7 @@ public record Target(String name, String title, String timeColumn, List<Table> t
     public Source {
       Map<String, List<Object>> copy = new LinkedHashMap<>();
       filter.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-      filter = java.util.Collections.unmodifiableMap(copy);
+      filter = Collections.unmodifiableMap(copy);
       filterImpliedBy = List.copyOf(filterImpliedBy);
     }
 
@@ -88,8 +90,8 @@ public record Target(String name, String title, String timeColumn, List<Table> t
 
     public Table {
       sources = List.copyOf(sources);
-      mappings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
-      columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+      mappings = Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
+      columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
 
     /** The logsources it serves. */
@@ -108,7 +110,7 @@ public record Target(String name, String title, String timeColumn, List<Table> t
           out.put(e.getKey(), v.columns());
         }
       }
-      return java.util.Collections.unmodifiableMap(out);
+      return Collections.unmodifiableMap(out);
     }
 
     /** The Kusto type of a column, or empty when the table does not list it. */
@@ -187,7 +189,7 @@ public record Target(String name, String title, String timeColumn, List<Table> t
 
     /** Fields offered by name, for messages. */
     public List<String> offeredFields() {
-      List<String> out = new ArrayList<>(new java.util.TreeSet<>(mappings.keySet()));
+      List<String> out = new ArrayList<>(new TreeSet<>(mappings.keySet()));
       if (fieldsByColumnName) {
         out.add("any column of " + name + " by its own name");
       }

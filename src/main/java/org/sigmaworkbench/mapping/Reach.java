@@ -1,4 +1,4 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +27,24 @@ public final class Reach {
   public record Origin(String exportOf, String channel, Function<String, String> field) {}
 
   /**
+   * A written query as far as its reach goes (the KQL writer's result is one).
+   *
+   * <p>{@link #ok()} whether the query was written; {@link #reads()} the tables it reads, each with
+   * the source of it that serves the rule's logsource (empty when not known: a correlation).
+   */
+  public interface Query {
+    boolean ok();
+
+    List<Target.Branch> reads();
+  }
+
+  /**
    * Why the query cannot return the event, or {@code null} when it can.
    *
    * @param target the target the query was written for
    * @param query the written query (a failed one reaches nothing)
    */
-  public static String outside(Target target, KqlResult query, Origin event) {
+  public static String outside(Target target, Query query, Origin event) {
     String who = "the " + shortTitle(target) + " query";
     if (!query.ok()) {
       return "there is no " + shortTitle(target) + " query for the rule";
@@ -41,6 +53,7 @@ public final class Reach {
     if (reads.isEmpty()) {
       return null;
     }
+    List<String> tables = reads.stream().map(b -> b.table().name()).distinct().toList();
     if (event.exportOf() != null) {
       for (Target.Branch b : reads) {
         if (b.table().name().equalsIgnoreCase(event.exportOf())
@@ -54,7 +67,7 @@ public final class Reach {
           + ", which "
           + who
           + " does not read (it reads "
-          + String.join(", ", query.tables())
+          + String.join(", ", tables)
           + ")";
     }
     boolean anyChannels = false;
@@ -76,9 +89,9 @@ public final class Reach {
     if (!anyChannels) {
       return who
           + " reads "
-          + String.join(", ", query.tables())
+          + String.join(", ", tables)
           + ", which "
-          + (query.tables().size() == 1 ? "holds" : "hold")
+          + (tables.size() == 1 ? "holds" : "hold")
           + " no Windows event log events";
     }
     String id = event.field().apply("EventID");

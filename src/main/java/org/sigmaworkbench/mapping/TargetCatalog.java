@@ -1,9 +1,7 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +52,7 @@ public final class TargetCatalog {
       if (in == null) {
         throw new IllegalStateException("missing resource " + path);
       }
-      return parse(new InputStreamReader(in, StandardCharsets.UTF_8), path);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -62,12 +60,14 @@ public final class TargetCatalog {
 
   /** Reads a target file of the same shape as the built-in ones. */
   public static Target load(Path file) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(r, file.toString());
-    }
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
-  static Target parse(Reader reader, String source) {
-    return TargetFileReader.read(reader, source);
+  /**
+   * Reads a target from its text; throws {@link IllegalArgumentException} with the source, line and
+   * column of the first mistake.
+   */
+  public static Target parse(String text, String source) {
+    return TargetFileReader.read(text, source);
   }
 }

@@ -1,4 +1,4 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,10 +36,10 @@ class DataFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "logsources.yaml",
-        "ecs-fields.yaml",
-        "message-fields.yaml",
-        "hayabusa-details.yaml"
+        "/org/sigmaworkbench/mapping/logsources.yaml",
+        "/org/sigmaworkbench/logs/ecs-fields.yaml",
+        "/org/sigmaworkbench/logs/message-fields.yaml",
+        "/org/sigmaworkbench/logs/hayabusa-details.yaml"
       })
   void eachDataFileReadsAsAFullYamlLoaderReadsIt(String resource) throws IOException {
     Object full;
@@ -48,7 +48,7 @@ class DataFilesTest {
           new Yaml(new SafeConstructor(new LoaderOptions()))
               .load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    Object ours = DataFiles.load(resource);
+    Object ours = DataFiles.load(DataFilesTest.class, resource);
     assertThat(ours).isInstanceOf(Map.class);
     assertThat(ours).isEqualTo(asText(full));
   }

@@ -1,15 +1,14 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class TargetFileReaderTest {
 
   private static Target read(String yaml) {
-    return TargetFileReader.read(new StringReader(yaml), "t.yaml");
+    return TargetFileReader.read(yaml, "t.yaml");
   }
 
   private static final String TABLE =

@@ -1,7 +1,10 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How one Sigma field is read from a table: where its value comes from and, where the table writes
@@ -45,7 +48,7 @@ public sealed interface FieldMapping {
 
     @Override
     public List<String> columns() {
-      return List.copyOf(new java.util.TreeMap<>(columnsByAlgorithm).values());
+      return List.copyOf(new TreeMap<>(columnsByAlgorithm).values());
     }
   }
 
@@ -117,9 +120,9 @@ public sealed interface FieldMapping {
      */
     record Values(Map<String, List<String>> values) implements Rewrite {
       public Values {
-        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
       }
     }
   }

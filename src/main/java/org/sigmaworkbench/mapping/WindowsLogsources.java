@@ -1,11 +1,15 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.mapping;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sigmaworkbench.yaml.DataFiles;
 
 /**
  * The Sigma logsource of a Windows event from its channel (or, without one, its provider) and event
@@ -101,8 +105,8 @@ public final class WindowsLogsources {
   }
 
   /** Every category some event id of the table has. */
-  java.util.Set<String> categories() {
-    java.util.Set<String> out = new java.util.TreeSet<>();
+  Set<String> categories() {
+    Set<String> out = new TreeSet<>();
     for (Channel c : channels) {
       c.events().values().forEach(out::addAll);
     }
@@ -164,12 +168,12 @@ public final class WindowsLogsources {
   }
 
   /** The providers known to belong to no Sigma logsource. */
-  java.util.Collection<String> providersOfNoLogsource() {
+  Collection<String> providersOfNoLogsource() {
     return noneProviders.values();
   }
 
   /** The ETW providers of the table (events without a channel). */
-  java.util.Collection<Provider> etwProviders() {
+  Collection<Provider> etwProviders() {
     return etwProviders.values();
   }
 
@@ -239,7 +243,7 @@ public final class WindowsLogsources {
   }
 
   /** The event id as a number: {@code 4688}, {@code "4688"}, {@code "4688.0"}; else null. */
-  static Integer parseId(String eventId) {
+  public static Integer parseId(String eventId) {
     if (eventId == null) {
       return null;
     }
@@ -255,7 +259,7 @@ public final class WindowsLogsources {
   }
 
   private static WindowsLogsources load() {
-    return parse(DataFiles.load(RESOURCE));
+    return parse(DataFiles.load(WindowsLogsources.class, RESOURCE));
   }
 
   static WindowsLogsources parse(Object doc) {

@@ -1,30 +1,26 @@
-package org.sigmaworkbench.kql;
+package org.sigmaworkbench.mapping;
 
-import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.sigmaworkbench.rule.LogSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.sigmaworkbench.yaml.SafeYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads a target data file. The shape is documented in {@code targets/README.md} next to the
- * built-in files; every mistake is reported with the file, line and column.
+ * Reads a target data file through the one YAML front-end ({@link SafeYaml}). The shape is
+ * documented in {@code targets/README.md} next to the built-in files; every mistake is reported
+ * with the file, line and column.
  */
 final class TargetFileReader {
 
@@ -76,22 +72,8 @@ final class TargetFileReader {
   }
 
   /** Reads a target; throws {@link IllegalArgumentException} with a located message. */
-  static Target read(Reader reader, String source) {
-    Node root;
-    try {
-      // Composed without a full loader: its constructor and representer cost a command's start.
-      LoaderOptions options = new LoaderOptions();
-      root =
-          new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options)
-              .getSingleNode();
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark();
-      throw new IllegalArgumentException(
-          source
-              + (m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
-              + ": not valid YAML: "
-              + e.getProblem());
-    }
+  static Target read(String text, String source) {
+    Node root = SafeYaml.single(text, source);
     if (root == null) {
       throw new IllegalArgumentException(source + ": the file is empty");
     }
@@ -133,10 +115,7 @@ final class TargetFileReader {
         if (!TYPES.contains(type)) {
           throw error(
               e.getValue(),
-              "unknown Kusto type '"
-                  + type
-                  + "'; expected one of "
-                  + new java.util.TreeSet<>(TYPES));
+              "unknown Kusto type '" + type + "'; expected one of " + new TreeSet<>(TYPES));
         }
         columns.put(e.getKey(), type);
       }
@@ -358,7 +337,7 @@ final class TargetFileReader {
                 + "' in "
                 + what
                 + "; expected "
-                + String.join(", ", new java.util.TreeSet<>(allowed)));
+                + String.join(", ", new TreeSet<>(allowed)));
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -370,7 +349,7 @@ final class TargetFileReader {
       throw error(node, what + " must be a map");
     }
     List<Map.Entry<String, Node>> out = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (NodeTuple t : mn.getValue()) {
       String key = text(t.getKeyNode(), "key");
       if (!seen.add(key)) {
@@ -429,8 +408,6 @@ final class TargetFileReader {
   }
 
   private IllegalArgumentException error(Node node, String message) {
-    Mark m = node.getStartMark();
-    return new IllegalArgumentException(
-        source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": " + message);
+    return SafeYaml.error(source, node, message);
   }
 }

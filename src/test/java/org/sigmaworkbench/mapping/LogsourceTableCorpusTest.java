@@ -1,4 +1,4 @@
-package org.sigmaworkbench.logs;
+package org.sigmaworkbench.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
