@@ -119,6 +119,17 @@ class LayeringTest {
   }
 
   @Test
+  void onlyTheCliUsesTheOptionParser() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.sigmaworkbench.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
+        .check(CLASSES);
+  }
+
+  @Test
   void cliDoesNotUseTheApp() {
     noClasses()
         .that()

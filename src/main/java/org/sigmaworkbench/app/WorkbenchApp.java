@@ -15,7 +15,11 @@ public final class WorkbenchApp extends Application {
   private String startupError;
   private UserSettings.LoadedPlaceholders placeholders;
 
-  /** Reads what the window opens on, on the launcher thread (never the FX thread). */
+  /**
+   * Reads what the window opens on, on the launcher thread (never the FX thread); the launcher has
+   * checked the arguments already ({@code SigmaCli.checkWindowArguments}), so a message here is
+   * about a file that cannot be read.
+   */
   @Override
   public void init() {
     try {
@@ -24,14 +28,6 @@ public final class WorkbenchApp extends Application {
       startupError = e.getMessage();
     }
     placeholders = UserSettings.loadPlaceholders();
-  }
-
-  /**
-   * What is wrong with the window's arguments ({@code --rule}, {@code --logs}, {@code --target},
-   * {@code --empty}), or {@code null}; checked before any window is opened.
-   */
-  public static String misunderstood(String[] args) {
-    return StartupOptions.misunderstood(java.util.List.of(args));
   }
 
   /** Starts the desktop app (called by the launcher). */
