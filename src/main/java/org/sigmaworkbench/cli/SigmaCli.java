@@ -83,9 +83,9 @@ public final class SigmaCli {
 
   /**
    * The command tree over {@code root}, printing to {@code out} and {@code err}: with the command
-   * named {@code only} below it, or with every command and {@code help} when {@code only} is {@code
-   * null}. picocli reads a command's annotations and the signatures of its methods when it is
-   * added, so a run adds its own command only.
+   * named {@code only} below it (none when it names none, as {@code ""}), or with every command and
+   * {@code help} when {@code only} is {@code null}. picocli reads a command's annotations and the
+   * signatures of its methods when it is added, so a run adds its own command only.
    */
   static CommandLine commandLine(Root root, String only, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(root);
@@ -204,7 +204,7 @@ public final class SigmaCli {
       }
       return what;
     }
-    String m = e.getMessage().strip().replace(System.lineSeparator(), " ").replace('\n', ' ');
+    String m = said.strip().replace(System.lineSeparator(), " ").replace('\n', ' ');
     if (m.endsWith(".")) {
       m = m.substring(0, m.length() - 1);
     }
