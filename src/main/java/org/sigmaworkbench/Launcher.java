@@ -8,20 +8,26 @@ import org.sigmaworkbench.app.WorkbenchApp;
 import org.sigmaworkbench.cli.SigmaCli;
 
 /**
- * Entry point of the jar: a command ({@code convert}, {@code test}, {@code check}, {@code events})
- * runs headless on the command line; anything else opens the desktop workbench. This class does not
+ * Entry point of the jar: a command ({@code convert}, {@code test}, {@code check}, {@code events},
+ * {@code export}, {@code help}, or {@code --help}/{@code --version}) runs headless on the command
+ * line; anything else opens the desktop workbench on the window's options. This class does not
  * extend {@code Application}, so the jar also starts with JavaFX on the class path.
  */
 public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     if (args.length > 0 && SigmaCli.COMMANDS.contains(args[0])) {
-      PrintWriter out =
-          new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-      PrintWriter err =
-          new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
       System.exit(SigmaCli.run(args, out, err));
+    }
+    // The window's options are checked before any window opens: a mistake is one line here.
+    int code = SigmaCli.checkWindowArguments(args, out, err);
+    if (code >= 0) {
+      System.exit(code);
     }
     Desktop.open(args);
   }
@@ -34,13 +40,6 @@ public final class Launcher {
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     static void open(String[] args) {
-      String wrong = WorkbenchApp.misunderstood(args);
-      if (wrong != null) {
-        System.err.println("error: " + wrong);
-        System.err.println("Usage: " + SigmaCli.DESKTOP_USAGE);
-        System.err.println("       sigma-workbench COMMAND ...   (sigma-workbench --help)");
-        System.exit(2);
-      }
       JAVAFX_LOG.setFilter(
           r ->
               r.getMessage() == null

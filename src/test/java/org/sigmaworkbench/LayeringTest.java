@@ -80,6 +80,17 @@ class LayeringTest {
   }
 
   @Test
+  void onlyTheCliUsesTheOptionParser() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.sigmaworkbench.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
+        .check(CLASSES);
+  }
+
+  @Test
   void everyPackageIsPlaced() {
     Set<String> packages = new TreeSet<>();
     for (JavaClass c : CLASSES) {

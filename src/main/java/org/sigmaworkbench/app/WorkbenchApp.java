@@ -17,7 +17,11 @@ public final class WorkbenchApp extends Application {
   private SettingsStore.Loaded settings;
   private java.util.List<java.nio.file.Path> session = java.util.List.of();
 
-  /** Reads what the window opens on, on the launcher thread (never the FX thread). */
+  /**
+   * Reads what the window opens on, on the launcher thread (never the FX thread); the launcher has
+   * checked the arguments already ({@code SigmaCli.checkWindowArguments}), so a message here is
+   * about a file that cannot be read.
+   */
   @Override
   public void init() {
     try {
@@ -29,16 +33,18 @@ public final class WorkbenchApp extends Application {
     settings = new SettingsStore(UserSettings.dir()).load();
     java.util.List<String> raw = getParameters().getRaw();
     if (options != null) {
-      if (!raw.contains("--target") && settings.settings().target != null) {
+      if (raw.stream().noneMatch(a -> a.equals("--target") || a.startsWith("--target="))
+          && settings.settings().target != null) {
         options =
             new StartupOptions(
                 options.ruleText(),
                 options.ruleSource(),
                 options.rulePath(),
                 options.logs(),
-                settings.settings().target);
+                settings.settings().target,
+                options.rulesFolder());
       }
-      if (!raw.contains("--rule")) {
+      if (raw.stream().noneMatch(a -> a.equals("--rule") || a.startsWith("--rule="))) {
         // The tabs of the last session whose files are still there.
         session =
             settings.settings().openTabs.stream()
@@ -47,14 +53,6 @@ public final class WorkbenchApp extends Application {
                 .toList();
       }
     }
-  }
-
-  /**
-   * What is wrong with the window's arguments ({@code --rule}, {@code --logs}, {@code --target},
-   * {@code --empty}), or {@code null}; checked before any window is opened.
-   */
-  public static String misunderstood(String[] args) {
-    return StartupOptions.misunderstood(java.util.List.of(args));
   }
 
   /** Starts the desktop app (called by the launcher). */

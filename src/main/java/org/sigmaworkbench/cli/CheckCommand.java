@@ -17,54 +17,53 @@ import org.sigmaworkbench.rule.lint.LintCheck;
 import org.sigmaworkbench.rule.lint.LintSettings;
 import org.sigmaworkbench.rule.lint.Linter;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code check}: loads and validates rules and lints them, printing errors and warnings with
  * positions. Files are read in parallel; cross-file checks (duplicate ids, filter and correlation
  * references) look at every input together.
  */
+@Command(
+    name = "check",
+    description = {
+      "Load, validate and lint rules; print errors and warnings with line and column.",
+      "Exit code 1 when a rule has errors; warnings do not change the exit code."
+    },
+    mixinStandardHelpOptions = true,
+    versionProvider = SigmaCli.Version.class,
+    sortOptions = false)
 final class CheckCommand implements CliCommand {
 
-  static final CommandSpec SPEC =
-      new CommandSpec(
-              "check",
-              "Load, validate and lint rules; print errors and warnings with line and column.",
-              "Exit code 1 when a rule has errors; warnings do not change the exit code.")
-          .params("RULE_OR_DIR", 0, "Rule files or folders.")
-          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
-          .split(
-              "--disable",
-              "ID",
-              "Lint checks to switch off, by id (lint.title-length) or prefix (lint.title-*); see"
-                  + " --list-checks.")
-          .flag("--no-lint", "Report loading errors and warnings only.")
-          .flag("--list-checks", "List the lint checks with their ids and exit.");
-
-  static {
-    PlaceholdersOption.declare(SPEC);
-  }
-
+  @Parameters(arity = "0..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
+
+  @Option(
+      names = "--disable",
+      paramLabel = "ID",
+      split = ",",
+      description =
+          "Lint checks to switch off, by id (lint.title-length) or prefix (lint.title-*); see"
+              + " --list-checks.")
   List<String> disabled = new ArrayList<>();
+
+  @Option(names = "--no-lint", description = "Report loading errors and warnings only.")
   boolean noLint;
+
+  @Option(names = "--list-checks", description = "List the lint checks with their ids and exit.")
   boolean listChecks;
-  PlaceholdersOption placeholders;
 
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
-    inputs = CommandSpec.Parsed.paths("rule path", p.params());
-    format = OutputFormat.valueOf(p.value("--format"));
-    disabled = p.values("--disable");
-    noLint = p.flag("--no-lint");
-    listChecks = p.flag("--list-checks");
-    placeholders = PlaceholdersOption.from(p);
-  }
+  @Mixin PlaceholdersOption placeholders;
 
   @Override
   public int call(PrintWriter out, PrintWriter err) throws Exception {

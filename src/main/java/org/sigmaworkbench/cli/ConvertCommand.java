@@ -19,11 +19,25 @@ import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code convert}: prints the KQL of each rule. A correlation rule is written over the rules it
  * names, which must be among the inputs (in the same file or another file or folder given).
  */
+@Command(
+    name = "convert",
+    description = {
+      "Print the KQL of each rule for a target.",
+      "A correlation is converted over the rules it names; give the files or folders that hold them"
+          + " too."
+    },
+    mixinStandardHelpOptions = true,
+    versionProvider = SigmaCli.Version.class,
+    sortOptions = false)
 final class ConvertCommand implements CliCommand {
 
   enum Unmapped {
@@ -31,49 +45,35 @@ final class ConvertCommand implements CliCommand {
     keep
   }
 
-  static final CommandSpec SPEC =
-      new CommandSpec(
-              "convert",
-              "Print the KQL of each rule for a target.",
-              "A correlation is converted over the rules it names; give the files or folders that"
-                  + " hold them too.")
-          .params("RULE_OR_DIR", 1, "Rule files or folders.")
-          .value(
-              "--target",
-              "TARGET",
-              "sentinel_asim",
-              "sentinel_asim, microsoft_xdr, azure_monitor, or a target file of the same shape"
-                  + " (.yaml).")
-          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
-          .choice(
-              "--unmapped",
-              "fail",
-              List.of("fail", "keep"),
-              "fail: an unmapped field is an error; keep: write it under its Sigma name.");
-
-  static {
-    PlaceholdersOption.declare(SPEC);
-  }
-
+  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs;
+
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      defaultValue = "sentinel_asim",
+      description =
+          "sentinel_asim, microsoft_xdr, azure_monitor, or a target file of the same shape"
+              + " (.yaml) (default: ${DEFAULT-VALUE}).")
   String target;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
+
+  @Option(
+      names = "--unmapped",
+      paramLabel = "UNMAPPED",
+      defaultValue = "fail",
+      description =
+          "fail: an unmapped field is an error; keep: write it under its Sigma name (default:"
+              + " ${DEFAULT-VALUE}).")
   Unmapped unmapped;
-  PlaceholdersOption placeholders;
 
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
-    inputs = CommandSpec.Parsed.paths("rule path", p.params());
-    target = p.value("--target");
-    format = OutputFormat.valueOf(p.value("--format"));
-    unmapped = Unmapped.valueOf(p.value("--unmapped"));
-    placeholders = PlaceholdersOption.from(p);
-  }
+  @Mixin PlaceholdersOption placeholders;
 
   /**
    * A built-in target by name or a target file; {@code null} after a message on {@code err} when

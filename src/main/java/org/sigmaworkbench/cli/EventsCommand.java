@@ -8,28 +8,28 @@ import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.detect.LogReaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code events}: prints events as read and mapped. */
+@Command(
+    name = "events",
+    description = "Print the events of logs as read, with Sigma field names.",
+    mixinStandardHelpOptions = true,
+    versionProvider = SigmaCli.Version.class,
+    sortOptions = false)
 final class EventsCommand implements CliCommand {
 
-  static final CommandSpec SPEC =
-      new CommandSpec("events", "Print the events of logs as read, with Sigma field names.")
-          .params("FILE", 1, "Log files.")
-          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.");
-
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files.")
   List<Path> files;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
-    files = CommandSpec.Parsed.paths("log path", p.params());
-    format = OutputFormat.valueOf(p.value("--format"));
-  }
 
   @Override
   public int call(PrintWriter out, PrintWriter err) throws Exception {

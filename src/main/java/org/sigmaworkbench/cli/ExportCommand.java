@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sigmaworkbench.cli.RuleInputs.Item;
-import org.sigmaworkbench.export.Durations;
 import org.sigmaworkbench.export.Export;
 import org.sigmaworkbench.export.ExportFormat;
 import org.sigmaworkbench.export.ExportOptions;
@@ -24,80 +23,105 @@ import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code export}: writes each rule as a Sentinel analytics rule (ARM template or content YAML) or a
  * Defender XDR custom detection, each document checked against the service's rules first. A rule
  * that cannot be exported says why, field by field, and the others go on.
  */
+@Command(
+    name = "export",
+    description = {
+      "Write each rule as a Sentinel analytics rule or a Defender custom detection.",
+      "Each document is checked against the service's documented rules before it is written; a"
+          + " rule that would be refused says why, field by field."
+    },
+    mixinStandardHelpOptions = true,
+    versionProvider = SigmaCli.Version.class,
+    sortOptions = false)
 final class ExportCommand implements CliCommand {
 
-  static final CommandSpec SPEC =
-      new CommandSpec(
-              "export",
-              "Write each rule as a Sentinel analytics rule or a Defender custom detection.",
-              "Each document is checked against the service's documented rules before it is"
-                  + " written; a rule that would be refused says why, field by field.")
-          .params("RULE_OR_DIR", 1, "Rule files or folders.")
-          .choice(
-              "--as",
-              null,
-              ExportFormat.NAMES,
-              "sentinel-arm (ARM template), sentinel-yaml (Azure-Sentinel content YAML) or"
-                  + " defender (Graph detectionRule JSON).")
-          .value(
-              "--target",
-              "TARGET",
-              null,
-              "sentinel_asim (default) or azure_monitor for Sentinel; microsoft_xdr for defender.")
-          .value(
-              "--out",
-              "DIR",
-              null,
-              "Write one file per rule into DIR (created if absent) instead of printing.")
-          .value("--frequency", "DUR", null, "How often the rule runs (5m, 1h, 1d; default 1h).")
-          .value(
-              "--period",
-              "DUR",
-              null,
-              "How far back each run looks (Sentinel; default the frequency, or a correlation's"
-                  + " timespan when longer).")
-          .value("--threshold", "N", "0", "Alert when the query returns more than N rows.")
-          .flag("--enable", "Turn every rule on (default: on for status stable and test only).")
-          .flag("--single", "sentinel-arm: one template deploying every rule.")
-          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl (one line per rule).");
-
-  static {
-    PlaceholdersOption.declare(SPEC);
-  }
-
+  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs;
+
+  @Option(
+      names = "--as",
+      paramLabel = "AS",
+      required = true,
+      converter = OptionValues.ExportFormatValue.class,
+      completionCandidates = OptionValues.ExportFormatNames.class,
+      description =
+          "sentinel-arm (ARM template), sentinel-yaml (Azure-Sentinel content YAML) or"
+              + " defender (Graph detectionRule JSON).")
   ExportFormat as;
+
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description =
+          "sentinel_asim (default) or azure_monitor for Sentinel; microsoft_xdr for defender.")
   String target;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write one file per rule into DIR (created if absent) instead of printing.")
   Path out;
-  ExportOptions options;
+
+  @Option(
+      names = "--frequency",
+      paramLabel = "DUR",
+      converter = OptionValues.DurationValue.class,
+      description = "How often the rule runs (5m, 1h, 1d; default 1h).")
+  Duration frequency;
+
+  @Option(
+      names = "--period",
+      paramLabel = "DUR",
+      converter = OptionValues.DurationValue.class,
+      description =
+          "How far back each run looks (Sentinel; default the frequency, or a correlation's"
+              + " timespan when longer).")
+  Duration period;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Alert when the query returns more than N rows (default: ${DEFAULT-VALUE}).")
+  Integer threshold;
+
+  @Option(
+      names = "--enable",
+      description = "Turn every rule on (default: on for status stable and test only).")
+  boolean enable;
+
+  @Option(names = "--single", description = "sentinel-arm: one template deploying every rule.")
   boolean single;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or jsonl (one line per rule) (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
-  PlaceholdersOption placeholders;
+
+  @Mixin PlaceholdersOption placeholders;
+
+  ExportOptions options;
   private int printed;
 
   @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
-    inputs = CommandSpec.Parsed.paths("rule path", p.params());
-    String a = p.value("--as");
-    if (a == null) {
-      throw new CommandSpec.UsageException(
-          "missing required argument '--as=AS' (" + String.join(", ", ExportFormat.NAMES) + ")");
+  public void validate() throws UsageException {
+    if (target == null) {
+      target = as.targets().get(0);
     }
-    as = ExportFormat.named(a).orElseThrow();
-    target = p.value("--target") == null ? as.targets().get(0) : p.value("--target");
     if (!as.targets().contains(target)) {
-      throw new CommandSpec.UsageException(
+      throw new UsageException(
           as.id
               + " takes the target"
               + (as.targets().size() > 1 ? "s " : " ")
@@ -106,36 +130,15 @@ final class ExportCommand implements CliCommand {
               + target
               + "'");
     }
-    out = CommandSpec.Parsed.path("output folder", p.value("--out"));
-    Duration frequency = duration(p, "--frequency");
-    Duration period = duration(p, "--period");
     if (period != null && as == ExportFormat.DEFENDER) {
-      throw new CommandSpec.UsageException(
+      throw new UsageException(
           "--period does not apply to defender: a custom detection looks back over a window its"
               + " frequency sets");
     }
-    Integer threshold = p.integer("--threshold");
-    single = p.flag("--single");
     if (single && as != ExportFormat.SENTINEL_ARM) {
-      throw new CommandSpec.UsageException("--single applies to sentinel-arm only");
+      throw new UsageException("--single applies to sentinel-arm only");
     }
-    options = new ExportOptions(frequency, period, threshold, p.flag("--enable"));
-    format = OutputFormat.valueOf(p.value("--format"));
-    placeholders = PlaceholdersOption.from(p);
-  }
-
-  private static Duration duration(CommandSpec.Parsed p, String option)
-      throws CommandSpec.UsageException {
-    String v = p.value(option);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Durations.parse(v);
-    } catch (IllegalArgumentException e) {
-      throw new CommandSpec.UsageException(
-          "invalid value for option '" + option + "': " + e.getMessage());
-    }
+    options = new ExportOptions(frequency, period, threshold, enable);
   }
 
   /** One document of the inputs, with the file it came from. */

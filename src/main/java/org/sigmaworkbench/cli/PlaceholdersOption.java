@@ -9,34 +9,28 @@ import java.util.Map;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.yaml.PlaceholderFile;
+import picocli.CommandLine.Option;
 
-/** {@code --placeholders FILE}: the values '|expand' puts in place of %placeholders%. */
+/**
+ * {@code --placeholders FILE} and {@code --placeholder NAME=VALUE}: the values '|expand' puts in
+ * place of %placeholders%. A mixin of the commands that load rules.
+ */
 final class PlaceholdersOption {
 
-  /** Adds {@code --placeholders} and {@code --placeholder} to a command. */
-  static void declare(CommandSpec spec) {
-    spec.value(
-            "--placeholders",
-            "FILE",
-            null,
-            "YAML file of placeholder values for the 'expand' modifier (name: [values]); without"
-                + " it the standard placeholders have no values and match nothing.")
-        .repeated(
-            "--placeholder",
-            "NAME=VALUE",
-            "A value of a %NAME% placeholder (expand modifier); repeat for more values of the"
-                + " same name. Replaces that placeholder's values from --placeholders.");
-  }
-
-  /** The two options as given. */
-  static PlaceholdersOption from(CommandSpec.Parsed p) throws CommandSpec.UsageException {
-    PlaceholdersOption o = new PlaceholdersOption();
-    o.file = CommandSpec.Parsed.path("placeholder file", p.value("--placeholders"));
-    o.values = p.values("--placeholder");
-    return o;
-  }
-
+  @Option(
+      names = "--placeholders",
+      paramLabel = "FILE",
+      description =
+          "YAML file of placeholder values for the 'expand' modifier (name: [values]); without"
+              + " it the standard placeholders have no values and match nothing.")
   Path file;
+
+  @Option(
+      names = "--placeholder",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A value of a %%NAME%% placeholder (expand modifier); repeat for more values of the"
+              + " same name. Replaces that placeholder's values from --placeholders.")
   List<String> values = new ArrayList<>();
 
   /** The table to use, or {@code null} after printing why it cannot be used. */

@@ -24,62 +24,68 @@ import org.sigmaworkbench.logs.EventOrigins;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.threads.DaemonThreads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
  * it hunts: one pass over each log for all rules, every core matching, hits grouped by rule.
  */
+@Command(
+    name = "test",
+    description = {
+      "Run rules over logs and print the hits.",
+      "Given several rules (or a folder), all are matched in one pass over each log and the text"
+          + " output groups the hits by rule with counts."
+    },
+    mixinStandardHelpOptions = true,
+    versionProvider = SigmaCli.Version.class,
+    sortOptions = false)
 final class TestCommand implements CliCommand {
 
-  static final CommandSpec SPEC =
-      new CommandSpec(
-              "test",
-              "Run rules over logs and print the hits.",
-              "Given several rules (or a folder), all are matched in one pass over each log and"
-                  + " the text output groups the hits by rule with counts.")
-          .params("RULE_OR_DIR", 1, "Rule files or folders.")
-          .values("--logs", "FILE", true, "Log files.")
-          .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
-          .flag(
-              "--explain-misses",
-              "Also print every event a rule did not match, with why (jsonl: one object per rule"
-                  + " and event, \"hit\": false).")
-          .value("--threads", "N", null, "Matching threads (default: one per core).")
-          .value(
-              "--target",
-              "TARGET",
-              null,
-              "Count only the hits the rule's query for this target can return (sentinel_asim,"
-                  + " microsoft_xdr, azure_monitor or a target file); the others are listed as"
-                  + " outside the query's reach (jsonl: \"in_reach\": false with \"reach\").");
-
-  static {
-    PlaceholdersOption.declare(SPEC);
-  }
-
+  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs;
+
+  @Option(
+      names = "--logs",
+      paramLabel = "FILE",
+      arity = "1..*",
+      required = true,
+      description = "Log files; takes the files up to the next option.")
   List<Path> logs;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
-  PlaceholdersOption placeholders;
+
+  @Option(
+      names = "--explain-misses",
+      description =
+          "Also print every event a rule did not match, with why (jsonl: one object per rule"
+              + " and event, \"hit\": false).")
   boolean explainMisses;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Matching threads (default: one per core).")
   Integer threads;
+
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description =
+          "Count only the hits the rule's query for this target can return (sentinel_asim,"
+              + " microsoft_xdr, azure_monitor or a target file); the others are listed as"
+              + " outside the query's reach (jsonl: \"in_reach\": false with \"reach\").")
   String target;
 
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public void set(CommandSpec.Parsed p) throws CommandSpec.UsageException {
-    inputs = CommandSpec.Parsed.paths("rule path", p.params());
-    logs = CommandSpec.Parsed.paths("log path", p.values("--logs"));
-    format = OutputFormat.valueOf(p.value("--format"));
-    placeholders = PlaceholdersOption.from(p);
-    explainMisses = p.flag("--explain-misses");
-    threads = p.integer("--threads");
-    target = p.value("--target");
-  }
+  @Mixin PlaceholdersOption placeholders;
 
   @Override
   public int call(PrintWriter out, PrintWriter err) throws Exception {

@@ -123,7 +123,9 @@ class ExportCommandTest {
     assertThat(unknown.err()).contains("invalid value for option '--as'");
     Run missing = run("export", rule);
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("missing required argument '--as=AS'");
+    assertThat(missing.err())
+        .contains(
+            "missing required option '--as=AS' (one of sentinel-arm, sentinel-yaml, defender)");
     Run target = run("export", rule, "--as", "defender", "--target", "sentinel_asim");
     assertThat(target.code()).isEqualTo(2);
     assertThat(target.err()).contains("defender takes the target microsoft_xdr");
