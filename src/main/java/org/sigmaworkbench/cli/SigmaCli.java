@@ -29,13 +29,15 @@ public final class SigmaCli {
           "check",
           "events",
           "export",
+          "query",
           "--help",
           "-h",
           "--version",
           "-V",
           "help");
 
-  private static final List<String> NAMES = List.of("convert", "test", "check", "events", "export");
+  private static final List<String> NAMES =
+      List.of("convert", "test", "check", "events", "export", "query");
 
   private static CliCommand command(String name) {
     return switch (name) {
@@ -44,6 +46,7 @@ public final class SigmaCli {
       case "check" -> new CheckCommand();
       case "events" -> new EventsCommand();
       case "export" -> new ExportCommand();
+      case "query" -> new QueryCommand();
       default -> null;
     };
   }
