@@ -119,6 +119,51 @@ class LayeringTest {
   }
 
   @Test
+  void workspaceUsesTheCoreButNotTheFacesOrExport() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.workspace..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.export..",
+            "org.sigmaworkbench.logs.csv..",
+            "org.sigmaworkbench.logs.xml..",
+            "org.sigmaworkbench.logs.evtx..",
+            "org.sigmaworkbench.logs.detect..",
+            "org.sigmaworkbench.app..",
+            "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheFacesUseWorkspace() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.rule..",
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.workspace..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyWorkspaceTalksToAzure() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.sigmaworkbench.workspace..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.azure..", "reactor..")
+        .check(CLASSES);
+  }
+
+  @Test
   void cliDoesNotUseTheApp() {
     noClasses()
         .that()

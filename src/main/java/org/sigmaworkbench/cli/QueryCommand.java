@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlWriter;
@@ -243,13 +242,12 @@ final class QueryCommand implements CliCommand {
   private WorkspaceQuery service(Target t, PrintWriter err) {
     ServiceOptions options =
         ServiceOptions.of(
-            () ->
-                signIn.credential(
-                    tenant,
-                    message -> {
-                      err.println(message);
-                      err.flush();
-                    }));
+            signIn,
+            tenant,
+            message -> {
+              err.println(message);
+              err.flush();
+            });
     if (defender) {
       return new DefenderHuntingQuery(
           Endpoint.of(endpoint != null ? endpoint : DefenderHuntingQuery.ENDPOINT), options);
@@ -372,10 +370,5 @@ final class QueryCommand implements CliCommand {
   private static String cut(String s) {
     String one = s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ");
     return one.length() <= CELL ? one : one.substring(0, CELL - 3) + "...";
-  }
-
-  @Override
-  public String toString() {
-    return "query " + rule + " " + format.name().toLowerCase(Locale.ROOT);
   }
 }

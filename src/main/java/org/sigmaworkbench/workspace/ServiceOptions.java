@@ -23,6 +23,18 @@ public record ServiceOptions(
     longestRetryWait = longestRetryWait == null ? Duration.ofSeconds(60) : longestRetryWait;
   }
 
+  /**
+   * Three retries, a minute's wait at most each, signing in as {@code signIn} says when the first
+   * token is needed.
+   *
+   * @param tenant the Entra tenant, or {@code null} for the default
+   * @param prompt shows what a person must do to sign in (the device code message)
+   */
+  public static ServiceOptions of(
+      SignIn signIn, String tenant, java.util.function.Consumer<String> prompt) {
+    return of(() -> signIn.credential(tenant, prompt));
+  }
+
   /** Three retries, a minute's wait at most each. */
   public static ServiceOptions of(Supplier<TokenCredential> credential) {
     return new ServiceOptions(credential, 3, Duration.ofSeconds(60));
