@@ -488,6 +488,23 @@ class WorkspaceQueryTest {
   }
 
   @Test
+  void huntingMarksAResultAtItsRowLimitTruncated() throws Exception {
+    StringBuilder b =
+        new StringBuilder("{\"schema\":[{\"name\":\"A\",\"type\":\"Int32\"}],\"results\":[");
+    for (int i = 0; i < DefenderHuntingQuery.SERVICE_ROW_LIMIT; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"A\":").append(i % 10).append('}');
+    }
+    server.enqueue(json(200, b.append("]}").toString()));
+    QueryResult full = defender().run(new QueryRequest("T"));
+    assertThat(full.rows()).hasSize(DefenderHuntingQuery.SERVICE_ROW_LIMIT);
+    assertThat(full.truncated()).isTrue();
+
+    server.enqueue(
+        json(200, "{\"schema\":[{\"name\":\"A\",\"type\":\"Int32\"}],\"results\":[{\"A\":1}]}"));
+    assertThat(defender().run(new QueryRequest("T")).truncated()).isFalse();
+  }
+
+  @Test
   void huntingForbiddenNamesThePermission() {
     server.enqueue(
         json(
