@@ -82,7 +82,10 @@ final class QueryCommand implements CliCommand {
     PlaceholdersOption.declare(SPEC);
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made when the first row is written: help and usage never load the object mapper. */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   /** Cells wider than this are cut in the text table. */
   static final int CELL = 40;
@@ -301,7 +304,7 @@ final class QueryCommand implements CliCommand {
 
   private static String json(Body body) throws IOException {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(w)) {
+    try (JsonGenerator g = Mapper.JSON.createGenerator(w)) {
       g.writeStartObject();
       body.write(g);
       g.writeEndObject();
