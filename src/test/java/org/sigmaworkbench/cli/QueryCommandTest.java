@@ -229,6 +229,24 @@ class QueryCommandTest {
   }
 
   @Test
+  void aWorkspaceRuleAsimDoesNotServeTakesTheAzureMonitorQuery() throws Exception {
+    Path security = dir.resolve("security.yml");
+    Files.writeString(
+        security,
+        "title: Log cleared\nlogsource:\n  product: windows\n  service: security\n"
+            + "detection:\n  selection:\n    EventID: 1102\n  condition: selection\n");
+    Run c = run("convert", security.toString(), "--target", "azure_monitor");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(run("convert", security.toString(), "--target", "sentinel_asim").code()).isNotZero();
+    server.enqueue(json(200, "{\"tables\":[]}"));
+    Run r = run("query", security.toString(), "--workspace", "w", "--endpoint", endpoint());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode body = JSON.readTree(server.takeRequest().getBody().utf8());
+    assertThat(body.get("query").asText() + System.lineSeparator()).isEqualTo(c.out());
+    assertThat(r.err()).contains("azure_monitor").contains("0 rows");
+  }
+
+  @Test
   void aRejectedQueryExitsOneWithTheServicesMessage() {
     server.enqueue(
         json(
