@@ -62,6 +62,8 @@ class LayeringTest {
     m.put("engine", Set.of("rule", "mapping", "logs", "logs.detect"));
     m.put("engine.run", Set.of("rule", "mapping", "logs", "logs.detect", "engine", "threads"));
     m.put("analysis", Set.of("rule", "rule.yaml", "rule.lint", "yaml", "mapping", "kql", "engine"));
+    m.put(
+        "workspace", Set.of("rule", "rule.yaml", "mapping", "kql", "logs", "logs.json", "engine"));
     Set<String> cli = new TreeSet<>(m.keySet());
     m.put("cli", cli);
     Set<String> app = new TreeSet<>(m.keySet());
@@ -87,6 +89,17 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("picocli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheWorkspacePackageTouchesTheAzureLibraries() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.sigmaworkbench.workspace..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.azure..", "reactor..")
         .check(CLASSES);
   }
 

@@ -140,9 +140,9 @@ final class ConvertCommand implements CliCommand {
   }
 
   /** The query of one document, or why there is none. */
-  private record Outcome(KqlResult result, String error) {}
+  record Outcome(KqlResult result, String error) {}
 
-  private static Outcome convert(KqlWriter writer, Item item, Map<String, SigmaRule> rules) {
+  static Outcome convert(KqlWriter writer, Item item, Map<String, SigmaRule> rules) {
     RuleDocument d = item.document();
     String fileError = firstError(item.file().fileProblems());
     if (d == null) {

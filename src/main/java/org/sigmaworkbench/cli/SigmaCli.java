@@ -31,7 +31,8 @@ public final class SigmaCli {
   static final String PROGRAM = "sigma-workbench";
 
   /** The commands, in the order the help lists them. */
-  static final List<String> NAMES = List.of("convert", "test", "check", "events", "export");
+  static final List<String> NAMES =
+      List.of("convert", "test", "check", "events", "export", "query");
 
   /**
    * What the launcher hands to {@link #run}: a command's name, {@code help}, or the top level's
@@ -53,6 +54,7 @@ public final class SigmaCli {
       case "check" -> new CheckCommand();
       case "events" -> new EventsCommand();
       case "export" -> new ExportCommand();
+      case "query" -> new QueryCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }

@@ -146,7 +146,7 @@ final class TextReport {
     }
   }
 
-  private static String spans(Event e, Explanation x) {
+  static String spans(Event e, Explanation x) {
     StringBuilder b = new StringBuilder();
     for (MatchSpan s : x.spans()) {
       String v = e.value(e.schema().columnSlot(s.column(), s.occurrence()));

@@ -27,23 +27,7 @@ final class VerdictJson {
     g.writeStringField("file", event.file());
     g.writeNumberField("record", event.record());
     writeFields(g, event);
-    g.writeArrayFieldStart("spans");
-    for (MatchSpan s : x.spans()) {
-      g.writeStartObject();
-      g.writeStringField("field", s.field());
-      g.writeStringField("column", s.column());
-      g.writeNumberField("start", s.start());
-      g.writeNumberField("end", s.end());
-      g.writeStringField("identifier", s.identifier());
-      g.writeStringField("rule_value", s.ruleValue());
-      g.writeStringField("rule_key", s.ruleKey());
-      g.writeNumberField("rule_line", s.line());
-      if (s.occurrence() > 0) {
-        g.writeNumberField("value_index", s.occurrence());
-      }
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    spans(g, x.spans());
     g.writeObjectFieldStart("identifiers");
     for (Map.Entry<String, Boolean> e : x.identifiers().entrySet()) {
       g.writeBooleanField(e.getKey(), e.getValue());
@@ -69,6 +53,27 @@ final class VerdictJson {
     }
     g.writeEndArray();
     g.writeStringField("explanation", x.summary());
+  }
+
+  /** The {@code "spans"} array: each matched part of a value, with the rule value that matched. */
+  static void spans(JsonGenerator g, List<MatchSpan> spans) throws IOException {
+    g.writeArrayFieldStart("spans");
+    for (MatchSpan s : spans) {
+      g.writeStartObject();
+      g.writeStringField("field", s.field());
+      g.writeStringField("column", s.column());
+      g.writeNumberField("start", s.start());
+      g.writeNumberField("end", s.end());
+      g.writeStringField("identifier", s.identifier());
+      g.writeStringField("rule_value", s.ruleValue());
+      g.writeStringField("rule_key", s.ruleKey());
+      g.writeNumberField("rule_line", s.line());
+      if (s.occurrence() > 0) {
+        g.writeNumberField("value_index", s.occurrence());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /**

@@ -1,0 +1,82 @@
+package org.sigmaworkbench.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Defender XDR advanced hunting, through Microsoft Graph: {@code POST
+ * {endpoint}/v1.0/security/runHuntingQuery} with {@code {"Query", "Timespan"}}; the answer is
+ * {@code {"schema": [{"name", "type"}], "results": [{column: value}]}}. Advanced hunting returns at
+ * most {@value #SERVICE_ROW_LIMIT} rows: a result of that size is marked truncated.
+ */
+public final class DefenderHuntingQuery extends HttpQuery {
+
+  /** Microsoft Graph in the public cloud. */
+  public static final String ENDPOINT = "https://graph.microsoft.com";
+
+  /** The token scope of Microsoft Graph. */
+  public static final String SCOPE = "https://graph.microsoft.com/.default";
+
+  /** The most rows advanced hunting returns for one query. */
+  public static final int SERVICE_ROW_LIMIT = 100_000;
+
+  public DefenderHuntingQuery(Endpoint endpoint, ServiceOptions options) {
+    super(endpoint, SCOPE, options);
+  }
+
+  @Override
+  public String describe() {
+    return "Defender XDR advanced hunting";
+  }
+
+  @Override
+  String url() {
+    return endpoint.resolve("/v1.0/security/runHuntingQuery");
+  }
+
+  @Override
+  ObjectNode body(QueryRequest request) {
+    ObjectNode b = JSON.createObjectNode();
+    b.put("Query", request.query());
+    if (request.timespan() != null) {
+      b.put("Timespan", request.timespan());
+    }
+    return b;
+  }
+
+  @Override
+  QueryResult parse(JsonNode answer) throws QueryException {
+    JsonNode schema = answer.path("schema");
+    JsonNode results = answer.path("results");
+    if (!schema.isArray() && !results.isArray()) {
+      throw new QueryException(
+          QueryException.Kind.SERVICE, describe() + " answered without \"schema\" and \"results\"");
+    }
+    List<QueryResult.Column> columns = new ArrayList<>();
+    for (JsonNode c : schema) {
+      columns.add(
+          new QueryResult.Column(
+              c.path("name").asText(), QueryResult.kustoType(c.path("type").asText(null))));
+    }
+    List<List<JsonNode>> rows = new ArrayList<>();
+    for (JsonNode r : results) {
+      List<JsonNode> row = new ArrayList<>(columns.size());
+      for (QueryResult.Column c : columns) {
+        JsonNode v = r.get(c.name());
+        row.add(v == null ? JSON.nullNode() : v);
+      }
+      rows.add(row);
+    }
+    return new QueryResult(columns, rows, rows.size() >= SERVICE_ROW_LIMIT, null);
+  }
+
+  @Override
+  String forbiddenHint() {
+    return "the signed-in identity may not run advanced hunting queries; it needs the Microsoft"
+        + " Graph permission ThreatHunting.Read.All (granted to the app, or delegated with a"
+        + " Defender XDR role that may view the data) and a token for "
+        + SCOPE;
+  }
+}
