@@ -8,4 +8,9 @@ final class Counts {
   static String of(long n, String singular) {
     return n + " " + (n == 1 ? singular : singular + "s");
   }
+
+  /** How many of the rows are shown: "3 of 8 hits shown", "1 of 1 hit shown". */
+  static String shown(long shown, long total, String singular) {
+    return shown + " of " + of(total, singular) + " shown";
+  }
 }

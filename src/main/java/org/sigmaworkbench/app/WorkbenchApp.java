@@ -47,6 +47,8 @@ public final class WorkbenchApp extends Application {
       Platform.exit();
       return;
     }
+    Themes.darkProperty()
+        .set(Themes.startsDark(System.getProperty(Themes.PROPERTY), System.getenv()));
     window = new MainWindow();
     Scene scene = createScene(window);
     stage.setTitle("Sigma Workbench");
@@ -80,6 +82,8 @@ public final class WorkbenchApp extends Application {
             Math.min(screen.getWidth(), Math.max(1440, Math.floor(screen.getWidth() * 0.9))),
             Math.min(screen.getHeight(), Math.max(900, Math.floor(screen.getHeight() * 0.9))));
     scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+    Themes.install();
+    Themes.style(scene);
     return scene;
   }
 
