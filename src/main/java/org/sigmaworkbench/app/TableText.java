@@ -16,14 +16,15 @@ final class TableText {
   private TableText() {}
 
   /**
-   * Tab-separated, a header line first, lines ended by {@code \n}. A cell holding a tab, a line
-   * break or a double quote is quoted as spreadsheets read it ({@code "a""b"}).
+   * Tab-separated, a header line first, lines ended by {@code \n}. A cell holding a tab or a line
+   * break, or starting with a double quote, is quoted as spreadsheets read it ({@code "a""b"});
+   * other cells (a command line with quotes inside) are pasted as they are.
    */
   static String tsv(List<String> header, List<List<String>> rows) {
     StringBuilder b = new StringBuilder();
-    line(b, header, '\t', "\n");
+    line(b, header, '\t', "\n", false);
     for (List<String> r : rows) {
-      line(b, r, '\t', "\n");
+      line(b, r, '\t', "\n", false);
     }
     return b.toString();
   }
@@ -34,11 +35,11 @@ final class TableText {
    */
   static void csv(List<String> header, List<List<String>> rows, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    line(b, header, ',', "\r\n");
+    line(b, header, ',', "\r\n", true);
     out.write(b.toString());
     for (List<String> r : rows) {
       b.setLength(0);
-      line(b, r, ',', "\r\n");
+      line(b, r, ',', "\r\n", true);
       out.write(b.toString());
     }
   }
@@ -81,7 +82,8 @@ final class TableText {
     return w.toString();
   }
 
-  private static void line(StringBuilder b, List<String> cells, char sep, String end) {
+  private static void line(
+      StringBuilder b, List<String> cells, char sep, String end, boolean quoteInnerQuotes) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         b.append(sep);
@@ -89,7 +91,7 @@ final class TableText {
       String c = cells.get(i) == null ? "" : cells.get(i);
       boolean quote =
           c.indexOf(sep) >= 0
-              || c.indexOf('"') >= 0
+              || (quoteInnerQuotes ? c.indexOf('"') >= 0 : c.startsWith("\""))
               || c.indexOf('\n') >= 0
               || c.indexOf('\r') >= 0;
       if (quote) {

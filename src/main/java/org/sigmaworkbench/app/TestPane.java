@@ -245,6 +245,11 @@ final class TestPane extends BorderPane {
           if (COPY.match(e)) {
             copyRows();
             e.consume();
+          } else if (e.getCode() == KeyCode.CONTEXT_MENU
+              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+            // The menu key opens the table's menu at the selected row on every platform.
+            showContextMenuAtSelection();
+            e.consume();
           }
         });
     table.addEventFilter(
@@ -521,6 +526,10 @@ final class TestPane extends BorderPane {
     filter.selectAll();
   }
 
+  ToggleButton hitsOnly() {
+    return hitsOnly;
+  }
+
   TextField filterField() {
     return filter;
   }
@@ -617,6 +626,24 @@ final class TestPane extends BorderPane {
           columnsMenu.getItems().setAll(columnItems());
         });
     return menu;
+  }
+
+  private void showContextMenuAtSelection() {
+    ContextMenu menu = table.getContextMenu();
+    if (menu == null || menu.isShowing()) {
+      return;
+    }
+    pointedColumn = null;
+    int selected = table.getSelectionModel().getSelectedIndex();
+    javafx.geometry.Bounds at = table.localToScreen(table.getBoundsInLocal());
+    for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+      if (n instanceof TableRow<?> row && row.getIndex() == selected && row.isVisible()) {
+        at = row.localToScreen(row.getBoundsInLocal());
+      }
+    }
+    if (at != null) {
+      menu.show(table, at.getMinX() + 24, at.getMaxY());
+    }
   }
 
   /** Sorts the table by one column (what a click on its header does). */
