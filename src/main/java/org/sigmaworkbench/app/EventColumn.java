@@ -55,13 +55,13 @@ record EventColumn(
             Comparator.comparingLong(r -> r.event().record())));
     c.add(
         new EventColumn(
-            "timeColumn", "Time", "Time", 168, true, r -> timeText(r.event()), byTime()));
+            "timeColumn", "Time", "Time", 200, true, r -> timeText(r.event()), byTime()));
     c.add(field("fileColumn", "File", 120, true, r -> r.event().file()));
     c.add(field("eventIdColumn", "EventID", 70, false, r -> value(r, "EventID")));
     c.add(field("computerColumn", "Computer", 150, false, r -> value(r, "Computer")));
     c.add(field("userColumn", "User", 130, false, r -> value(r, "User")));
-    c.add(field("imageColumn", "Image", 180, true, r -> value(r, "Image")));
     c.add(field("commandLineColumn", "CommandLine", 560, true, r -> value(r, "CommandLine")));
+    c.add(field("imageColumn", "Image", 180, true, r -> value(r, "Image")));
     c.add(field("parentImageColumn", "ParentImage", 180, false, r -> value(r, "ParentImage")));
     c.add(
         field(

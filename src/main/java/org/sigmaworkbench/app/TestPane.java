@@ -231,6 +231,29 @@ final class TestPane extends BorderPane {
         .addListener(
             (javafx.collections.ListChangeListener<LoadedLog>)
                 c -> fileColumn.setVisible(model.logs().size() > 1));
+    // The Reach column only while some hit is outside the query's reach (the Columns menu can
+    // show it at any time).
+    TableColumn<EventRow, ?> reachColumn = column("reachColumn");
+    reachColumn.setVisible(false);
+    model
+        .rows()
+        .addListener(
+            (javafx.collections.ListChangeListener<EventRow>)
+                c -> {
+                  boolean outside = false;
+                  boolean removed = false;
+                  while (c.next()) {
+                    removed |= c.wasRemoved();
+                    outside |= c.getAddedSubList().stream().anyMatch(r -> r.outsideReach() != null);
+                  }
+                  if (outside) {
+                    reachColumn.setVisible(true);
+                  } else if (removed && reachColumn.isVisible()) {
+                    // Only a removal can take the last such hit away: look at them all then.
+                    reachColumn.setVisible(
+                        model.rows().stream().anyMatch(r -> r.outsideReach() != null));
+                  }
+                });
     // The command line takes the width the other shown columns leave.
     table.widthProperty().addListener((o, a, b) -> fitCommandLine());
     for (TableColumn<EventRow, ?> c : table.getColumns()) {
@@ -402,6 +425,9 @@ final class TestPane extends BorderPane {
                 super.updateItem(r, empty);
                 String v = empty || r == null ? null : spec.text().apply(r);
                 setText(v == null ? null : marker ? markerOf(r) : MatchedText.oneLine(v));
+                if (marker && !getStyleClass().contains("hit-marker")) {
+                  getStyleClass().add("hit-marker");
+                }
                 if (path) {
                   setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
                 }

@@ -124,6 +124,18 @@ class ThemeUiTest {
               assertReadable(dark, row, cell.getText(), (Color) cell.getTextFill(), bg);
             }
           }
+          if (row.getItem().hitInReach() && !row.isSelected()) {
+            // The hit marker stands out from the row's text.
+            Node marker = row.lookup(".hit-marker");
+            assertThat(((Labeled) marker).getTextFill())
+                .isNotEqualTo(
+                    ((TableCell<?, ?>)
+                            row.lookupAll(".table-cell").stream()
+                                .filter(n -> n != marker && ((TableCell<?, ?>) n).getText() != null)
+                                .findFirst()
+                                .orElseThrow())
+                        .getTextFill());
+          }
           for (Node n : row.lookupAll(".matched-text .label")) {
             Labeled l = (Labeled) n;
             Color back = n.getStyleClass().contains("match") ? background(n) : bg;
