@@ -170,7 +170,22 @@ final class TestPane extends BorderPane {
     hitsOnly.selectedProperty().addListener((o, a, b) -> refilter());
     filter.setId("hitFilter");
     filter.setPromptText("Filter events (Ctrl+F): text in any shown column");
-    filter.textProperty().addListener((o, a, b) -> refilter());
+    // On a large table (each keystroke searches every row, about 0.1 s per 50,000 rows) the filter
+    // waits for a pause in typing; a small table filters at once.
+    javafx.animation.PauseTransition typing =
+        new javafx.animation.PauseTransition(javafx.util.Duration.millis(180));
+    typing.setOnFinished(e -> refilter());
+    filter
+        .textProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (model.rows().size() > 5_000 && b != null && !b.isEmpty()) {
+                typing.playFromStart();
+              } else {
+                typing.stop();
+                refilter();
+              }
+            });
     filter.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ESCAPE) {
