@@ -114,7 +114,11 @@ public final class MainWindow extends BorderPane {
     this.settingsProblem = loaded.problem();
     this.autosave = new Autosave(settingsDir);
     this.dialogs = dialogs;
-    darkTheme.set(settings.darkTheme);
+    // The remembered theme, if any; else the one the start chose (Themes follows the system).
+    if (settings.darkTheme != null) {
+      Themes.darkProperty().set(settings.darkTheme);
+    }
+    darkTheme.bindBidirectional(Themes.darkProperty());
     darkTheme.addListener((o, a, b) -> saveSettingsLater());
     if (settings.target != null) {
       TargetCatalog.builtIn(settings.target).ifPresent(t -> model.targetProperty().set(t));
@@ -259,7 +263,19 @@ public final class MainWindow extends BorderPane {
             this::showKeyboardHelp);
     Menu help = new Menu("_Help", null, keys);
     help.setId("helpMenu");
-    MenuBar bar = new MenuBar(file, edit, help);
+    MenuItem findEvents =
+        item(
+            "_Filter Events",
+            "filterEventsMenu",
+            new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+            testPane::focusFilter);
+    javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("_Dark Theme");
+    dark.setId("themeToggle");
+    dark.selectedProperty().bindBidirectional(Themes.darkProperty());
+    Menu view =
+        new Menu("_View", null, findEvents, testPane.columnsMenu(), new SeparatorMenuItem(), dark);
+    view.setId("viewMenu");
+    MenuBar bar = new MenuBar(file, edit, view, help);
     bar.setUseSystemMenuBar(true);
     menuBar = bar;
     return bar;
@@ -273,13 +289,15 @@ public final class MainWindow extends BorderPane {
   private static final List<String[]> OTHER_KEYS =
       List.of(
           new String[] {"Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous rule tab"},
-          new String[] {"Alt+F, Alt+E, Alt+H", "Open the File, Edit, Help menu"},
+          new String[] {"Alt+F, Alt+E, Alt+V, Alt+H", "Open the File, Edit, View, Help menu"},
           new String[] {"F6 / Shift+F6", "Next / previous area: rule, KQL, target, events"},
           new String[] {"Tab / Shift+Tab", "Rule editor: indent / outdent the line or selection"},
           new String[] {"Ctrl+Z / Ctrl+Y", "Rule editor: undo / redo"},
           new String[] {"Double-click a problem", "Go to its line in the rule"},
           new String[] {"Drop a .yml / .yaml file", "Open the rule in a new tab"},
-          new String[] {"Drop a log file", "Load it into the test pane"});
+          new String[] {"Drop a log file", "Load it into the test pane"},
+          new String[] {"Ctrl+C", "Events table: copy the selected rows (tab-separated, header)"},
+          new String[] {"Esc", "Event filter: clear it (again: back to the table)"});
 
   /** Every shortcut: the menu accelerators (read from the menus) and the other keys. */
   List<String[]> shortcuts() {

@@ -33,7 +33,7 @@ final class Settings {
 
   public String lastRuleFolder;
   public String lastLogFolder;
-  public boolean darkTheme;
+  public Boolean darkTheme;
 
   /** The files of the tabs open when the window was closed, in tab order. */
   public List<String> openTabs = new ArrayList<>();

@@ -8,28 +8,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -42,6 +48,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.sigmaworkbench.engine.Check;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.engine.MatchSpan;
+import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.ReadOptions;
@@ -63,6 +70,18 @@ final class TestPane extends BorderPane {
   private final Label status = new Label();
   private final Label notice = new Label();
   private final WorkbenchModel model;
+  private final TextField filter = new TextField();
+  private final Label exportResult = new Label();
+  private final Map<TableColumn<EventRow, ?>, EventColumn> columns = new java.util.HashMap<>();
+  private final FilteredList<EventRow> filtered;
+  private final ToggleButton hitsOnly;
+  private TableColumn<EventRow, ?> pointedColumn;
+  private ExportChooser exportChooser = TestPane::chooseExportFile;
+
+  private static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination FIND =
+      new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
   TestPane(WorkbenchModel model, Runnable chooseLogs) {
     this.model = model;
@@ -145,38 +164,164 @@ final class TestPane extends BorderPane {
     notice.managedProperty().bind(notice.visibleProperty());
     setTop(new VBox(header, notice));
 
-    FilteredList<EventRow> filtered = new FilteredList<>(model.rows());
-    hitsOnly
-        .selectedProperty()
-        .addListener((o, a, b) -> filtered.setPredicate(b ? EventRow::hit : null));
-    // The File column only when there is more than one file (the status line names a single one),
-    // so that the command line gets the room on a narrow window.
-    TableColumn<EventRow, String> fileColumn = textColumn("File", 120, r -> r.event().file());
-    fileColumn.setId("fileColumn");
-    fileColumn
-        .visibleProperty()
-        .bind(javafx.beans.binding.Bindings.size(model.logs()).greaterThan(1));
+    filtered = new FilteredList<>(model.rows());
+    SortedList<EventRow> sorted = new SortedList<>(filtered);
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    this.hitsOnly = hitsOnly;
+    hitsOnly.selectedProperty().addListener((o, a, b) -> refilter());
+    filter.setId("hitFilter");
+    filter.setPromptText("Filter events (Ctrl+F): text in any shown column");
+    // On a large table (each keystroke searches every row, about 0.1 s per 50,000 rows) the filter
+    // waits for a pause in typing; a small table filters at once.
+    javafx.animation.PauseTransition typing =
+        new javafx.animation.PauseTransition(javafx.util.Duration.millis(180));
+    typing.setOnFinished(e -> refilter());
+    filter
+        .textProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (model.rows().size() > 5_000 && b != null && !b.isEmpty()) {
+                typing.playFromStart();
+              } else {
+                typing.stop();
+                refilter();
+              }
+            });
+    filter.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            if (filter.getText().isEmpty()) {
+              table.requestFocus();
+            } else {
+              filter.clear();
+            }
+            e.consume();
+          }
+        });
+    HBox.setHgrow(filter, Priority.ALWAYS);
+    filter.setMaxWidth(Double.MAX_VALUE);
+    filter.setMinWidth(120);
+    MenuButton columnsButton = new MenuButton("Columns");
+    columnsButton.setId("columnsMenu");
+    columnsButton.setMinWidth(Region.USE_PREF_SIZE);
+    columnsButton.setOnShowing(e -> columnsButton.getItems().setAll(columnItems()));
+    Button export = new Button("Export…");
+    export.setId("exportHits");
+    export.setMinWidth(Region.USE_PREF_SIZE);
+    export.setTooltip(
+        new Tooltip("Save the events shown, as filtered and sorted, as CSV or JSON lines"));
+    export.setOnAction(e -> exportShown());
+    export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(sorted));
+    exportResult.setId("exportResult");
+    exportResult.getStyleClass().add("export-result");
+    exportResult.setMinWidth(0);
+    HBox filterBar = new HBox(6, filter, exportResult, columnsButton, export);
+    filterBar.getStyleClass().add("filter-bar");
+    filterBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    filterBar.setPadding(new javafx.geometry.Insets(3, 6, 3, 6));
+    // With a filter the status counts what is shown; the full sentence stays in the tooltip.
+    status
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                this::statusText, model.testStatusProperty(), filtered, filter.textProperty()));
+
     table.setId("eventTable");
-    table.setItems(filtered);
+    table.setItems(sorted);
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setPlaceholder(
         new Label("Drop a log file here (CSV, event XML, JSON lines), or use Open Logs…"));
-    table
-        .getColumns()
-        .addAll(
-            List.of(
-                textColumn("", 28, r -> r.hitInReach() ? "●" : r.hit() ? "○" : ""),
-                textColumn("#", 48, r -> Long.toString(r.event().record())),
-                fileColumn,
-                imageColumn(),
-                commandLineColumn(),
-                textColumn("Why", 230, r -> r.hit() ? whyText(r) : ""),
-                textColumn(
-                    "Reach",
-                    150,
-                    r ->
-                        r.outsideReach() != null
-                            ? org.sigmaworkbench.engine.RunWords.OUTSIDE
-                            : "")));
+    for (EventColumn c : EventColumn.all()) {
+      TableColumn<EventRow, ?> column =
+          c.id().equals("commandLineColumn") ? commandLineColumn(c) : textColumn(c);
+      columns.put(column, c);
+      table.getColumns().add(column);
+      column.visibleProperty().addListener((o, a, b) -> refilter());
+    }
+    // The File column only when there is more than one file (the status line names a single one),
+    // so that the command line gets the room on a narrow window; the Columns menu can change it.
+    TableColumn<EventRow, ?> fileColumn = column("fileColumn");
+    fileColumn.setVisible(false);
+    model
+        .logs()
+        .addListener(
+            (javafx.collections.ListChangeListener<LoadedLog>)
+                c -> fileColumn.setVisible(model.logs().size() > 1));
+    // The Reach column only while some hit is outside the query's reach (the Columns menu can
+    // show it at any time).
+    TableColumn<EventRow, ?> reachColumn = column("reachColumn");
+    reachColumn.setVisible(false);
+    model
+        .rows()
+        .addListener(
+            (javafx.collections.ListChangeListener<EventRow>)
+                c -> {
+                  boolean outside = false;
+                  boolean removed = false;
+                  while (c.next()) {
+                    removed |= c.wasRemoved();
+                    outside |= c.getAddedSubList().stream().anyMatch(r -> r.outsideReach() != null);
+                  }
+                  if (outside) {
+                    reachColumn.setVisible(true);
+                  } else if (removed && reachColumn.isVisible()) {
+                    // Only a removal can take the last such hit away: look at them all then.
+                    reachColumn.setVisible(
+                        model.rows().stream().anyMatch(r -> r.outsideReach() != null));
+                  }
+                });
+    // The command line takes the width the other shown columns leave.
+    table.widthProperty().addListener((o, a, b) -> fitCommandLine());
+    for (TableColumn<EventRow, ?> c : table.getColumns()) {
+      if (!"commandLineColumn".equals(c.getId())) {
+        c.widthProperty().addListener((o, a, b) -> fitCommandLine());
+        c.visibleProperty().addListener((o, a, b) -> fitCommandLine());
+      }
+    }
+    table.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (COPY.match(e)) {
+            copyRows();
+            e.consume();
+          } else if (e.getCode() == KeyCode.CONTEXT_MENU
+              || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+            // The menu key opens the table's menu at the selected row on every platform.
+            showContextMenuAtSelection();
+            e.consume();
+          }
+        });
+    table.addEventFilter(
+        javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+        e -> {
+          for (javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+              n != null && n != table;
+              n = n.getParent()) {
+            if (n instanceof TableCell<?, ?> cell) {
+              pointedColumn =
+                  table.getColumns().stream()
+                      .filter(c -> c == cell.getTableColumn())
+                      .findFirst()
+                      .orElse(null);
+              break;
+            }
+          }
+        });
+    table.setContextMenu(contextMenu());
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene.addEventFilter(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    e -> {
+                      if (FIND.match(e)) {
+                        focusFilter();
+                        e.consume();
+                      }
+                    });
+              }
+            });
     table.setRowFactory(
         tv -> {
           TableRow<EventRow> row =
@@ -193,9 +338,7 @@ final class TestPane extends BorderPane {
                   setTooltip(
                       outside
                           ? new Tooltip(
-                              org.sigmaworkbench.engine.RunWords.capitalized(
-                                  org.sigmaworkbench.engine.RunWords.outsideBecause(
-                                      item.outsideReach())))
+                              RunWords.capitalized(RunWords.outsideBecause(item.outsideReach())))
                           : null);
                 }
               };
@@ -210,7 +353,7 @@ final class TestPane extends BorderPane {
                 c -> {
                   if (table.getSelectionModel().getSelectedItem() == null
                       || !model.rows().contains(table.getSelectionModel().getSelectedItem())) {
-                    filtered.stream()
+                    sorted.stream()
                         .filter(EventRow::hit)
                         .findFirst()
                         .ifPresentOrElse(
@@ -227,7 +370,7 @@ final class TestPane extends BorderPane {
     correlations.visibleProperty().bind(model.correlatingProperty());
     correlations.managedProperty().bind(correlations.visibleProperty());
     VBox.setVgrow(table, Priority.ALWAYS);
-    VBox tables = new VBox(correlations, table);
+    VBox tables = new VBox(correlations, filterBar, table);
     SplitPane split =
         new ProportionalSplitPane(
             javafx.geometry.Orientation.VERTICAL,
@@ -250,7 +393,7 @@ final class TestPane extends BorderPane {
                   + " — "
                   + log.format()
                   + " ("
-                  + org.sigmaworkbench.engine.RunWords.count(log.events(), "event")
+                  + RunWords.count(log.events(), "event")
                   + ")");
       m.setId("log-" + log.name());
       Menu readAs = new Menu("Read as");
@@ -282,60 +425,53 @@ final class TestPane extends BorderPane {
     }
   }
 
-  private static String whyText(EventRow r) {
-    List<String> parts = new ArrayList<>();
-    for (MatchSpan s : r.explanation().spans()) {
-      String p =
-          s.ruleKey().isEmpty()
-              ? "keyword '" + s.ruleValue() + "'"
-              : s.ruleKey() + " '" + s.ruleValue() + "'";
-      if (!parts.contains(p)) {
-        parts.add(p);
-      }
-    }
-    return parts.isEmpty() ? r.explanation().summary() : String.join(", ", parts);
-  }
-
-  /** The image path, cut from the left so the file name stays visible. */
-  private static TableColumn<EventRow, String> imageColumn() {
-    TableColumn<EventRow, String> c =
-        textColumn(
-            "Image",
-            200,
-            r -> {
-              String image = r.event().get("Image");
-              return image == null ? "" : image;
-            });
+  /**
+   * A column of text; paths are cut from the left so that the file name stays visible. The cell
+   * value is the row, so that the column sorts by its own order (numbers as numbers, times as
+   * times), not by its text.
+   */
+  private static TableColumn<EventRow, EventRow> textColumn(EventColumn spec) {
+    TableColumn<EventRow, EventRow> c = new TableColumn<>(spec.title());
+    c.setId(spec.id());
+    c.setPrefWidth(spec.width());
+    c.setVisible(spec.shown());
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+    c.setComparator(spec.order());
+    boolean path = spec.id().equals("imageColumn") || spec.id().equals("parentImageColumn");
+    boolean marker = spec.id().equals("hitColumn");
     c.setCellFactory(
         col ->
             new TableCell<>() {
               @Override
-              protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                setTooltip(
-                    empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+              protected void updateItem(EventRow r, boolean empty) {
+                super.updateItem(r, empty);
+                String v = empty || r == null ? null : spec.text().apply(r);
+                setText(v == null ? null : marker ? markerOf(r) : MatchedText.oneLine(v));
+                if (marker && !getStyleClass().contains("hit-marker")) {
+                  getStyleClass().add("hit-marker");
+                }
+                if (path) {
+                  setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                }
+                setTooltip(v == null || marker || v.length() < 24 ? null : new Tooltip(wrapped(v)));
               }
             });
     return c;
   }
 
-  private static TableColumn<EventRow, String> textColumn(
-      String name, double width, java.util.function.Function<EventRow, String> f) {
-    TableColumn<EventRow, String> c = new TableColumn<>(name);
-    c.setPrefWidth(width);
-    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-    c.setSortable(false);
-    return c;
+  private static String markerOf(EventRow r) {
+    return r.hitInReach() ? "●" : r.hit() ? "○" : "";
   }
 
-  private TableColumn<EventRow, EventRow> commandLineColumn() {
-    TableColumn<EventRow, EventRow> c = new TableColumn<>("CommandLine");
-    c.setId("commandLineColumn");
-    c.setPrefWidth(560);
-    c.setSortable(false);
+  /** The command line with the matched part highlighted. */
+  private TableColumn<EventRow, EventRow> commandLineColumn(EventColumn spec) {
+    TableColumn<EventRow, EventRow> c = new TableColumn<>(spec.title());
+    c.setId(spec.id());
+    c.setPrefWidth(spec.width());
+    c.setMinWidth(160);
+    c.setVisible(spec.shown());
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+    c.setComparator(spec.order());
     c.setCellFactory(
         col ->
             new TableCell<>() {
@@ -345,6 +481,7 @@ final class TestPane extends BorderPane {
                 setText(null);
                 if (empty || r == null) {
                   setGraphic(null);
+                  setTooltip(null);
                   return;
                 }
                 String value = r.event().get("CommandLine");
@@ -355,9 +492,299 @@ final class TestPane extends BorderPane {
                             .toList()
                         : List.of();
                 setGraphic(new MatchedText(value, spans));
+                setTooltip(
+                    value == null || value.length() < 24 ? null : new Tooltip(wrapped(value)));
               }
             });
     return c;
+  }
+
+  /** A long value in lines of at most 100 characters, for a tooltip. */
+  private static String wrapped(String v) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < v.length(); i += 100) {
+      if (i > 0) {
+        b.append('\n');
+      }
+      b.append(v, i, Math.min(v.length(), i + 100));
+    }
+    return b.toString();
+  }
+
+  /** The table column of that id. */
+  TableColumn<EventRow, ?> column(String id) {
+    return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+  }
+
+  /** Gives the command line the width the other shown columns leave (at least its minimum). */
+  private void fitCommandLine() {
+    TableColumn<EventRow, ?> cl = column("commandLineColumn");
+    double others = 0;
+    for (TableColumn<EventRow, ?> c : table.getVisibleLeafColumns()) {
+      if (c != cl) {
+        others += c.getWidth();
+      }
+    }
+    double free =
+        table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 18 - others;
+    cl.setPrefWidth(Math.max(Math.max(cl.getMinWidth(), 320), Math.floor(free)));
+  }
+
+  /** The shown columns, in the order the table shows them. */
+  private List<EventColumn> shownColumns() {
+    List<EventColumn> shown = new ArrayList<>();
+    for (TableColumn<EventRow, ?> c : table.getVisibleLeafColumns()) {
+      shown.add(columns.get(c));
+    }
+    return shown;
+  }
+
+  /** Rows pass when they are hits (with Hits only) and a shown column holds the filter text. */
+  private void refilter() {
+    boolean hits = hitsOnly.isSelected();
+    String query = filter.getText();
+    List<EventColumn> shown =
+        table.getColumns().stream().filter(TableColumn::isVisible).map(columns::get).toList();
+    filtered.setPredicate(
+        r ->
+            (!hits || r.hit())
+                && (query == null
+                    || query.isBlank()
+                    || EventColumn.matches(
+                        shown.stream().map(c -> c.text().apply(r)).toList(), query)));
+  }
+
+  private String statusText() {
+    String full = model.testStatusProperty().get();
+    if (filter.getText() == null || filter.getText().isBlank()) {
+      return full;
+    }
+    long shownHits = filtered.stream().filter(EventRow::hitInReach).count();
+    long hits = model.rows().stream().filter(EventRow::hitInReach).count();
+    String s = RunWords.shown(shownHits, hits, "hit");
+    if (!hitsOnly.isSelected()) {
+      s += ", " + filtered.size() + " of " + RunWords.count(model.rows().size(), "event");
+    }
+    return s;
+  }
+
+  /** Puts the caret in the filter field, its text selected to type over. */
+  void focusFilter() {
+    filter.requestFocus();
+    filter.selectAll();
+  }
+
+  ToggleButton hitsOnly() {
+    return hitsOnly;
+  }
+
+  TextField filterField() {
+    return filter;
+  }
+
+  /** The shown rows (as filtered and sorted) and columns as text: the header, then the rows. */
+  List<List<String>> shownText(List<EventRow> rows) {
+    List<EventColumn> shown = shownColumns();
+    List<List<String>> out = new ArrayList<>();
+    out.add(shown.stream().map(EventColumn::header).toList());
+    for (EventRow r : rows) {
+      out.add(shown.stream().map(c -> c.text().apply(r)).toList());
+    }
+    return out;
+  }
+
+  /** Copies the selected rows, in table order, as tab-separated text with a header line. */
+  void copyRows() {
+    List<EventRow> rows =
+        table.getSelectionModel().getSelectedIndices().stream()
+            .sorted()
+            .map(i -> table.getItems().get(i))
+            .toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<List<String>> text = shownText(rows);
+    putOnClipboard(TableText.tsv(text.get(0), text.subList(1, text.size())));
+  }
+
+  /** Copies the value of the cell last pointed at (or the command line) of the selected row. */
+  void copyCell() {
+    EventRow r = table.getSelectionModel().getSelectedItem();
+    if (r == null) {
+      return;
+    }
+    putOnClipboard(columns.get(cellColumn()).text().apply(r));
+  }
+
+  private TableColumn<EventRow, ?> cellColumn() {
+    TableColumn<EventRow, ?> c = pointedColumn;
+    if (c == null || !c.isVisible()) {
+      Object focused =
+          table.getFocusModel().getFocusedCell() == null
+              ? null
+              : table.getFocusModel().getFocusedCell().getTableColumn();
+      c = table.getColumns().stream().filter(t -> t == focused).findFirst().orElse(null);
+    }
+    return c != null && c.isVisible() ? c : column("commandLineColumn");
+  }
+
+  private static void putOnClipboard(String text) {
+    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+    content.putString(text);
+    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  private ContextMenu contextMenu() {
+    MenuItem copyRows = new MenuItem("Copy Selected Rows (Ctrl+C)");
+    copyRows.setId("copyRows");
+    copyRows.setOnAction(e -> copyRows());
+    MenuItem copyCell = new MenuItem("Copy Cell");
+    copyCell.setId("copyCell");
+    copyCell.setOnAction(e -> copyCell());
+    MenuItem ascending = new MenuItem("Sort Ascending");
+    ascending.setId("sortAscending");
+    ascending.setOnAction(e -> sortBy(cellColumn(), TableColumn.SortType.ASCENDING));
+    MenuItem descending = new MenuItem("Sort Descending");
+    descending.setId("sortDescending");
+    descending.setOnAction(e -> sortBy(cellColumn(), TableColumn.SortType.DESCENDING));
+    MenuItem unsorted = new MenuItem("Original Order");
+    unsorted.setId("sortNone");
+    unsorted.setOnAction(e -> table.getSortOrder().clear());
+    Menu columnsMenu = new Menu("Columns");
+    MenuItem export = new MenuItem("Export Shown Events…");
+    export.setId("exportHitsItem");
+    export.setOnAction(e -> exportShown());
+    ContextMenu menu =
+        new ContextMenu(
+            copyCell,
+            copyRows,
+            new SeparatorMenuItem(),
+            ascending,
+            descending,
+            unsorted,
+            new SeparatorMenuItem(),
+            columnsMenu,
+            export);
+    menu.setOnShowing(
+        e -> {
+          String name = columns.get(cellColumn()).header();
+          copyCell.setText("Copy Cell (" + name + ")");
+          ascending.setText("Sort by " + name + ", Ascending");
+          descending.setText("Sort by " + name + ", Descending");
+          columnsMenu.getItems().setAll(columnItems());
+        });
+    return menu;
+  }
+
+  private void showContextMenuAtSelection() {
+    ContextMenu menu = table.getContextMenu();
+    if (menu == null || menu.isShowing()) {
+      return;
+    }
+    pointedColumn = null;
+    int selected = table.getSelectionModel().getSelectedIndex();
+    javafx.geometry.Bounds at = table.localToScreen(table.getBoundsInLocal());
+    for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+      if (n instanceof TableRow<?> row && row.getIndex() == selected && row.isVisible()) {
+        at = row.localToScreen(row.getBoundsInLocal());
+      }
+    }
+    if (at != null) {
+      menu.show(table, at.getMinX() + 24, at.getMaxY());
+    }
+  }
+
+  /** Sorts the table by one column (what a click on its header does). */
+  void sortBy(TableColumn<EventRow, ?> c, TableColumn.SortType type) {
+    c.setSortType(type);
+    table.getSortOrder().setAll(List.of(c));
+  }
+
+  /** One check item per column: ticked while the column is shown. */
+  List<MenuItem> columnItems() {
+    List<MenuItem> items = new ArrayList<>();
+    for (TableColumn<EventRow, ?> c : table.getColumns()) {
+      EventColumn spec = columns.get(c);
+      CheckMenuItem item =
+          new CheckMenuItem(spec.header().equals("Hit") ? "Hit (● ○)" : spec.header());
+      item.setId("show-" + c.getId());
+      item.selectedProperty().bindBidirectional(c.visibleProperty());
+      items.add(item);
+    }
+    return items;
+  }
+
+  /** The Columns menu for the menu bar (filled each time it opens). */
+  Menu columnsMenu() {
+    Menu m = new Menu("Event _Columns");
+    m.setId("columnsViewMenu");
+    m.getItems().setAll(columnItems());
+    m.setOnShowing(e -> m.getItems().setAll(columnItems()));
+    return m;
+  }
+
+  /** Where an export is written: asks the user (a file dialog), or tests answer. */
+  interface ExportChooser {
+    /** The file to write, or {@code null} when the user cancelled. */
+    Path choose(javafx.stage.Window owner, String suggestedName);
+  }
+
+  void setExportChooser(ExportChooser chooser) {
+    exportChooser = chooser;
+  }
+
+  private static Path chooseExportFile(javafx.stage.Window owner, String suggested) {
+    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+    fc.setTitle("Export the events shown");
+    javafx.stage.FileChooser.ExtensionFilter csv =
+        new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv");
+    javafx.stage.FileChooser.ExtensionFilter jsonl =
+        new javafx.stage.FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl");
+    fc.getExtensionFilters().addAll(csv, jsonl);
+    fc.setInitialFileName(suggested);
+    File f = fc.showSaveDialog(owner);
+    if (f == null) {
+      return null;
+    }
+    String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+    if (fc.getSelectedExtensionFilter() == jsonl && !isJsonLines(name)) {
+      return f.toPath().resolveSibling(f.getName() + ".jsonl");
+    }
+    return f.toPath();
+  }
+
+  private static boolean isJsonLines(String name) {
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
+  }
+
+  /**
+   * Writes the rows shown (filtered and sorted as on screen) with the columns shown: JSON lines
+   * when the file name ends in .jsonl, .ndjson or .json, CSV otherwise.
+   */
+  void exportShown() {
+    Path file =
+        exportChooser.choose(getScene() == null ? null : getScene().getWindow(), "events.csv");
+    if (file == null) {
+      return;
+    }
+    List<List<String>> text = shownText(List.copyOf(table.getItems()));
+    List<String> header = text.get(0);
+    List<List<String>> rows = text.subList(1, text.size());
+    boolean json = isJsonLines(file.getFileName().toString().toLowerCase(java.util.Locale.ROOT));
+    try (java.io.Writer w =
+        java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      if (json) {
+        TableText.jsonLines(header, rows, w);
+      } else {
+        TableText.csv(header, rows, w);
+      }
+      exportResult.setText(
+          "Saved " + RunWords.count(rows.size(), "event") + " to " + file.getFileName());
+      exportResult.setTooltip(new Tooltip(file.toString()));
+    } catch (java.io.IOException | RuntimeException e) {
+      exportResult.setText("Cannot save " + file.getFileName() + ": " + e.getMessage());
+      exportResult.setTooltip(new Tooltip(file + ": " + e.getMessage()));
+    }
   }
 
   /** " (the format it was read as)" for an event's log. */
@@ -406,9 +833,7 @@ final class TestPane extends BorderPane {
             + "\n"
             + (r.outsideReach() == null || x == null || !x.matched()
                 ? ""
-                : org.sigmaworkbench.engine.RunWords.capitalized(
-                        org.sigmaworkbench.engine.RunWords.outsideBecause(r.outsideReach()))
-                    + "\n");
+                : RunWords.capitalized(RunWords.outsideBecause(r.outsideReach())) + "\n");
     text.append(head);
     spans.add(List.of("detail-head"), head.length());
     List<MatchSpan> shown = x == null ? List.of() : x.spans();
@@ -446,7 +871,7 @@ final class TestPane extends BorderPane {
                                     c.matchedValues().stream().map(v -> "'" + v + "'").toList())
                                 + ")")
                     : " did not hold ("
-                        + org.sigmaworkbench.engine.RunWords.count(c.values(), "value")
+                        + RunWords.count(c.values(), "value")
                         + (c.noValue() == null ? "" : "; " + c.noValueNote())
                         + ")")
                 + " — rule line "

@@ -68,7 +68,14 @@ public final class WorkbenchApp extends Application {
       Platform.exit();
       return;
     }
+    // The theme: -Dsigmawb.theme when given, else the one remembered (MainWindow applies it), else
+    // the system's as far as it can be told.
+    String theme = System.getProperty(Themes.PROPERTY);
+    Themes.darkProperty().set(Themes.startsDark(theme, System.getenv()));
     window = new MainWindow(settings, UserSettings.dir(), FileDialogs.standard());
+    if (theme != null && !theme.isBlank()) {
+      Themes.darkProperty().set(Themes.startsDark(theme, System.getenv()));
+    }
     Scene scene = createScene(window);
     stage.setTitle("Sigma Workbench");
     stage.setScene(scene);
@@ -98,6 +105,8 @@ public final class WorkbenchApp extends Application {
             Math.min(screen.getWidth(), Math.max(1440, Math.floor(screen.getWidth() * 0.9))),
             Math.min(screen.getHeight(), Math.max(900, Math.floor(screen.getHeight() * 0.9))));
     scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+    Themes.install();
+    Themes.style(scene);
     return scene;
   }
 

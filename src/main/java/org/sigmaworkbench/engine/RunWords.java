@@ -15,6 +15,11 @@ public final class RunWords {
     return n + " " + (n == 1 ? singular : singular + "s");
   }
 
+  /** How many of the rows are shown: "3 of 8 hits shown", "1 of 1 hit shown". */
+  public static String shown(long shown, long total, String singular) {
+    return shown + " of " + count(total, singular) + " shown";
+  }
+
   /**
    * "8 hits in 18 events (a.csv, b.jsonl); 2 more outside the reach of the Azure Monitor query".
    *

@@ -20,7 +20,7 @@ class SettingsStoreTest {
     SettingsStore.Loaded l = new SettingsStore(dir).load();
     assertThat(l.problem()).isNull();
     assertThat(l.settings().recentRules).isEmpty();
-    assertThat(l.settings().darkTheme).isFalse();
+    assertThat(l.settings().darkTheme).as("no theme remembered: the system decides").isNull();
     assertThat(l.settings().windowWidth).isNull();
   }
 
