@@ -104,7 +104,7 @@ class CompletionEngineTest {
     assertThat(labels(at(RULE.replace("CommandLine: x", "CommandLine|utf16le|¦"))))
         .contains("base64", "base64offset")
         .doesNotContain("utf16be", "re", "windash");
-    assertThat(labels(at(RULE.replace("CommandLine: x", "CommandLine|exists¦")))).isEmpty();
+    assertThat(labels(at(RULE.replace("CommandLine: x", "CommandLine|exists|¦")))).isEmpty();
     assertThat(labels(at(RULE.replace("CommandLine: x", "CommandLine|con¦"))))
         .containsExactly("contains");
   }
