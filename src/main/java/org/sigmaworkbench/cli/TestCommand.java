@@ -27,7 +27,7 @@ final class TestCommand implements CliCommand {
               "Given several rules (or a folder), all are matched in one pass over each log and"
                   + " the text output groups the hits by rule with counts.")
           .params("RULE_OR_DIR", 1, "Rule files or folders.")
-          .values("--logs", "FILE", true, "Log files.")
+          .values("--logs", "FILE", false, "Log files (needed unless --regression is given).")
           .choice("--format", "text", OutputFormat.NAMES, "text or jsonl.")
           .flag(
               "--explain-misses",
@@ -40,7 +40,14 @@ final class TestCommand implements CliCommand {
               null,
               "Count only the hits the rule's query for this target can return (sentinel_asim,"
                   + " microsoft_xdr, azure_monitor or a target file); the others are listed as"
-                  + " outside the query's reach (jsonl: \"in_reach\": false with \"reach\").");
+                  + " outside the query's reach (jsonl: \"in_reach\": false with \"reach\").")
+          .value(
+              "--regression",
+              "DIR",
+              null,
+              "Run every rule that has regression data (SigmaHQ's regression_data/.../info.yml)"
+                  + " under DIR over its logs and compare the hits with match_count; exit 1 when"
+                  + " a count differs.");
 
   static {
     PlaceholdersOption.declare(SPEC);
@@ -53,6 +60,7 @@ final class TestCommand implements CliCommand {
   boolean explainMisses;
   Integer threads;
   String target;
+  Path regression;
 
   @Override
   public CommandSpec spec() {
@@ -68,6 +76,14 @@ final class TestCommand implements CliCommand {
     explainMisses = p.flag("--explain-misses");
     threads = p.integer("--threads");
     target = p.value("--target");
+    regression =
+        p.value("--regression") == null
+            ? null
+            : CommandSpec.Parsed.paths("regression folder", List.of(p.value("--regression")))
+                .get(0);
+    if (logs.isEmpty() && regression == null) {
+      throw new CommandSpec.UsageException("missing required argument '--logs=FILE'");
+    }
   }
 
   @Override
@@ -80,6 +96,9 @@ final class TestCommand implements CliCommand {
     if (set.rules.isEmpty()) {
       err.println("error: no usable rule among the inputs");
       return 2;
+    }
+    if (regression != null) {
+      return RegressionReport.run(set.rules, set.paths, regression, out, err);
     }
     if (threads != null && threads < 1) {
       err.println("error: --threads needs at least 1");
