@@ -99,10 +99,13 @@ class RegressionCommandTest {
     RegressionData.Info read = RegressionData.read(info, dir);
     assertThat(read.problem()).isNull();
     assertThat(read.ruleIds()).containsExactly(w.parsed().meta().id());
-    assertThat(read.tests()).singleElement().satisfies(t -> {
-      assertThat(t.matchCount()).isEqualTo(w.hits());
-      assertThat(t.file()).isNotNull();
-    });
+    assertThat(read.tests())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.matchCount()).isEqualTo(w.hits());
+              assertThat(t.file()).isNotNull();
+            });
 
     Run pass = run("test", dir.resolve("rules").toString(), "--regression", dir.toString());
     assertThat(pass.code()).as(pass.out() + pass.err()).isZero();
@@ -111,7 +114,9 @@ class RegressionCommandTest {
         .contains("expected " + w.hits() + ", found " + w.hits())
         .contains("1 rule with regression data: 1 passed, 0 failed");
 
-    String text = Files.readString(info).replace("match_count: " + w.hits(), "match_count: " + (w.hits() + 1));
+    String text =
+        Files.readString(info)
+            .replace("match_count: " + w.hits(), "match_count: " + (w.hits() + 1));
     Files.writeString(info, text);
     Run fail = run("test", dir.resolve("rules").toString(), "--regression", dir.toString());
     assertThat(fail.code()).isEqualTo(1);
