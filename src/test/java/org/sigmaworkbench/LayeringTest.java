@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * rule}: the model, then {@code rule.yaml} (loading), then {@code rule.lint}. Inside {@code logs}:
  * the core (events, layouts, options), the readers {@code logs.csv}, {@code logs.json}, {@code
  * logs.xml}, {@code logs.evtx} on it, and {@code logs.detect} (format detection, the choice of
- * reader) on top of them.
+ * reader) on top of them. {@code rule.attack} (ATT&CK data) stands alone and {@code rule.lint}
+ * reads it. {@code authoring} (writing help) sits on the core and under the faces.
  */
 class LayeringTest {
 
@@ -136,7 +137,10 @@ class LayeringTest {
         .resideInAPackage("org.sigmaworkbench.rule")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.sigmaworkbench.rule.yaml..", "org.sigmaworkbench.rule.lint..")
+        .resideInAnyPackage(
+            "org.sigmaworkbench.rule.yaml..",
+            "org.sigmaworkbench.rule.lint..",
+            "org.sigmaworkbench.rule.attack..")
         .check(CLASSES);
   }
 
@@ -147,7 +151,57 @@ class LayeringTest {
         .resideInAPackage("org.sigmaworkbench.rule.yaml..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("org.sigmaworkbench.rule.lint..")
+        .resideInAnyPackage("org.sigmaworkbench.rule.lint..", "org.sigmaworkbench.rule.attack..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void attackDataUsesNothingOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.rule.attack..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench",
+            "org.sigmaworkbench.rule",
+            "org.sigmaworkbench.rule.yaml..",
+            "org.sigmaworkbench.rule.lint..",
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.export..",
+            "org.sigmaworkbench.authoring..",
+            "org.sigmaworkbench.app..",
+            "org.sigmaworkbench.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void authoringUsesTheCoreButNoFaceAndNoExport() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.sigmaworkbench.authoring..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.app..", "org.sigmaworkbench.cli..", "org.sigmaworkbench.export..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheFacesUseAuthoring() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.sigmaworkbench.rule..",
+            "org.sigmaworkbench.kql..",
+            "org.sigmaworkbench.logs..",
+            "org.sigmaworkbench.engine..",
+            "org.sigmaworkbench.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.sigmaworkbench.authoring..")
         .check(CLASSES);
   }
 
