@@ -101,8 +101,11 @@ class AttackResourceTest {
   @Test
   void bundledDataIsMadeFromTheSharedFiles() throws IOException {
     Path dir = TestFiles.shared("data/attack");
+    if (Boolean.getBoolean("sigmawb.regenerate")) {
+      main(new String[] {dir.toString()});
+    }
     assertThat(Files.readString(RESOURCE, StandardCharsets.UTF_8))
-        .as("regenerate with AttackResourceTest.main " + dir)
+        .as("regenerate with -Dsigmawb.regenerate=true")
         .isEqualTo(generate(dir));
   }
 
