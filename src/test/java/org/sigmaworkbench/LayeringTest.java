@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * a Windows event, the reach of a query. {@code kql} writes queries, {@code export} detection
  * files. Inside {@code logs}: the core (events, layouts, options), the readers {@code logs.csv},
  * {@code logs.json}, {@code logs.xml}, {@code logs.evtx} on it, and {@code logs.detect} (format
- * detection, the choice of reader) on top of them. {@code engine} matches; {@code cli} and {@code
- * app} are the faces.
+ * detection, the choice of reader) on top of them. {@code rule.attack} (ATT&CK data) stands alone
+ * and {@code rule.lint} reads it. {@code engine} matches; {@code authoring} (writing help) sits on
+ * the core and under the faces; {@code cli} and {@code app} are the faces.
  */
 class LayeringTest {
 
@@ -47,7 +48,8 @@ class LayeringTest {
     m.put("yaml", Set.of());
     m.put("rule", Set.of());
     m.put("rule.yaml", Set.of("rule", "yaml"));
-    m.put("rule.lint", Set.of("rule", "rule.yaml"));
+    m.put("rule.attack", Set.of());
+    m.put("rule.lint", Set.of("rule", "rule.yaml", "rule.attack"));
     m.put("mapping", Set.of("rule", "yaml"));
     m.put("kql", Set.of("rule", "mapping"));
     m.put("export", Set.of("rule", "mapping", "kql", "yaml"));
@@ -62,6 +64,20 @@ class LayeringTest {
     m.put("engine", Set.of("rule", "mapping", "logs", "logs.detect"));
     m.put("engine.run", Set.of("rule", "mapping", "logs", "logs.detect", "engine", "threads"));
     m.put("analysis", Set.of("rule", "rule.yaml", "rule.lint", "yaml", "mapping", "kql", "engine"));
+    m.put(
+        "authoring",
+        Set.of(
+            "rule",
+            "rule.yaml",
+            "rule.attack",
+            "rule.lint",
+            "mapping",
+            "kql",
+            "logs",
+            "engine",
+            "engine.run",
+            "logs.detect",
+            "yaml"));
     m.put(
         "workspace", Set.of("rule", "rule.yaml", "mapping", "kql", "logs", "logs.json", "engine"));
     Set<String> cli = new TreeSet<>(m.keySet());

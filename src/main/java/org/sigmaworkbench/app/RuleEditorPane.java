@@ -36,6 +36,7 @@ final class RuleEditorPane extends BorderPane {
   private String source = "rule.yml";
   private String savedText = "";
   private boolean active;
+  private final EditorAssist assist = new EditorAssist(area);
 
   RuleEditorPane(WorkbenchModel model) {
     getStyleClass().add("pane");
@@ -180,6 +181,7 @@ final class RuleEditorPane extends BorderPane {
   /** Replaces the whole text (a newly opened rule); the model hears of it after the usual pause. */
   void setText(String text, String source) {
     this.source = source;
+    assist.setSource(source);
     this.savedText = text;
     area.replaceText(text);
     area.moveTo(0);
@@ -225,5 +227,30 @@ final class RuleEditorPane extends BorderPane {
 
   CodeArea area() {
     return area;
+  }
+
+  /**
+   * The target whose field mapping ranks field completions (the one the KQL preview uses); {@code
+   * null} for none.
+   */
+  void setCompletionTarget(org.sigmaworkbench.mapping.Target target) {
+    assist.setTarget(target);
+  }
+
+  /**
+   * Values seen in the loaded logs, field to value to count, offered when completing a field's
+   * value (most frequent first); empty when no logs are loaded.
+   */
+  void setValueStatistics(java.util.Map<String, java.util.Map<String, Long>> stats) {
+    assist.setValueStatistics(stats);
+  }
+
+  EditorAssist assist() {
+    return assist;
+  }
+
+  /** Replaces the writing help with one whose fixes use a fixed clock and ids (tests). */
+  void assistForTests(org.sigmaworkbench.authoring.QuickFixes fixes) {
+    assist.setQuickFixes(fixes);
   }
 }

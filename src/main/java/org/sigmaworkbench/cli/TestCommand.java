@@ -52,8 +52,9 @@ final class TestCommand implements CliCommand {
       names = "--logs",
       paramLabel = "FILE",
       arity = "1..*",
-      required = true,
-      description = "Log files; takes the files up to the next option.")
+      description =
+          "Log files; takes the files up to the next option (needed unless --regression is"
+              + " given).")
   List<Path> logs;
 
   @Option(
@@ -85,7 +86,24 @@ final class TestCommand implements CliCommand {
               + " outside the query's reach (jsonl: \"in_reach\": false with \"reach\").")
   String target;
 
+  @Option(
+      names = "--regression",
+      paramLabel = "DIR",
+      converter = OptionValues.Folder.class,
+      description =
+          "Run every rule that has regression data (SigmaHQ's regression_data/.../info.yml)"
+              + " under DIR over its logs and compare the hits with match_count; exit 1 when a"
+              + " count differs.")
+  Path regression;
+
   @Mixin PlaceholdersOption placeholders;
+
+  @Override
+  public void validate() throws UsageException {
+    if ((logs == null || logs.isEmpty()) && regression == null) {
+      throw new UsageException("missing required option '--logs=FILE'");
+    }
+  }
 
   @Override
   public int call(PrintWriter out, PrintWriter err) throws Exception {
@@ -97,6 +115,9 @@ final class TestCommand implements CliCommand {
     if (set.rules.isEmpty()) {
       err.println("error: no usable rule among the inputs");
       return 2;
+    }
+    if (regression != null) {
+      return RegressionReport.run(set.rules, set.paths, regression, out, err);
     }
     if (threads != null && threads < 1) {
       err.println("error: --threads needs at least 1");

@@ -113,6 +113,26 @@ public final class WindowsLogsources {
     return out;
   }
 
+  /** Every category the table places events in, sorted (for completion and messages). */
+  public java.util.Set<String> knownCategories() {
+    return java.util.Collections.unmodifiableSet(categories());
+  }
+
+  /** Every Sigma service name the table knows (main names and their other names), sorted. */
+  public java.util.Set<String> knownServices() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Channel c : channels) {
+      out.add(c.service());
+      out.addAll(c.otherServices());
+    }
+    return java.util.Collections.unmodifiableSet(out);
+  }
+
+  /** The product of the table ({@code windows}). */
+  public String product() {
+    return product;
+  }
+
   /** The channels the table knows, in file order. */
   List<Channel> channels() {
     return channels;

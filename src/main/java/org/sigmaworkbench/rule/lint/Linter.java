@@ -28,6 +28,7 @@ public final class Linter {
           new MetadataLint(),
           new DateLint(),
           new TagLint(),
+          new AttackLint(),
           new TextListLint(),
           new LogsourceLint(),
           new ModifierLint(),

@@ -8,35 +8,13 @@ import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Position;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.SourceMap;
+import org.sigmaworkbench.rule.attack.Attack;
 
 /** The {@code tags}: format, namespace, value per namespace, duplicates, detection tags. */
 final class TagLint implements LintFamily {
 
   static final List<String> NAMESPACES =
       List.of("attack", "car", "cve", "d3fend", "detection", "stp", "tlp");
-
-  /** ATT&CK tactics (Enterprise, Mobile and ICS share these short names). */
-  static final Set<String> TACTICS =
-      Set.of(
-          "reconnaissance",
-          "resource-development",
-          "initial-access",
-          "execution",
-          "persistence",
-          "privilege-escalation",
-          "defense-evasion",
-          "stealth",
-          "defense-impairment",
-          "credential-access",
-          "discovery",
-          "lateral-movement",
-          "collection",
-          "command-and-control",
-          "exfiltration",
-          "impact",
-          "evasion",
-          "inhibit-response-function",
-          "impair-process-control");
 
   static final List<String> DETECTION_TYPES = List.of("dfir", "emerging-threats", "threat-hunting");
   static final List<String> TLP =
@@ -124,15 +102,18 @@ final class TagLint implements LintFamily {
   static String valueProblem(String namespace, String name) {
     switch (namespace) {
       case "attack" -> {
-        if (ATTACK_ID.matcher(name).matches() || TACTICS.contains(name)) {
+        if (ATTACK_ID.matcher(name).matches()) {
           return null;
         }
-        String hyphened = name.replace('_', '-');
-        if (TACTICS.contains(hyphened)) {
-          return "ATT&CK tactics are written with hyphens: 'attack." + hyphened + "'";
+        Attack.TagInfo info = Attack.enterprise().tag("attack." + name);
+        if (info.entry() != null || info.renamedTo() != null || !info.covered()) {
+          // a current tactic, or an old tactic name that AttackLint reports with its new name
+          return null;
         }
         return "not an ATT&CK technique (t1059, t1059.001), group (g0001), software (s0001),"
-            + " mitigation (m1001), data source (ds0001) or tactic (execution, defense-evasion, ...)";
+            + " mitigation (m1001), data source (ds0001) or tactic ("
+            + String.join(", ", Attack.enterprise().currentTacticNames())
+            + ")";
       }
       case "cve" -> {
         return CVE.matcher(name).matches()

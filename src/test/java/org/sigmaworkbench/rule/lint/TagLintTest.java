@@ -30,7 +30,7 @@ class TagLintTest {
                     "attack.t1059.001",
                     "attack.g0016",
                     "attack.s0002",
-                    "attack.defense-evasion",
+                    "attack.defense-impairment",
                     "attack.stealth",
                     "cve.2021-44228",
                     "car.2016-04-005",
@@ -51,15 +51,16 @@ class TagLintTest {
         codes(
             tags(
                 "attack.t12345",
-                "attack.defense_evasion",
+                "attack.foo",
                 "cve.2021.44228",
                 "car.2016-4-5",
                 "detection.hunting",
                 "stp.9",
                 "tlp.purple"));
     assertThat(values).filteredOn("lint.tag-value"::equals).hasSize(7);
-    assertThat(only(tags("attack.defense_evasion"), "lint.tag-value").message())
-        .contains("'attack.defense-evasion'");
+    assertThat(only(tags("attack.foo"), "lint.tag-value").message()).contains("stealth");
+    assertThat(only(tags("attack.command_and_control"), "lint.attack-tactic-renamed").message())
+        .contains("'attack.command-and-control'");
   }
 
   @Test

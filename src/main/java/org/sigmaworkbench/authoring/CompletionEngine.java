@@ -1,0 +1,964 @@
+package org.sigmaworkbench.authoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sigmaworkbench.mapping.FieldMapping;
+import org.sigmaworkbench.mapping.Target;
+import org.sigmaworkbench.mapping.WindowsLogsources;
+import org.sigmaworkbench.rule.LogSource;
+import org.sigmaworkbench.rule.attack.Attack;
+
+/**
+ * Completion for rule text: from the caret's place in the YAML it offers top-level keys (of a rule,
+ * a correlation or a filter), logsource values, field names for the rule's logsource (those the
+ * chosen target maps first), modifiers that may follow the ones written, status, level and related
+ * types, tags, condition words, and values seen in loaded logs for the field at the caret. Holds no
+ * state; safe to call from any thread.
+ */
+public final class CompletionEngine {
+
+  /** At most this many entries are returned. */
+  public static final int LIMIT = 400;
+
+  /**
+   * What to offer and which text it replaces.
+   *
+   * @param from where the replaced word begins
+   * @param to where it ends (the caret, or after the rest of the word under it)
+   * @param prefix the part of the word before the caret that the entries were filtered by
+   * @param items the entries, best first
+   */
+  public record Result(int from, int to, String prefix, List<Completion> items) {
+    public static Result none(int caret) {
+      return new Result(caret, caret, "", List.of());
+    }
+  }
+
+  static final List<String> RULE_KEYS =
+      List.of(
+          "title",
+          "id",
+          "related",
+          "name",
+          "taxonomy",
+          "status",
+          "description",
+          "references",
+          "author",
+          "date",
+          "modified",
+          "tags",
+          "logsource",
+          "detection",
+          "fields",
+          "falsepositives",
+          "level",
+          "license",
+          "scope");
+  static final List<String> CORRELATION_KEYS =
+      List.of(
+          "title",
+          "id",
+          "name",
+          "status",
+          "description",
+          "references",
+          "author",
+          "date",
+          "modified",
+          "tags",
+          "correlation",
+          "falsepositives",
+          "level",
+          "generate");
+  static final List<String> FILTER_KEYS =
+      List.of(
+          "title",
+          "id",
+          "name",
+          "description",
+          "author",
+          "date",
+          "modified",
+          "logsource",
+          "filter");
+
+  /** Keys whose value is a block (map or list) rather than a scalar on the same line. */
+  private static final Set<String> BLOCK_KEYS =
+      Set.of(
+          "related",
+          "references",
+          "tags",
+          "logsource",
+          "detection",
+          "fields",
+          "falsepositives",
+          "scope",
+          "correlation",
+          "filter",
+          "rules",
+          "group-by",
+          "aliases");
+
+  static final List<String> STATUS =
+      List.of("experimental", "test", "stable", "deprecated", "unsupported");
+  static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
+  static final List<String> RELATED_TYPES =
+      List.of("derived", "obsolete", "merged", "renamed", "similar");
+  static final List<String> CORRELATION_TYPES =
+      List.of(
+          "event_count",
+          "value_count",
+          "temporal",
+          "temporal_ordered",
+          "value_sum",
+          "value_avg",
+          "value_percentile",
+          "value_median");
+  static final List<String> CORRELATION_SUBKEYS =
+      List.of("type", "rules", "group-by", "timespan", "condition", "aliases");
+  static final List<String> THRESHOLDS = List.of("gte", "gt", "lte", "lt", "eq", "neq", "field");
+
+  private static final Map<String, String> STATUS_DOCS =
+      Map.of(
+          "experimental", "new, little tested; may be noisy",
+          "test", "tested, believed to work; tuning may follow",
+          "stable", "proven in production over time",
+          "deprecated", "replaced or no longer useful; kept for reference",
+          "unsupported", "cannot be used as written (needs special log data or syntax)");
+  private static final Map<String, String> LEVEL_DOCS =
+      Map.of(
+          "informational", "for enrichment or hunting, not an alert",
+          "low", "worth a look in context",
+          "medium", "relevant, needs triage",
+          "high", "needs attention soon; few false positives expected",
+          "critical", "near certainly malicious; act now");
+  private static final Map<String, String> RELATED_DOCS =
+      Map.of(
+          "derived", "made from the other rule",
+          "obsolete", "replaces the other rule",
+          "merged", "the other rule was merged into this one",
+          "renamed", "the other id was this rule's earlier id",
+          "similar", "covers something close");
+
+  /**
+   * Completion at {@code caret} of {@code text}.
+   *
+   * @param target the chosen target, whose field mapping ranks fields; {@code null} for none
+   * @param valueStats values seen in loaded logs: field to value to count; {@code null} or empty
+   *     when no logs are loaded
+   */
+  public Result complete(
+      String text, int caret, Target target, Map<String, Map<String, Long>> valueStats) {
+    if (caret < 0 || caret > text.length()) {
+      return Result.none(Math.max(0, Math.min(caret, text.length())));
+    }
+    YamlPosition pos = YamlPosition.of(text, caret);
+    Document doc = Document.of(text, caret);
+    Map<String, Map<String, Long>> stats = valueStats == null ? Map.of() : valueStats;
+    List<String> path = pos.path();
+    String line = pos.lineText();
+
+    // top level
+    if (path.isEmpty()) {
+      if (!pos.onValue()) {
+        return keys(text, caret, line, doc);
+      }
+      if (pos.key() != null) {
+        return topLevelValue(text, caret, pos.key(), line);
+      }
+      return Result.none(caret);
+    }
+    String first = path.get(0);
+    switch (first) {
+      case "tags" -> {
+        return path.size() == 1 && pos.listItem() && pos.key() == null
+            ? tags(text, caret, line)
+            : Result.none(caret);
+      }
+      case "related" -> {
+        if (pos.key() == null || !pos.onValue() || (pos.listItem() && !line.contains(":"))) {
+          if (!line.contains(":")) {
+            return filtered(
+                text,
+                caret,
+                line,
+                List.of(
+                    new Completion("id: ", "id", "the related rule's id", Completion.Kind.KEY),
+                    new Completion("type: ", "type", "how the rules relate", Completion.Kind.KEY)));
+          }
+        }
+        if ("type".equals(pos.key())) {
+          return words(text, caret, line, RELATED_TYPES, RELATED_DOCS, Completion.Kind.VALUE);
+        }
+        return Result.none(caret);
+      }
+      case "logsource" -> {
+        if (path.size() != 1) {
+          return Result.none(caret);
+        }
+        if (pos.key() == null) {
+          return filtered(
+              text,
+              caret,
+              line,
+              List.of(
+                  key("category", "the kind of event: process_creation, network_connection, ..."),
+                  key("product", "the system: windows, linux, macos, azure, ..."),
+                  key("service", "the log of a product: security, sysmon, powershell, ..."),
+                  key("definition", "free text: what must be logged for the rule to work")));
+        }
+        return logsourceValues(text, caret, pos.key(), line, target);
+      }
+      case "detection" -> {
+        return detection(text, caret, pos, doc, target, stats);
+      }
+      case "correlation" -> {
+        return correlation(text, caret, pos, doc);
+      }
+      case "filter" -> {
+        return filter(text, caret, pos, doc, target, stats);
+      }
+      default -> {
+        return Result.none(caret);
+      }
+    }
+  }
+
+  private static Completion key(String name, String description) {
+    return new Completion(name + ": ", name, description, Completion.Kind.KEY);
+  }
+
+  private Result keys(String text, int caret, String line, Document doc) {
+    List<String> keys =
+        doc.kind == Document.Kind.CORRELATION
+            ? CORRELATION_KEYS
+            : doc.kind == Document.Kind.FILTER ? FILTER_KEYS : RULE_KEYS;
+    List<Completion> out = new ArrayList<>();
+    for (String k : keys) {
+      if (doc.topKeys.contains(k)) {
+        continue;
+      }
+      String summary = HoverDocs.key(k).map(HoverDocs.Doc::summary).orElse("");
+      out.add(
+          new Completion(
+              BLOCK_KEYS.contains(k) ? k + ":" : k + ": ", k, summary, Completion.Kind.KEY));
+    }
+    if (doc.kind == Document.Kind.RULE && doc.topKeys.size() <= 2) {
+      // a document with no body yet may become a correlation or a filter
+      for (String k : List.of("correlation", "filter")) {
+        out.add(
+            new Completion(
+                k + ":",
+                k,
+                HoverDocs.key(k).map(HoverDocs.Doc::summary).orElse(""),
+                Completion.Kind.KEY));
+      }
+    }
+    return filtered(text, caret, line, out);
+  }
+
+  private Result topLevelValue(String text, int caret, String key, String value) {
+    return switch (key) {
+      case "status" -> words(text, caret, value, STATUS, STATUS_DOCS, Completion.Kind.VALUE);
+      case "level" -> words(text, caret, value, LEVELS, LEVEL_DOCS, Completion.Kind.VALUE);
+      case "date", "modified" ->
+          words(
+              text,
+              caret,
+              value,
+              List.of(java.time.LocalDate.now().toString()),
+              Map.of(),
+              Completion.Kind.VALUE);
+      case "generate" ->
+          words(text, caret, value, List.of("false", "true"), Map.of(), Completion.Kind.VALUE);
+      default -> Result.none(caret);
+    };
+  }
+
+  private Result words(
+      String text,
+      int caret,
+      String written,
+      List<String> words,
+      Map<String, String> docs,
+      Completion.Kind kind) {
+    List<Completion> out = new ArrayList<>();
+    for (String w : words) {
+      out.add(new Completion(w, w, docs.getOrDefault(w, ""), kind));
+    }
+    return filtered(text, caret, written, out);
+  }
+
+  // ---- tags
+
+  private Result tags(String text, int caret, String written) {
+    String lower = written.toLowerCase(Locale.ROOT);
+    Attack attack = Attack.enterprise();
+    List<Completion> out = new ArrayList<>();
+    if (!lower.contains(".")) {
+      out.add(ns("attack.", "MITRE ATT&CK tactics, techniques, groups and software"));
+      out.add(ns("car.", "MITRE Cyber Analytics Repository: car.YYYY-MM-NNN"));
+      out.add(ns("cve.", "a vulnerability: cve.YYYY-NNNN"));
+      out.add(ns("detection.", "the rule's type: threat-hunting, emerging-threats, dfir"));
+      out.add(ns("tlp.", "Traffic Light Protocol: who may see the rule"));
+    }
+    if (lower.isEmpty() || lower.startsWith("attack.") || "attack.".startsWith(lower)) {
+      for (Attack.Entry t : attack.tactics()) {
+        out.add(
+            new Completion(
+                t.tag(), t.tag(), "tactic " + t.id() + " " + t.name(), Completion.Kind.TAG));
+      }
+      for (Attack.Entry e : attack.activeTechniques()) {
+        out.add(
+            new Completion(
+                e.tag(),
+                e.tag(),
+                e.id() + " " + e.fullName(attack) + " (" + String.join(", ", e.tactics()) + ")",
+                Completion.Kind.TAG));
+      }
+      if (lower.startsWith("attack.g") || lower.startsWith("attack.s")) {
+        for (Attack.Kind k : List.of(Attack.Kind.GROUP, Attack.Kind.SOFTWARE)) {
+          for (Attack.Entry e : attack.entries(k)) {
+            if (e.status() == Attack.Status.ACTIVE) {
+              out.add(
+                  new Completion(
+                      e.tag(),
+                      e.tag(),
+                      (k == Attack.Kind.GROUP ? "group " : "software ") + e.id() + " " + e.name(),
+                      Completion.Kind.TAG));
+            }
+          }
+        }
+      }
+    }
+    for (String d : List.of("threat-hunting", "emerging-threats", "dfir")) {
+      out.add(new Completion("detection." + d, "detection." + d, "rule type", Completion.Kind.TAG));
+    }
+    for (String t : List.of("clear", "green", "amber", "amber-strict", "red")) {
+      out.add(new Completion("tlp." + t, "tlp." + t, "TLP " + t, Completion.Kind.TAG));
+    }
+    Result r = filtered(text, caret, written, out);
+    if (r.items().isEmpty() && lower.startsWith("attack.") && lower.length() > 7) {
+      // "attack.powersh" finds techniques by name
+      String part = lower.substring(7);
+      List<Completion> byName = new ArrayList<>();
+      for (Completion c : out) {
+        if (c.kind() == Completion.Kind.TAG
+            && c.text().startsWith("attack.")
+            && c.description().toLowerCase(Locale.ROOT).contains(part)) {
+          byName.add(c);
+        }
+      }
+      return new Result(r.from(), r.to(), r.prefix(), limit(byName));
+    }
+    return r;
+  }
+
+  private static Completion ns(String ns, String description) {
+    return new Completion(ns, ns, description, Completion.Kind.TAG);
+  }
+
+  // ---- logsource
+
+  private Result logsourceValues(
+      String text, int caret, String key, String written, Target target) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (target != null) {
+      for (Target.Table t : target.tables()) {
+        for (LogSource ls : t.logsources()) {
+          String v =
+              switch (key) {
+                case "category" -> ls.category();
+                case "product" -> ls.product();
+                case "service" -> ls.service();
+                default -> null;
+              };
+          if (v != null) {
+            values.putIfAbsent(v, "served by " + target.name() + " (" + t.name() + ")");
+          }
+        }
+      }
+    }
+    WindowsLogsources windows = WindowsLogsources.builtIn();
+    switch (key) {
+      case "product" -> values.putIfAbsent(windows.product(), "Windows event logs");
+      case "category" ->
+          windows
+              .knownCategories()
+              .forEach(c -> values.putIfAbsent(c, "a Windows event category the workbench reads"));
+      case "service" ->
+          windows
+              .knownServices()
+              .forEach(s -> values.putIfAbsent(s, "a Windows log the workbench reads"));
+      default -> {}
+    }
+    for (Vocabulary.Count c : Vocabulary.bundled().logsourceValues(key)) {
+      values.putIfAbsent(c.value(), "used by " + c.rules() + " SigmaHQ rules");
+    }
+    List<Completion> out = new ArrayList<>();
+    values.forEach((v, d) -> out.add(new Completion(v, v, d, Completion.Kind.VALUE)));
+    return filtered(text, caret, written, out);
+  }
+
+  // ---- detection
+
+  private Result detection(
+      String text,
+      int caret,
+      YamlPosition pos,
+      Document doc,
+      Target target,
+      Map<String, Map<String, Long>> stats) {
+    List<String> path = pos.path();
+    String line = pos.lineText();
+    if (path.size() == 1) {
+      if (!pos.onValue()) {
+        List<Completion> out = new ArrayList<>();
+        for (String name : List.of("selection", "filter_main_", "filter_optional_")) {
+          out.add(
+              new Completion(
+                  name + (name.endsWith("_") ? "" : ":"),
+                  name,
+                  name.startsWith("filter")
+                      ? "a search identifier for events to leave out"
+                      : "a search identifier: fields that must all match",
+                  Completion.Kind.IDENTIFIER));
+        }
+        if (!doc.identifiers.contains("condition")) {
+          out.add(key("condition", "how the search identifiers combine"));
+        }
+        out.add(key("timeframe", "(old) the time window of an aggregation"));
+        return filtered(text, caret, line, out);
+      }
+      if ("condition".equals(pos.key())) {
+        return condition(text, caret, doc);
+      }
+      return Result.none(caret);
+    }
+    // inside a search identifier
+    return searchIdentifier(text, caret, pos, doc, target, stats, path.size() >= 3);
+  }
+
+  private Result searchIdentifier(
+      String text,
+      int caret,
+      YamlPosition pos,
+      Document doc,
+      Target target,
+      Map<String, Map<String, Long>> stats,
+      boolean valueListOfKey) {
+    String line = pos.lineText();
+    if (valueListOfKey) {
+      // a list item under "Field|mods:"
+      String fieldKey = pos.path().get(pos.path().size() - 1);
+      return loggedValues(text, caret, fieldKey, line, stats);
+    }
+    if (pos.key() != null && pos.onValue() && line.indexOf(':') < 0) {
+      // after "Field|mods: "
+      return loggedValues(text, caret, pos.key(), line, stats);
+    }
+    if (pos.key() != null && pos.onValue()) {
+      return Result.none(caret);
+    }
+    // writing a key: a field, or modifiers after '|'
+    int bar = line.lastIndexOf('|');
+    if (bar >= 0) {
+      return modifiers(text, caret, line.substring(0, bar), line.substring(bar + 1));
+    }
+    return fields(text, caret, line, doc.logsource, target, stats);
+  }
+
+  private Result fields(
+      String text,
+      int caret,
+      String written,
+      LogSource ls,
+      Target target,
+      Map<String, Map<String, Long>> stats) {
+    Map<String, Completion> out = new LinkedHashMap<>();
+    List<Target.Table> tables = target == null ? List.of() : target.tablesFor(ls);
+    for (Target.Table t : tables) {
+      for (Map.Entry<String, FieldMapping> e : t.mappings().entrySet()) {
+        out.putIfAbsent(
+            e.getKey(),
+            new Completion(
+                e.getKey(),
+                e.getKey(),
+                "mapped by "
+                    + target.name()
+                    + " to "
+                    + t.name()
+                    + "."
+                    + String.join(" / ", e.getValue().columns()),
+                Completion.Kind.FIELD));
+      }
+    }
+    List<String> seen = new ArrayList<>(stats.keySet());
+    seen.sort(Comparator.comparing(f -> -stats.get(f).values().stream().mapToLong(x -> x).sum()));
+    for (String f : seen) {
+      out.putIfAbsent(
+          f,
+          new Completion(
+              f,
+              f,
+              mappedNote(tables, target, f) + "seen in the loaded logs",
+              Completion.Kind.FIELD));
+    }
+    for (Vocabulary.Count c : Vocabulary.bundled().fields(ls)) {
+      out.putIfAbsent(
+          c.value(),
+          new Completion(
+              c.value(),
+              c.value(),
+              mappedNote(tables, target, c.value()) + "used by " + c.rules() + " SigmaHQ rules",
+              Completion.Kind.FIELD));
+    }
+    return filtered(text, caret, written, new ArrayList<>(out.values()));
+  }
+
+  private static String mappedNote(List<Target.Table> tables, Target target, String field) {
+    if (target == null) {
+      return "";
+    }
+    for (Target.Table t : tables) {
+      Optional<FieldMapping> m = t.mappingFor(field);
+      if (m.isPresent()) {
+        return "mapped by " + target.name() + " to " + String.join(" / ", m.get().columns()) + "; ";
+      }
+    }
+    return "not mapped by " + target.name() + "; ";
+  }
+
+  /** The modifiers that may follow {@code key} (field and modifiers written so far). */
+  static List<String> allowedModifiers(List<String> present) {
+    Set<String> p = new LinkedHashSet<>();
+    for (String m : present) {
+      p.add(m.toLowerCase(Locale.ROOT));
+    }
+    Set<String> position = Set.of("contains", "startswith", "endswith");
+    Set<String> encodings = Set.of("utf16le", "utf16be", "utf16", "wide");
+    Set<String> base64 = Set.of("base64", "base64offset");
+    Set<String> numeric = Set.of("lt", "lte", "gt", "gte");
+    Set<String> dateParts = Set.of("minute", "hour", "day", "week", "month", "year");
+    boolean hasPosition = p.stream().anyMatch(position::contains);
+    boolean hasEncoding = p.stream().anyMatch(encodings::contains);
+    boolean hasBase64 = p.stream().anyMatch(base64::contains);
+    boolean hasNumeric = p.stream().anyMatch(numeric::contains);
+    boolean hasDatePart = p.stream().anyMatch(dateParts::contains);
+    boolean re = p.contains("re");
+    boolean stringy =
+        hasPosition || hasEncoding || hasBase64 || p.contains("windash") || p.contains("cased");
+    List<String> out = new ArrayList<>();
+    if (p.contains("exists") || p.contains("cidr")) {
+      return out;
+    }
+    for (HoverDocs.Doc d : HoverDocs.modifiers()) {
+      String m = d.name();
+      if (p.contains(m)) {
+        continue;
+      }
+      boolean ok;
+      if (position.contains(m)) {
+        ok = !hasPosition && !re && !hasNumeric && !hasDatePart && !p.contains("neq");
+      } else if (m.equals("all")) {
+        ok = !hasNumeric && !hasDatePart;
+      } else if (m.equals("windash")) {
+        ok = !re && !hasBase64 && !hasEncoding && !hasNumeric && !hasDatePart;
+      } else if (encodings.contains(m)) {
+        ok =
+            !hasEncoding
+                && !hasBase64
+                && !re
+                && !p.contains("windash")
+                && !hasNumeric
+                && !hasDatePart
+                && !hasPosition;
+      } else if (base64.contains(m)) {
+        ok =
+            !hasBase64
+                && !re
+                && !p.contains("windash")
+                && !hasNumeric
+                && !hasDatePart
+                && !(m.equals("base64") && hasPosition);
+      } else if (m.equals("re")) {
+        ok =
+            !stringy
+                && !hasNumeric
+                && !hasDatePart
+                && !p.contains("expand")
+                && !p.contains("fieldref");
+      } else if (m.equals("i") || m.equals("m") || m.equals("s")) {
+        ok = re;
+      } else if (m.equals("cased")) {
+        ok = !re && !hasNumeric && !hasDatePart && !hasBase64 && !hasEncoding;
+      } else if (numeric.contains(m)) {
+        ok =
+            !hasNumeric
+                && !stringy
+                && !re
+                && !p.contains("all")
+                && !p.contains("neq")
+                && !p.contains("fieldref")
+                && !p.contains("expand");
+      } else if (dateParts.contains(m)) {
+        ok = p.isEmpty();
+      } else if (m.equals("exists") || m.equals("cidr")) {
+        ok = p.isEmpty();
+      } else if (m.equals("neq")) {
+        ok = !hasNumeric && !hasDatePart && !re && !hasPosition;
+      } else if (m.equals("expand")) {
+        ok = !hasNumeric && !hasDatePart && !re;
+      } else if (m.equals("fieldref")) {
+        ok =
+            !hasNumeric
+                && !hasDatePart
+                && !re
+                && !hasBase64
+                && !hasEncoding
+                && !p.contains("windash");
+      } else {
+        ok = true;
+      }
+      if (ok) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private Result modifiers(String text, int caret, String keySoFar, String written) {
+    String[] parts = keySoFar.split("\\|", -1);
+    List<String> present = new ArrayList<>(List.of(parts).subList(1, parts.length));
+    List<Completion> out = new ArrayList<>();
+    for (String m : allowedModifiers(present)) {
+      String summary = HoverDocs.modifier(m).map(HoverDocs.Doc::summary).orElse("");
+      out.add(new Completion(m, m, summary, Completion.Kind.MODIFIER));
+    }
+    return filtered(text, caret, written, out);
+  }
+
+  private Result loggedValues(
+      String text,
+      int caret,
+      String fieldKey,
+      String written,
+      Map<String, Map<String, Long>> stats) {
+    String field = fieldKey.split("\\|", -1)[0];
+    Map<String, Long> counts = stats.get(field);
+    if (counts == null) {
+      for (Map.Entry<String, Map<String, Long>> e : stats.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(field)) {
+          counts = e.getValue();
+          break;
+        }
+      }
+    }
+    if (counts == null || counts.isEmpty()) {
+      return Result.none(caret);
+    }
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+    sorted.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    String unquoted = written;
+    if (unquoted.startsWith("'") || unquoted.startsWith("\"")) {
+      unquoted = unquoted.substring(1);
+    }
+    List<Completion> out = new ArrayList<>();
+    String lower = unquoted.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, Long> e : sorted) {
+      String v = e.getKey();
+      if (!lower.isEmpty() && !v.toLowerCase(Locale.ROOT).contains(lower)) {
+        continue;
+      }
+      out.add(
+          new Completion(
+              yamlValue(v),
+              v,
+              e.getValue() + (e.getValue() == 1 ? " event" : " events") + " in the loaded logs",
+              Completion.Kind.LOGGED_VALUE));
+    }
+    int from = caret - written.length();
+    return new Result(from, wordEnd(text, caret), written, limit(out));
+  }
+
+  /** A value as a single-quoted YAML scalar with Sigma's wildcards escaped. */
+  static String yamlValue(String v) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '*' || c == '?') {
+        b.append('\\');
+      } else if (c == '\\') {
+        char next = i + 1 < v.length() ? v.charAt(i + 1) : 0;
+        if (next == '*' || next == '?' || next == '\\' || next == 0) {
+          b.append('\\');
+        }
+      }
+      b.append(c);
+    }
+    return "'" + b.toString().replace("'", "''") + "'";
+  }
+
+  // ---- condition
+
+  private Result condition(String text, int caret, Document doc) {
+    int lineStart = text.lastIndexOf('\n', caret - 1) + 1;
+    String before = text.substring(lineStart, caret);
+    int w = before.length();
+    while (w > 0 && conditionWordChar(before.charAt(w - 1))) {
+      w--;
+    }
+    String written = before.substring(w);
+    List<String> ids = new ArrayList<>(doc.identifiers);
+    ids.remove("condition");
+    ids.remove("timeframe");
+    List<Completion> out = new ArrayList<>();
+    for (String id : ids) {
+      out.add(new Completion(id, id, "search identifier", Completion.Kind.IDENTIFIER));
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    for (String id : ids) {
+      int u = id.indexOf('_');
+      if (u > 0) {
+        groups.add(id.substring(0, u + 1) + "*");
+      }
+    }
+    for (String g : groups) {
+      out.add(
+          new Completion(
+              "1 of " + g, "1 of " + g, "any identifier named " + g, Completion.Kind.OPERATOR));
+      out.add(
+          new Completion(
+              "all of " + g,
+              "all of " + g,
+              "every identifier named " + g,
+              Completion.Kind.OPERATOR));
+    }
+    out.add(new Completion("1 of them", "1 of them", "any identifier", Completion.Kind.OPERATOR));
+    out.add(
+        new Completion("all of them", "all of them", "every identifier", Completion.Kind.OPERATOR));
+    out.add(new Completion("not", "not", "negation", Completion.Kind.OPERATOR));
+    out.add(new Completion("and", "and", "both sides", Completion.Kind.OPERATOR));
+    out.add(new Completion("or", "or", "either side", Completion.Kind.OPERATOR));
+    return filteredWord(text, caret, written, out);
+  }
+
+  private static boolean conditionWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '*';
+  }
+
+  // ---- correlation and filter
+
+  private Result correlation(String text, int caret, YamlPosition pos, Document doc) {
+    List<String> path = pos.path();
+    String line = pos.lineText();
+    if (path.size() == 1) {
+      if (!pos.onValue()) {
+        List<Completion> out = new ArrayList<>();
+        for (String k : CORRELATION_SUBKEYS) {
+          out.add(
+              new Completion(
+                  BLOCK_KEYS.contains(k) || k.equals("condition") ? k + ":" : k + ": ",
+                  k,
+                  switch (k) {
+                    case "type" -> "event_count, value_count, temporal, temporal_ordered, ...";
+                    case "rules" -> "the rules (ids or names) whose hits are correlated";
+                    case "group-by" -> "fields whose values must be the same across the hits";
+                    case "timespan" -> "the window: 10m, 1h, 1d";
+                    case "condition" -> "a threshold: gte, gt, lte, lt, eq, neq (and field)";
+                    default -> "names for a field that differs between the rules";
+                  },
+                  Completion.Kind.KEY));
+        }
+        return filtered(text, caret, line, out);
+      }
+      if ("type".equals(pos.key())) {
+        return words(text, caret, line, CORRELATION_TYPES, Map.of(), Completion.Kind.VALUE);
+      }
+      return Result.none(caret);
+    }
+    if (path.size() == 2 && path.get(1).equals("condition") && !pos.onValue()) {
+      List<Completion> out = new ArrayList<>();
+      for (String t : THRESHOLDS) {
+        out.add(key(t, t.equals("field") ? "the field a value_* type counts" : "threshold"));
+      }
+      return filtered(text, caret, line, out);
+    }
+    if (path.size() == 2 && path.get(1).equals("rules") && pos.listItem()) {
+      return words(text, caret, line, doc.ruleNames, Map.of(), Completion.Kind.VALUE);
+    }
+    return Result.none(caret);
+  }
+
+  private Result filter(
+      String text,
+      int caret,
+      YamlPosition pos,
+      Document doc,
+      Target target,
+      Map<String, Map<String, Long>> stats) {
+    List<String> path = pos.path();
+    String line = pos.lineText();
+    if (path.size() == 1) {
+      if (!pos.onValue()) {
+        return filtered(
+            text,
+            caret,
+            line,
+            List.of(
+                new Completion(
+                    "rules:",
+                    "rules",
+                    "the rules (ids or names) it applies to",
+                    Completion.Kind.KEY),
+                new Completion(
+                    "selection:", "selection", "the events to match", Completion.Kind.KEY),
+                key("condition", "how the selections combine (usually: not selection)")));
+      }
+      if ("condition".equals(pos.key())) {
+        return condition(text, caret, doc);
+      }
+      return Result.none(caret);
+    }
+    if (path.get(1).equals("rules")) {
+      return Result.none(caret);
+    }
+    return searchIdentifier(text, caret, pos, doc, target, stats, path.size() >= 3);
+  }
+
+  // ---- filtering
+
+  private static int wordEnd(String text, int caret) {
+    int end = caret;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (Character.isWhitespace(c) || c == ':' || c == '|' || c == ',' || c == ']') {
+        break;
+      }
+      end++;
+    }
+    return end;
+  }
+
+  /** Entries whose text starts with what is written (else contains it), replacing it. */
+  private static Result filtered(String text, int caret, String written, List<Completion> all) {
+    return filteredWord(text, caret, written, all);
+  }
+
+  private static Result filteredWord(String text, int caret, String written, List<Completion> all) {
+    String lower = written.toLowerCase(Locale.ROOT);
+    List<Completion> starts = new ArrayList<>();
+    List<Completion> contains = new ArrayList<>();
+    for (Completion c : all) {
+      String l = c.label().toLowerCase(Locale.ROOT);
+      if (l.startsWith(lower)) {
+        starts.add(c);
+      } else if (!lower.isEmpty() && l.contains(lower)) {
+        contains.add(c);
+      }
+    }
+    starts.addAll(contains);
+    return new Result(caret - written.length(), wordEnd(text, caret), written, limit(starts));
+  }
+
+  private static List<Completion> limit(List<Completion> l) {
+    return l.size() > LIMIT ? List.copyOf(l.subList(0, LIMIT)) : List.copyOf(l);
+  }
+
+  /** What completion needs to know of the document around the caret, read from its lines. */
+  static final class Document {
+    enum Kind {
+      RULE,
+      CORRELATION,
+      FILTER
+    }
+
+    Kind kind = Kind.RULE;
+    final Set<String> topKeys = new LinkedHashSet<>();
+    final List<String> identifiers = new ArrayList<>();
+    final List<String> ruleNames = new ArrayList<>();
+    LogSource logsource = LogSource.EMPTY;
+
+    static Document of(String text, int caret) {
+      Document d = new Document();
+      int start = 0;
+      int end = text.length();
+      int previous = text.lastIndexOf("\n---", Math.max(0, caret - 1));
+      if (previous >= 0) {
+        start = previous + 1;
+      }
+      int next = text.indexOf("\n---", caret);
+      if (next >= 0) {
+        end = next;
+      }
+      String[] lines = text.substring(start, end).split("\r?\n", -1);
+      String block = null;
+      int childIndent = -1;
+      String category = null;
+      String product = null;
+      String service = null;
+      for (String line : lines) {
+        if (line.isBlank() || line.strip().startsWith("#") || line.startsWith("---")) {
+          continue;
+        }
+        int ind = YamlPosition.indentOf(line);
+        String content = line.substring(ind);
+        int colon = YamlPosition.keyColon(content);
+        if (ind == 0) {
+          block = null;
+          childIndent = -1;
+          if (colon > 0) {
+            String k = content.substring(0, colon).trim();
+            d.topKeys.add(k);
+            block = k;
+            if (k.equals("correlation")) {
+              d.kind = Kind.CORRELATION;
+            } else if (k.equals("filter")) {
+              d.kind = Kind.FILTER;
+            }
+          }
+          continue;
+        }
+        if (childIndent < 0) {
+          childIndent = ind;
+        }
+        if (ind != childIndent || colon <= 0 || block == null) {
+          continue;
+        }
+        String k = content.substring(0, colon).trim();
+        String v = content.substring(colon + 1).strip();
+        if (v.startsWith("'") || v.startsWith("\"")) {
+          v = v.substring(1, Math.max(1, v.length() - 1));
+        }
+        switch (block) {
+          case "logsource" -> {
+            switch (k) {
+              case "category" -> category = v.isEmpty() ? null : v;
+              case "product" -> product = v.isEmpty() ? null : v;
+              case "service" -> service = v.isEmpty() ? null : v;
+              default -> {}
+            }
+          }
+          case "detection", "filter" -> d.identifiers.add(k);
+          default -> {}
+        }
+      }
+      if (!d.identifiers.isEmpty() && d.kind == Kind.FILTER) {
+        d.identifiers.remove("rules");
+      }
+      d.logsource = new LogSource(category, product, service, null);
+      return d;
+    }
+  }
+}
