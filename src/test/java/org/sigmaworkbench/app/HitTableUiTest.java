@@ -62,8 +62,15 @@ class HitTableUiTest {
         .get(10, TimeUnit.SECONDS);
   }
 
+  /** Read on the FX thread: the scene graph changes while a run publishes its rows. */
   private String status(FxRobot robot) {
-    return robot.lookup("#testStatus").queryAs(Label.class).getText();
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () -> robot.lookup("#testStatus").queryAs(Label.class).getText())
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -72,7 +79,13 @@ class HitTableUiTest {
   }
 
   private List<Long> records(FxRobot robot) {
-    return table(robot).getItems().stream().map(r -> r.event().record()).toList();
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () -> table(robot).getItems().stream().map(r -> r.event().record()).toList())
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Node header(FxRobot robot, String columnId) {
