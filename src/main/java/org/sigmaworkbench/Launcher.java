@@ -21,7 +21,7 @@ public final class Launcher {
           new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
       System.exit(SigmaCli.run(args, out, err));
     }
-    Desktop.open(args);
+    Desktop.open(OpenedFiles.asOptions(args));
   }
 
   /** Kept apart so that command-line runs never load a JavaFX class. */
