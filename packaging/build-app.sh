@@ -97,14 +97,14 @@ fi
 MODULES="$(tr ',' '\n' <<< "$MODULES,java.logging" | grep -v '^$' | sort -u | paste -sd, -)"
 echo "runtime modules: $MODULES"
 
-# The runtime. The JDK's own native commands (bin/java, keytool) are left out: the launchers are
-# jpackage's. --generate-cds-archive writes lib/server/classes.jsa, a CDS archive of the runtime's
+# The runtime. The JDK's own commands (bin/java, keytool) are left out on Linux and macOS: the
+# launchers are jpackage's (on Windows bin/ also holds the runtime's DLLs, so it stays). --generate-cds-archive writes lib/server/classes.jsa, a CDS archive of the runtime's
 # own classes that every start maps instead of parsing them from lib/modules.
 JLINK_CDS=--generate-cds-archive
 jlink --list-plugins | grep -q -- --generate-cds-archive || JLINK_CDS=
 jlink --output target/jpackage-runtime --module-path "$FX_PATH" --add-modules "$MODULES" \
   --strip-debug --no-man-pages --no-header-files --compress=2 $JLINK_CDS
-rm -rf target/jpackage-runtime/bin
+[ "$FX" = win ] || rm -rf target/jpackage-runtime/bin
 
 # JVM options (measured in packaging/README.md): the serial collector, since a command is one
 # short-lived thread of work and the window one UI thread (no concurrent collector threads to start;
