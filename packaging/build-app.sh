@@ -106,12 +106,13 @@ jlink --output target/jpackage-runtime --module-path "$FX_PATH" --add-modules "$
   --strip-debug --no-man-pages --no-header-files --compress=2 $JLINK_CDS
 [ "$FX" = win ] || rm -rf target/jpackage-runtime/bin
 
-# JVM options (measured in packaging/README.md): the serial collector, since a command is one
-# short-lived thread of work and the window one UI thread (no concurrent collector threads to start;
-# measured as fast as G1 on a 64 MB .evtx); the tiered compiler's default levels, since C2 earns its
-# compile time back on a large log; no -Xmx, so that the heap follows the machine (a quarter of its
-# memory); the launchers add the class data archive below once it is made.
-JAVA_OPTIONS=(--java-options -XX:+UseSerialGC)
+# JVM options (measured: docs/decisions/0019-launcher.md). The C1 compiler alone
+# (TieredStopAtLevel=1): a command is a short run and C2's compile time did not pay back even over a
+# 64 MB .evtx or a 200 MB CSV (C1 alone took less CPU on both). The serial collector: a command is one
+# thread of work and the window one UI thread; no concurrent collector threads to start, and it took
+# less CPU than G1 on both logs. No -Xmx: the heap follows the machine (a quarter of its memory; the
+# window's large-log goal holds in 512 MB). No -Xss: nothing we ran needed more than the default.
+JAVA_OPTIONS=(--java-options -XX:+UseSerialGC --java-options -XX:TieredStopAtLevel=1)
 
 # File types the installers register: Sigma rules open in the rule editor, event logs in the test
 # pane (the launcher reads a bare path by its extension).
