@@ -24,12 +24,14 @@ public final class Launcher {
     if (args.length > 0 && SigmaCli.COMMANDS.contains(args[0])) {
       System.exit(SigmaCli.run(args, out, err));
     }
-    // The window's options are checked before any window opens: a mistake is one line here.
-    int code = SigmaCli.checkWindowArguments(args, out, err);
+    // Files the desktop hands over (an opened .yml or .evtx) become --rule / --logs; then the
+    // window's options are checked before any window opens: a mistake is one line here.
+    String[] options = OpenedFiles.asOptions(args);
+    int code = SigmaCli.checkWindowArguments(options, out, err);
     if (code >= 0) {
       System.exit(code);
     }
-    Desktop.open(args);
+    Desktop.open(options);
   }
 
   /** Kept apart so that command-line runs never load a JavaFX class. */

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# A launcher that cannot start fails the build: builds the Linux app image, runs a command through
+# its launcher and checks the output and exit code, then starts the window under Xvfb and waits for
+# a window titled "Sigma Workbench" to be mapped (xdotool), failing on any error.
+#   packaging/smoke-test.sh              # builds the image first
+#   SKIP_BUILD=1 packaging/smoke-test.sh # tests the image already in target/dist/sigma-workbench
+# Needs Xvfb and xdotool (.ci/run installs them). Prints how long the window took to map.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+IMAGE=target/dist/sigma-workbench
+LAUNCHER="$IMAGE/bin/Sigma Workbench"
+RULE=src/main/resources/org/sigmaworkbench/rules/proc_creation_win_powershell_export_certificate.yml
+TIMEOUT_S="${WINDOW_TIMEOUT_S:-60}"
+for tool in Xvfb xdotool; do
+  command -v "$tool" > /dev/null || { echo "error: $tool is not installed" >&2; exit 1; }
+done
+[ -n "${SKIP_BUILD:-}" ] || packaging/build-app.sh app-image
+[ -x "$LAUNCHER" ] || { echo "error: no launcher at $LAUNCHER" >&2; exit 1; }
+fail() {
+  echo "smoke test failed: $*" >&2
+  exit 1
+}
+
+# 1. A command through the installed launcher: the headline rule on the Sysmon sample hits the 8
+#    records that export certificates, exit code 0, nothing on stderr but the summary.
+status=0
+out="$("$LAUNCHER" test "$RULE" --logs sample-logs/sysmon-fields.csv 2> target/smoke-cli.err)" || status=$?
+[ "$status" = 0 ] || fail "test command exit code $status: $(cat target/smoke-cli.err)"
+[ "$(cat target/smoke-cli.err)" = "8 hits in 18 events" ] || fail "test command stderr: $(cat target/smoke-cli.err)"
+[ "$(grep -c 'Certificate Exported Via PowerShell' <<< "$out")" = 8 ] || fail "test command output: $out"
+echo "ok: \"$LAUNCHER\" test <headline rule> --logs sample-logs/sysmon-fields.csv: 8 hits, exit code 0"
+status=0
+"$LAUNCHER" convert "$RULE" --target microsoft_xdr > target/smoke-convert.out 2>&1 || status=$?
+[ "$status" = 0 ] && grep -q 'DeviceProcessEvents' target/smoke-convert.out \
+  || fail "convert: exit code $status: $(cat target/smoke-convert.out)"
+echo "ok: convert --target microsoft_xdr writes a DeviceProcessEvents query"
+
+# 2. The window, on a private Xvfb display.
+display=""
+for n in $(seq 90 120); do
+  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then
+    display=":$n"
+    break
+  fi
+done
+[ -n "$display" ] || fail "no free X display number"
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp > target/smoke-xvfb.log 2>&1 &
+xvfb_pid=$!
+app_pid=""
+cleanup() {
+  [ -z "$app_pid" ] || kill "$app_pid" 2> /dev/null || true
+  kill "$xvfb_pid" 2> /dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 100); do
+  DISPLAY="$display" xdotool getdisplaygeometry > /dev/null 2>&1 && break
+  sleep 0.1
+done
+start=$(date +%s%N)
+DISPLAY="$display" "$LAUNCHER" > target/smoke-window.log 2>&1 &
+app_pid=$!
+mapped=""
+deadline=$((start + TIMEOUT_S * 1000000000))
+while [ "$(date +%s%N)" -lt "$deadline" ]; do
+  if DISPLAY="$display" xdotool search --onlyvisible --name '^Sigma Workbench$' > /dev/null 2>&1; then
+    mapped=$(( ($(date +%s%N) - start) / 1000000 ))
+    break
+  fi
+  kill -0 "$app_pid" 2> /dev/null || fail "the window's process ended: $(cat target/smoke-window.log)"
+  sleep 0.05
+done
+[ -n "$mapped" ] || fail "no window titled Sigma Workbench within $TIMEOUT_S s: $(cat target/smoke-window.log)"
+sleep 1 # errors of the first layout pass land in the log just after the window maps
+kill -0 "$app_pid" 2> /dev/null || fail "the window closed: $(cat target/smoke-window.log)"
+if grep -qiE 'exception|error' target/smoke-window.log; then
+  fail "the window's start wrote errors: $(cat target/smoke-window.log)"
+fi
+echo "ok: window 'Sigma Workbench' mapped ${mapped} ms after the launcher started"
