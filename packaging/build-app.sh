@@ -79,17 +79,14 @@ ls target/jpackage-fx/javafx-graphics-*.jar > /dev/null
 # The runtime's modules: what jdeps finds the app and its libraries use, with java.logging always
 # (the desktop start filters JavaFX's log through java.util.logging, and JavaFX logs through it:
 # without it the window fails with NoClassDefFoundError java/util/logging/Logger), and the TLS
-# elliptic-curve provider whenever something speaks HTTPS (java.net.http, javax.net.ssl): most
+# elliptic-curve provider, as the workspace queries speak HTTPS (java.net.http): most
 # servers, Azure's among them, offer only ECDHE key exchange. If jdeps fails, the checked-in list.
 FX_PATH="$(ls target/jpackage-fx/*.jar | paste -sd "$SEP" -)"
 CP="$(ls target/jpackage-input/*.jar | grep -v '/sigma-workbench.jar$' | paste -sd "$SEP" -)"
 if MODULES="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
   --module-path "$FX_PATH" --class-path "$CP" target/jpackage-input/sigma-workbench.jar)"; then
-  PACKAGES="$(jdeps -verbose:package --ignore-missing-deps --multi-release 17 --module-path "$FX_PATH" \
-    --class-path "$CP" target/jpackage-input/*.jar 2>/dev/null || true)"
-  if grep -q -e 'javax\.net\.ssl' -e 'java\.net\.http' <<< "$PACKAGES"; then
-    MODULES="$MODULES,jdk.crypto.ec"
-  fi
+  # The workspace queries speak HTTPS (azure-core over java.net.http): always the EC provider.
+  MODULES="$MODULES,jdk.crypto.ec"
 else
   echo "warning: jdeps failed; using packaging/runtime-modules.txt" >&2
   MODULES="$(grep -v '^#' packaging/runtime-modules.txt | paste -sd, -)"
