@@ -25,7 +25,7 @@ final class TemplateChooser extends Dialog<Template> {
     list.setId("templateList");
     list.getItems().setAll(templates);
     list.setPrefHeight(Math.min(9, templates.size() + 1) * 40.0);
-    list.setPrefWidth(460);
+    list.setPrefWidth(620);
     list.setCellFactory(
         v ->
             new ListCell<>() {
