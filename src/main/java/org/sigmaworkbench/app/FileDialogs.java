@@ -20,6 +20,17 @@ interface FileDialogs {
 
   List<Path> openLogs(Window owner, Path folder);
 
+  /** A folder (the regression folder of rule tests), starting in {@code folder}. */
+  default Path chooseFolder(Window owner, Path folder, String title) {
+    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+    dc.setTitle(title);
+    if (folder != null && Files.isDirectory(folder)) {
+      dc.setInitialDirectory(folder.toFile());
+    }
+    File f = dc.showDialog(owner);
+    return f == null ? null : f.toPath();
+  }
+
   /** The platform's file choosers. */
   static FileDialogs standard() {
     return new FileDialogs() {

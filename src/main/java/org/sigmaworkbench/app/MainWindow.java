@@ -79,6 +79,7 @@ public final class MainWindow extends BorderPane {
   private final TabPane tabs = new TabPane();
   private final KqlPreviewPane preview = new KqlPreviewPane(model);
   private final TestPane testPane;
+  private final AuthoringActions authoring;
   private final Label statusBar = new Label();
   private final SplitPane mainSplit;
   private final SplitPane rightSplit;
@@ -125,6 +126,13 @@ public final class MainWindow extends BorderPane {
     }
     model.targetProperty().addListener((o, a, b) -> saveSettingsLater());
     testPane = new TestPane(model, this::chooseLogs);
+    authoring =
+        new AuthoringActions(
+            model,
+            tabs,
+            testPane.table(),
+            this::openRendered,
+            () -> getScene() == null ? null : getScene().getWindow());
 
     tabs.setId("ruleTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -275,7 +283,7 @@ public final class MainWindow extends BorderPane {
     Menu view =
         new Menu("_View", null, findEvents, testPane.columnsMenu(), new SeparatorMenuItem(), dark);
     view.setId("viewMenu");
-    MenuBar bar = new MenuBar(file, edit, view, help);
+    MenuBar bar = new MenuBar(file, edit, ruleMenu(), view, help);
     bar.setUseSystemMenuBar(true);
     menuBar = bar;
     return bar;
@@ -289,9 +297,14 @@ public final class MainWindow extends BorderPane {
   private static final List<String[]> OTHER_KEYS =
       List.of(
           new String[] {"Ctrl+Tab / Ctrl+Shift+Tab", "Next / previous rule tab"},
-          new String[] {"Alt+F, Alt+E, Alt+V, Alt+H", "Open the File, Edit, View, Help menu"},
+          new String[] {
+            "Alt+F, Alt+E, Alt+R, Alt+V, Alt+H", "Open the File, Edit, Rule, View, Help menu"
+          },
           new String[] {"F6 / Shift+F6", "Next / previous area: rule, KQL, target, events"},
           new String[] {"Tab / Shift+Tab", "Rule editor: indent / outdent the line or selection"},
+          new String[] {"Ctrl+Space", "Rule editor: complete a key, modifier, field or value"},
+          new String[] {"Ctrl+1", "Rule editor: quick fixes for the problem at the caret"},
+          new String[] {"F2", "Rule editor: documentation of the key or field at the caret"},
           new String[] {"Ctrl+Z / Ctrl+Y", "Rule editor: undo / redo"},
           new String[] {"Double-click a problem", "Go to its line in the rule"},
           new String[] {"Drop a .yml / .yaml file", "Open the rule in a new tab"},
@@ -428,7 +441,7 @@ public final class MainWindow extends BorderPane {
               Platform.runLater(
                   () -> {
                     if (tabs.getTabs().isEmpty()) {
-                      newRule();
+                      authoring.newDefaultRule();
                     } else if (selected < tabs.getTabs().size()) {
                       tabs.getSelectionModel().select(selected);
                     }
@@ -514,12 +527,56 @@ public final class MainWindow extends BorderPane {
     return tabs;
   }
 
-  /** A new tab with a rule template, the caret on the title's value (selected). */
+  /** Asks for a template and opens it in a new tab, the caret on the title's value (selected). */
   void newRule() {
-    RuleTemplate tpl = RuleTemplate.create();
-    RuleTab t = addTab("Untitled-" + (untitled + 1), null, tpl.text(), tpl.text(), null);
-    t.editor().area().selectRange(tpl.titleStart(), tpl.titleEnd());
+    authoring.newRuleFromTemplate();
+  }
+
+  /** A new untitled tab with {@code r}'s text, the caret and selection where it says. */
+  void openRendered(org.sigmaworkbench.authoring.Template.Rendered r) {
+    RuleTab t = addTab("Untitled-" + (untitled + 1), null, r.text(), r.text(), null);
+    t.editor().area().selectRange(r.caret(), r.selectionEnd());
     t.editor().area().requestFocus();
+  }
+
+  /** The Rule menu (New Rule from Event, Tests) and the event table's New Rule from Event. */
+  private Menu ruleMenu() {
+    KeyCombination fromEventKey =
+        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    MenuItem fromEvent =
+        item("New Rule from _Event…", "ruleFromEventMenu", fromEventKey, this::newRuleFromEvent);
+    MenuItem tests =
+        item(
+            "_Tests…",
+            "ruleTestsMenu",
+            new KeyCodeCombination(
+                KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            this::showTests);
+    Menu rule = new Menu("_Rule", null, fromEvent, tests);
+    rule.setId("ruleMenu");
+    MenuItem inTable = item("New Rule from Event…", "ruleFromEvent", null, this::newRuleFromEvent);
+    testPane.table().getContextMenu().getItems().addAll(new SeparatorMenuItem(), inTable);
+    return rule;
+  }
+
+  private void newRuleFromEvent() {
+    authoring.newRuleFromEvent(statusBar::setText);
+  }
+
+  /** The Tests dialog of the selected tab's rule. */
+  RuleTestsDialog showTests() {
+    return authoring.showTests(
+        selected(),
+        () -> folder(settings.regressionFolder),
+        f -> {
+          settings.regressionFolder = f.toAbsolutePath().toString();
+          saveSettingsLater();
+        },
+        dialogs);
+  }
+
+  AuthoringActions authoring() {
+    return authoring;
   }
 
   private void chooseRule() {
@@ -989,6 +1046,7 @@ public final class MainWindow extends BorderPane {
     s.lastRuleFolder = settings.lastRuleFolder;
     s.lastLogFolder = settings.lastLogFolder;
     s.darkTheme = darkTheme.get();
+    s.regressionFolder = settings.regressionFolder;
     RuleTab sel = selected();
     for (RuleTab t : ruleTabs()) {
       if (t.path() != null) {
@@ -1146,6 +1204,7 @@ public final class MainWindow extends BorderPane {
 
   void shutdown() {
     model.shutdown();
+    authoring.shutdown();
     files.shutdown();
     try {
       // Let the last writes (settings, removing autosaved copies) finish before the JVM exits.

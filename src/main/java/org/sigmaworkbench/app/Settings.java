@@ -35,6 +35,9 @@ final class Settings {
   public String lastLogFolder;
   public Boolean darkTheme;
 
+  /** The folder rule tests are kept in (a SigmaHQ checkout's root, holding regression_data). */
+  public String regressionFolder;
+
   /** The files of the tabs open when the window was closed, in tab order. */
   public List<String> openTabs = new ArrayList<>();
 

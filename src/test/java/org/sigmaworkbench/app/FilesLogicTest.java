@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sigmaworkbench.analysis.RuleAnalysis;
-import org.sigmaworkbench.kql.KqlOptions;
-import org.sigmaworkbench.mapping.TargetCatalog;
-import org.sigmaworkbench.rule.Placeholders;
 
 /** Atomic writes, autosaved copies, the new-rule template and drop sorting, without JavaFX. */
 class FilesLogicTest {
@@ -66,33 +60,6 @@ class FilesLogicTest {
     a.delete("id-1");
     assertThat(a.list()).extracting(Autosave.Entry::title).containsExactly("b.yml");
     assertThatThrownBy(() -> a.delete("../settings")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void theNewRuleTemplateHasAFreshIdTodayAndNoErrors() {
-    UUID id = UUID.randomUUID();
-    RuleTemplate t = RuleTemplate.create(id, LocalDate.of(2026, 3, 4));
-    assertThat(t.text())
-        .contains("\nid: " + id + "\n")
-        .contains("\ndate: 2026-03-04\n")
-        .contains("\nstatus: experimental\n")
-        .contains("  category: process_creation\n  product: windows\n");
-    assertThat(t.text().substring(t.titleStart(), t.titleEnd())).isEqualTo(RuleTemplate.TITLE);
-    assertThat(t.text().substring(0, t.titleStart())).isEqualTo("title: ");
-    RuleTemplate a = RuleTemplate.create();
-    RuleTemplate b = RuleTemplate.create();
-    String idA = a.text().replaceAll("(?s).*\nid: ([^\n]+)\n.*", "$1");
-    assertThat(UUID.fromString(idA).version()).isEqualTo(4);
-    assertThat(a.text()).isNotEqualTo(b.text()).contains("date: " + LocalDate.now());
-    RuleAnalysis analysis =
-        RuleAnalysis.of(
-            t.text(),
-            "new.yml",
-            TargetCatalog.get("sentinel_asim"),
-            new KqlOptions(false),
-            Placeholders.standard());
-    assertThat(analysis.problems()).noneMatch(p -> p.isError());
-    assertThat(analysis.kql().ok()).isTrue();
   }
 
   @Test

@@ -146,6 +146,13 @@ class RuleTabsUiTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /** File > New Rule by its key, the first template (process creation) taken with Enter. */
+  private void newRule(FxRobot robot) throws TimeoutException {
+    press(robot, KeyCode.CONTROL, KeyCode.N);
+    waitUntil(() -> robot.lookup("#templateList").tryQuery().isPresent());
+    press(robot, KeyCode.ENTER);
+  }
+
   private void focusEditor(FxRobot robot) {
     robot.interact(() -> window.editor().area().requestFocus());
   }
@@ -165,18 +172,18 @@ class RuleTabsUiTest {
       throws TimeoutException {
     waitUntil(() -> status(robot).startsWith("8 hits"));
     focusEditor(robot);
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
     assertThat(selectedTitle(robot)).isEqualTo("Untitled-1");
     String text = window.editor().text();
     assertThat(text)
-        .startsWith("title: " + RuleTemplate.TITLE + "\nid: ")
+        .startsWith("title: Suspicious Process Execution\nid: ")
         .containsPattern(
             "\nid: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n")
         .contains("\ndate: " + LocalDate.now() + "\n")
         .contains("\nstatus: experimental\n")
-        .contains("logsource:\n  category: process_creation\n  product: windows\n");
-    assertThat(window.editor().area().getSelectedText()).isEqualTo(RuleTemplate.TITLE);
+        .contains("logsource:\n    category: process_creation\n    product: windows\n");
+    assertThat(window.editor().area().getSelectedText()).isEqualTo("Suspicious Process Execution");
     // Typing replaces the title; the tab is marked modified; the KQL follows the new tab.
     robot.write("Whoami");
     WaitForAsyncUtils.waitForFxEvents();
@@ -184,7 +191,7 @@ class RuleTabsUiTest {
     assertThat(selectedTitle(robot)).isEqualTo("Untitled-1" + RuleTab.MODIFIED);
     waitUntil(() -> preview().contains("example.exe"));
     // A second new rule is Untitled-2; the editor id is on the visible editor only.
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> tabs(robot).getTabs().size() == 3);
     assertThat(selectedTitle(robot)).isEqualTo("Untitled-2");
     assertThat(robot.lookup("#ruleEditor").queryAll()).containsExactly(window.editor().area());
@@ -194,7 +201,7 @@ class RuleTabsUiTest {
   void ctrlSOnAnUntitledRuleAsksForANameAndWritesTheFileWhole(FxRobot robot) throws Exception {
     waitUntil(() -> status(robot).startsWith("8 hits"));
     focusEditor(robot);
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> selectedTitle(robot).equals("Untitled-1"));
     // A pasted rule stays untitled until it is saved.
     robot.interact(() -> window.editor().area().replaceText(WHOAMI));
@@ -231,7 +238,7 @@ class RuleTabsUiTest {
   void closingAModifiedTabAsksWithSaveAsTheDefaultAndCancelKeepsIt(FxRobot robot) throws Exception {
     waitUntil(() -> status(robot).startsWith("8 hits"));
     focusEditor(robot);
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
     robot.interact(() -> window.editor().area().replaceSelection("Kept"));
     press(robot, KeyCode.CONTROL, KeyCode.W);
@@ -256,7 +263,7 @@ class RuleTabsUiTest {
     waitUntil(() -> tabs(robot).getTabs().size() == 1);
     assertThat(Files.readString(target)).startsWith("title: Kept\n");
     // An unmodified tab closes without a question.
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
     press(robot, KeyCode.CONTROL, KeyCode.W);
     waitUntil(() -> tabs(robot).getTabs().size() == 1);
@@ -267,7 +274,7 @@ class RuleTabsUiTest {
   void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) throws Exception {
     waitUntil(() -> status(robot).startsWith("8 hits"));
     focusEditor(robot);
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
     robot.interact(() -> window.editor().area().replaceSelection("Draft"));
     press(robot, KeyCode.CONTROL, KeyCode.Q);
@@ -388,7 +395,7 @@ class RuleTabsUiTest {
   void unsavedWorkIsOfferedBackAtTheNextStart(FxRobot robot) throws Exception {
     waitUntil(() -> status(robot).startsWith("8 hits"));
     focusEditor(robot);
-    press(robot, KeyCode.CONTROL, KeyCode.N);
+    newRule(robot);
     waitUntil(() -> tabs(robot).getTabs().size() == 2);
     robot.interact(() -> window.editor().area().replaceSelection("Not saved yet"));
     String text = window.editor().text();
