@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -19,6 +20,17 @@ interface FileDialogs {
   Path saveRule(Window owner, Path folder, String name);
 
   List<Path> openLogs(Window owner, Path folder);
+
+  /** A folder of rules to hunt with ({@code null} when cancelled). */
+  default Path openRuleFolder(Window owner, Path folder) {
+    DirectoryChooser dc = new DirectoryChooser();
+    dc.setTitle("Open a folder of Sigma rules");
+    if (folder != null && Files.isDirectory(folder)) {
+      dc.setInitialDirectory(folder.toFile());
+    }
+    File f = dc.showDialog(owner);
+    return f == null ? null : f.toPath();
+  }
 
   /** The platform's file choosers. */
   static FileDialogs standard() {
