@@ -85,6 +85,10 @@ public final class MainWindow extends BorderPane {
   private final BorderPane leftArea = new BorderPane();
 
   private final HuntPane huntPane;
+
+  /** A folder to hunt with once the logs being read are read. */
+  private Path huntWhenRead;
+
   private final SplitPane huntSplit =
       new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.55});
   private final KqlPreviewPane preview = new KqlPreviewPane(model);
@@ -1135,7 +1139,14 @@ public final class MainWindow extends BorderPane {
       huntSplit.getItems().setAll(tabs, huntPane);
       leftArea.setCenter(huntSplit);
     }
-    if (model.runningProperty().get()) {
+    if (!model.runningProperty().get()) {
+      huntPane.start(dir);
+      return;
+    }
+    // Logs are being read: the hunt starts once they are (the newest folder asked for).
+    boolean waiting = huntWhenRead != null;
+    huntWhenRead = dir;
+    if (!waiting) {
       javafx.beans.value.ChangeListener<Boolean> once =
           new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -1143,13 +1154,13 @@ public final class MainWindow extends BorderPane {
                 javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
               if (!b) {
                 model.runningProperty().removeListener(this);
-                huntPane.start(dir);
+                Path next = huntWhenRead;
+                huntWhenRead = null;
+                huntPane.start(next);
               }
             }
           };
       model.runningProperty().addListener(once);
-    } else {
-      huntPane.start(dir);
     }
   }
 

@@ -37,7 +37,7 @@ class RuleFolderHuntTest {
   private static final Path LOG = TestFiles.sample("sysmon-fields.csv");
 
   /** The hits of one rule text over the sample, by a run of that rule alone. */
-  private static long hitsAlone(String text) {
+  static long hitsAlone(String text) {
     CompiledRule rule =
         CompiledRule.compile(new RuleLoader().load(text, "alone.yml").firstRule().orElseThrow());
     RunResult r =
