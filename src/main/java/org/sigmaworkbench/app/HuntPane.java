@@ -121,21 +121,25 @@ final class HuntPane extends VBox {
 
     table.setId("huntTable");
     table.setPlaceholder(new Label("No rule has hits"));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     TableColumn<RuleFolderHunt.Row, String> ruleCol = new TableColumn<>("Rule");
     ruleCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().title()));
-    ruleCol.setPrefWidth(170);
+    ruleCol.setPrefWidth(150);
+    ruleCol.setMinWidth(80);
     TableColumn<RuleFolderHunt.Row, String> levelCol = new TableColumn<>("Level");
     levelCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().level()));
-    levelCol.setPrefWidth(62);
+    levelCol.setPrefWidth(72);
+    levelCol.setMinWidth(56);
     TableColumn<RuleFolderHunt.Row, Long> hitsCol = new TableColumn<>("Hits");
     hitsCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().hits()));
     hitsCol.setPrefWidth(50);
+    hitsCol.setMinWidth(40);
     hitsCol.setSortType(TableColumn.SortType.DESCENDING);
     hitsCol.setStyle("-fx-alignment: CENTER-RIGHT;");
     TableColumn<RuleFolderHunt.Row, String> fileCol = new TableColumn<>("File");
     fileCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fileName()));
-    fileCol.setPrefWidth(110);
+    fileCol.setPrefWidth(100);
+    fileCol.setMinWidth(50);
     table.getColumns().addAll(List.of(ruleCol, levelCol, hitsCol, fileCol));
     table.setRowFactory(
         t -> {
@@ -163,7 +167,17 @@ final class HuntPane extends VBox {
     table.setMinHeight(80);
 
     problems.setId("huntProblems");
-    problems.setPrefHeight(56);
+    problems.setPrefHeight(64);
+    problems.setCellFactory(
+        l ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty ? null : new Tooltip(item));
+              }
+            });
     problems.setMinHeight(40);
     problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problems.getItems()));
     problems.managedProperty().bind(problems.visibleProperty());
