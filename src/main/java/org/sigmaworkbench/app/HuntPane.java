@@ -52,6 +52,12 @@ final class HuntPane extends VBox {
   private final ListView<String> problems = new ListView<>();
   private final Label title = new Label();
   private final Label status = new Label();
+  private final Label stale =
+      new Label("The logs changed since this hunt: Run again to include them");
+
+  /** The logs the shown hunt ran over. */
+  private List<Path> hunted = List.of();
+
   private final ProgressBar progress = new ProgressBar(0);
   private final Button stop = new Button("Stop");
   private final Button again = new Button("Run again");
@@ -119,6 +125,12 @@ final class HuntPane extends VBox {
     status.setWrapText(true);
     status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
+    stale.setId("huntStale");
+    stale.setWrapText(true);
+    stale.getStyleClass().add("notice");
+    stale.setVisible(false);
+    stale.managedProperty().bind(stale.visibleProperty());
+
     table.setId("huntTable");
     table.setPlaceholder(new Label("No rule has hits"));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -181,7 +193,7 @@ final class HuntPane extends VBox {
     problems.setMinHeight(40);
     problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problems.getItems()));
     problems.managedProperty().bind(problems.visibleProperty());
-    getChildren().addAll(bar, status, table, problems);
+    getChildren().addAll(bar, status, stale, table, problems);
   }
 
   /** Hunts with the rules of {@code dir} over the logs loaded now. */
@@ -194,6 +206,8 @@ final class HuntPane extends VBox {
     problems.getItems().clear();
     long gen = generation.incrementAndGet();
     List<LogInput> inputs = List.copyOf(logs.get());
+    hunted = inputs.stream().map(LogInput::path).toList();
+    stale.setVisible(false);
     Placeholders table = placeholders.get();
     running.set(true);
     progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
@@ -312,6 +326,14 @@ final class HuntPane extends VBox {
     current = null;
     running.set(false);
     status.setText(RunWords.stopped(status.getText()));
+  }
+
+  /**
+   * The logs loaded now: when they are not the ones the hunt ran over, the view says so (it does
+   * not hunt again by itself).
+   */
+  void logsNow(List<Path> paths) {
+    stale.setVisible(folder.get() != null && !paths.equals(hunted));
   }
 
   /** The same folder again, over the logs loaded now. */

@@ -140,6 +140,11 @@ public final class MainWindow extends BorderPane {
     model.targetProperty().addListener((o, a, b) -> saveSettingsLater());
     testPane = new TestPane(model, this::chooseLogs);
     huntPane = huntPane();
+    model
+        .logs()
+        .addListener(
+            (javafx.collections.ListChangeListener<LoadedLog>)
+                c -> huntPane.logsNow(model.logs().stream().map(LoadedLog::path).toList()));
 
     tabs.setId("ruleTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);

@@ -306,6 +306,28 @@ class HuntUiTest {
   }
 
   @Test
+  void whenTheLogsChangeTheViewSaysSoAndRunAgainHuntsTheNewLogs(FxRobot robot)
+      throws TimeoutException {
+    waitForLogs();
+    robot.interact(() -> window.huntFolder(rules));
+    waitForHunt(robot);
+    Label stale = robot.lookup("#huntStale").queryAs(Label.class);
+    assertThat(stale.isVisible()).isFalse();
+    String before = huntStatus(robot);
+
+    robot.interact(() -> window.openLogs(List.of(TestFiles.sample("security-4688-wevtutil.xml"))));
+    waitUntil(() -> window.model().logs().size() == 2 && !window.model().runningProperty().get());
+    assertThat(stale.isVisible()).isTrue();
+    // Not hunted again by itself.
+    assertThat(huntStatus(robot)).isEqualTo(before);
+
+    robot.clickOn("#huntRunAgain");
+    waitForHunt(robot);
+    assertThat(stale.isVisible()).isFalse();
+    assertThat(huntStatus(robot)).startsWith("2 rules with hits of 3 (1 could not be loaded)");
+  }
+
+  @Test
   void theKeyboardHelpListsCtrlShiftO() {
     assertThat(window.shortcuts())
         .anyMatch(k -> k[0].equals("Ctrl+Shift+O") && k[1].equals("File > Open Rule Folder…"));
