@@ -222,7 +222,7 @@ final class HuntPane extends VBox {
             }
             RuleFolderHunt.Loaded loaded;
             try {
-              loaded = RuleFolderHunt.load(dir, table);
+              loaded = RuleFolderHunt.load(dir, table, () -> gen != generation.get());
             } catch (IOException | UncheckedIOException | SecurityException e) {
               fx.execute(() -> failed(gen, "Cannot read " + dir + ": " + e.getMessage()));
               return;

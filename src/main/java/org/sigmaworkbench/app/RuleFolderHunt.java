@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.RuleFailure;
@@ -79,11 +80,23 @@ final class RuleFolderHunt {
    * @throws IOException when the folder itself cannot be walked
    */
   static Loaded load(Path folder, Placeholders placeholders) throws IOException {
+    return load(folder, placeholders, () -> false);
+  }
+
+  /**
+   * As {@link #load(Path, Placeholders)}, stopping between files once {@code stopped} says so (the
+   * rules loaded so far are returned).
+   */
+  static Loaded load(Path folder, Placeholders placeholders, BooleanSupplier stopped)
+      throws IOException {
     RuleLoader loader = new RuleLoader(placeholders);
     List<SigmaRule> loaded = new ArrayList<>();
     List<Path> loadedFiles = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (Path p : ruleFiles(folder)) {
+      if (stopped.getAsBoolean()) {
+        break;
+      }
       RuleFile file;
       try {
         file = loader.load(p);

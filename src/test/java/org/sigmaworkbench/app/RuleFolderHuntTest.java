@@ -107,6 +107,15 @@ class RuleFolderHuntTest {
   }
 
   @Test
+  void loadingStopsBetweenFilesWhenAsked() throws IOException {
+    folder();
+    int[] asked = {0};
+    RuleFolderHunt.Loaded loaded =
+        RuleFolderHunt.load(dir, Placeholders.standard(), () -> ++asked[0] > 1);
+    assertThat(loaded.rules().size() + loaded.problems().size()).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyFolderHasNoRulesAndNoProblems() throws IOException {
     RuleFolderHunt.Loaded loaded = RuleFolderHunt.load(dir, Placeholders.standard());
     assertThat(loaded.rules()).isEmpty();
