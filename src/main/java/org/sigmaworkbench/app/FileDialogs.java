@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -22,13 +23,18 @@ interface FileDialogs {
 
   /** A folder (the regression folder of rule tests), starting in {@code folder}. */
   default Path chooseFolder(Window owner, Path folder, String title) {
-    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+    DirectoryChooser dc = new DirectoryChooser();
     dc.setTitle(title);
     if (folder != null && Files.isDirectory(folder)) {
       dc.setInitialDirectory(folder.toFile());
     }
     File f = dc.showDialog(owner);
     return f == null ? null : f.toPath();
+  }
+
+  /** A folder of rules to hunt with ({@code null} when cancelled). */
+  default Path openRuleFolder(Window owner, Path folder) {
+    return chooseFolder(owner, folder, "Open a folder of Sigma rules");
   }
 
   /** The platform's file choosers. */

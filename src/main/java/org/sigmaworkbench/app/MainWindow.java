@@ -74,9 +74,23 @@ public final class MainWindow extends BorderPane {
   private final ExecutorService analysisThread = singleThread("rule-analysis");
   private final ExecutorService runThread = singleThread("test-run");
   private final ExecutorService files = singleThread("rule-files");
+  private final ExecutorService huntThreads =
+      Executors.newFixedThreadPool(
+          Math.max(1, Runtime.getRuntime().availableProcessors()), DaemonThreads.numbered("hunt"));
   private final WorkbenchModel model =
       new WorkbenchModel(analysisThread, runThread, Platform::runLater);
   private final TabPane tabs = new TabPane();
+
+  /** The rule tabs, with the hunt view under them while there is one. */
+  private final BorderPane leftArea = new BorderPane();
+
+  private final HuntPane huntPane;
+
+  /** A folder to hunt with once the logs being read are read. */
+  private Path huntWhenRead;
+
+  private final SplitPane huntSplit =
+      new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.55});
   private final KqlPreviewPane preview = new KqlPreviewPane(model);
   private final TestPane testPane;
   private final AuthoringActions authoring;
@@ -133,6 +147,12 @@ public final class MainWindow extends BorderPane {
             testPane.table(),
             this::openRendered,
             () -> getScene() == null ? null : getScene().getWindow());
+    huntPane = huntPane();
+    model
+        .logs()
+        .addListener(
+            (javafx.collections.ListChangeListener<LoadedLog>)
+                c -> huntPane.logsNow(model.logs().stream().map(LoadedLog::path).toList()));
 
     tabs.setId("ruleTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -149,8 +169,10 @@ public final class MainWindow extends BorderPane {
         new ProportionalSplitPane(
             Orientation.HORIZONTAL,
             new double[] {settings.mainDivider == null ? 0.36 : settings.mainDivider},
-            tabs,
+            leftArea,
             right);
+    leftArea.setCenter(tabs);
+    leftArea.setMinWidth(240);
     tabs.setMinWidth(240);
     right.setMinWidth(420);
     preview.setMinHeight(90);
@@ -208,6 +230,13 @@ public final class MainWindow extends BorderPane {
   private MenuBar menu() {
     MenuItem newRule = item("_New Rule", "newRule", shortcut(KeyCode.N), this::newRule);
     MenuItem openRule = item("_Open Rule…", "openRule", shortcut(KeyCode.O), this::chooseRule);
+    MenuItem openRuleFolder =
+        item(
+            "Open Rule _Folder…",
+            "openRuleFolder",
+            new KeyCodeCombination(
+                KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            this::chooseRuleFolder);
     recentMenu.setId("recentRules");
     recentMenu.setOnShowing(e -> pruneRecent());
     fillRecentMenu();
@@ -240,6 +269,7 @@ public final class MainWindow extends BorderPane {
             null,
             newRule,
             openRule,
+            openRuleFolder,
             recentMenu,
             saveRule,
             saveRuleAs,
@@ -300,7 +330,8 @@ public final class MainWindow extends BorderPane {
           new String[] {
             "Alt+F, Alt+E, Alt+R, Alt+V, Alt+H", "Open the File, Edit, Rule, View, Help menu"
           },
-          new String[] {"F6 / Shift+F6", "Next / previous area: rule, KQL, target, events"},
+          new String[] {"F6 / Shift+F6", "Next / previous area: rule, KQL, target, events, hunt"},
+          new String[] {"Enter / double-click a hunt row", "Open that rule in a tab"},
           new String[] {"Tab / Shift+Tab", "Rule editor: indent / outdent the line or selection"},
           new String[] {"Ctrl+Space", "Rule editor: complete a key, modifier, field or value"},
           new String[] {"Ctrl+1", "Rule editor: quick fixes for the problem at the caret"},
@@ -358,6 +389,9 @@ public final class MainWindow extends BorderPane {
       cycle.add(editor().area());
     }
     cycle.addAll(List.of(preview.area(), preview.targetChoice(), testPane.table()));
+    if (huntShown()) {
+      cycle.add(huntPane.table());
+    }
     return cycle;
   }
 
@@ -453,6 +487,7 @@ public final class MainWindow extends BorderPane {
     if (settingsProblem != null && !model.noticeProperty().get().contains(settingsProblem)) {
       model.showNotice(settingsProblem);
     }
+    options.rulesFolder().ifPresent(this::huntFolder);
   }
 
   /** Puts the window where it was last time, when that place is on a screen. */
@@ -1124,6 +1159,88 @@ public final class MainWindow extends BorderPane {
     }
   }
 
+  // ---- Hunt over a rule folder ---------------------------------------------------------------
+
+  private HuntPane huntPane() {
+    return new HuntPane(
+        huntThreads,
+        Platform::runLater,
+        this::huntInputs,
+        () -> model.placeholdersProperty().get(),
+        this::openRule,
+        this::hideHunt);
+  }
+
+  /** The logs loaded now, as a run reads them (kept events, or the file again). */
+  private List<org.sigmaworkbench.engine.run.LogInput> huntInputs() {
+    return model.logs().stream()
+        .map(
+            l ->
+                l.cached() == null
+                    ? org.sigmaworkbench.engine.run.LogInput.file(l.path(), l.options())
+                    : org.sigmaworkbench.engine.run.LogInput.events(
+                        l.path(), l.options(), l.cached()))
+        .toList();
+  }
+
+  private void chooseRuleFolder() {
+    Path dir = dialogs.openRuleFolder(getScene().getWindow(), folder(settings.lastRuleFolder));
+    if (dir != null) {
+      settings.lastRuleFolder = dir.toAbsolutePath().normalize().toString();
+      saveSettingsLater();
+      huntFolder(dir);
+    }
+  }
+
+  /**
+   * Shows the hunt view and runs every rule of {@code dir} over the loaded logs; while logs are
+   * being read, once they are.
+   */
+  void huntFolder(Path dir) {
+    if (!huntShown()) {
+      leftArea.setCenter(null);
+      huntSplit.getItems().setAll(tabs, huntPane);
+      leftArea.setCenter(huntSplit);
+    }
+    if (!model.runningProperty().get()) {
+      huntPane.start(dir);
+      return;
+    }
+    // Logs are being read: the hunt starts once they are (the newest folder asked for).
+    boolean waiting = huntWhenRead != null;
+    huntWhenRead = dir;
+    if (!waiting) {
+      javafx.beans.value.ChangeListener<Boolean> once =
+          new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(
+                javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+              if (!b) {
+                model.runningProperty().removeListener(this);
+                Path next = huntWhenRead;
+                huntWhenRead = null;
+                huntPane.start(next);
+              }
+            }
+          };
+      model.runningProperty().addListener(once);
+    }
+  }
+
+  private boolean huntShown() {
+    return leftArea.getCenter() == huntSplit;
+  }
+
+  private void hideHunt() {
+    leftArea.setCenter(null);
+    huntSplit.getItems().clear();
+    leftArea.setCenter(tabs);
+  }
+
+  HuntPane hunt() {
+    return huntPane;
+  }
+
   // ---- Other actions --------------------------------------------------------------------------
 
   private void showStatusLater(String text) {
@@ -1214,5 +1331,6 @@ public final class MainWindow extends BorderPane {
     }
     analysisThread.shutdownNow();
     runThread.shutdownNow();
+    huntThreads.shutdownNow();
   }
 }

@@ -61,6 +61,19 @@ public final class RunWords {
         + outsideReach(outside, query);
   }
 
+  /**
+   * A hunt of a rule folder in the window: "12 rules with hits of 340 (3 could not be loaded); 57
+   * hits".
+   */
+  public static String rulesWithHits(long rulesWithHits, long rules, long notLoaded, long hits) {
+    return count(rulesWithHits, "rule")
+        + " with hits of "
+        + rules
+        + (notLoaded > 0 ? " (" + notLoaded + " could not be loaded)" : "")
+        + "; "
+        + count(hits, "hit");
+  }
+
   /** "; 8 more outside the reach of the Microsoft Defender XDR query", or nothing. */
   public static String outsideReach(long outside, String query) {
     return outside == 0 || query == null ? "" : "; " + moreOutside(outside, query);

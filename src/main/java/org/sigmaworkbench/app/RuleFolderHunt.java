@@ -1,0 +1,169 @@
+package org.sigmaworkbench.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.RuleFailure;
+import org.sigmaworkbench.engine.RunWords;
+import org.sigmaworkbench.engine.run.RunResult;
+import org.sigmaworkbench.rule.CorrelationRule;
+import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleFile;
+import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.SigmaRule;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
+
+/**
+ * A hunt of a rule folder in the window, free of JavaFX: every {@code .yml}/{@code .yaml} file
+ * under the folder (recursively) loaded and compiled, the files that could not be used listed with
+ * why (never fatal), and the result of a run turned into rows (busiest first) and a status line.
+ */
+final class RuleFolderHunt {
+  private RuleFolderHunt() {}
+
+  /** A rule file that could not be used, and why. */
+  record Problem(Path file, String message) {
+    String describe() {
+      return file.getFileName() + ": " + message;
+    }
+  }
+
+  /**
+   * The rules of a folder.
+   *
+   * @param folder the folder
+   * @param rules the compiled detection rules
+   * @param files the file of each rule
+   * @param problems the files (or rules) that could not be loaded
+   */
+  record Loaded(
+      Path folder,
+      List<CompiledRule> rules,
+      Map<CompiledRule, Path> files,
+      List<Problem> problems) {}
+
+  /** One rule with hits: a row of the hunt table. */
+  record Row(String title, String level, long hits, Path file) {
+    String fileName() {
+      return file == null ? "" : file.getFileName().toString();
+    }
+  }
+
+  /** The rule files under {@code folder}, in path order. */
+  static List<Path> ruleFiles(Path folder) throws IOException {
+    try (Stream<Path> s = Files.walk(folder)) {
+      return s.filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".yml") || n.endsWith(".yaml");
+              })
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * Loads and compiles every rule under {@code folder}; a file that cannot be read, has errors or
+   * holds no detection rule is a problem, and the others go on. A file of correlations only is left
+   * out without a problem (the hunt lists detection rules).
+   *
+   * @throws IOException when the folder itself cannot be walked
+   */
+  static Loaded load(Path folder, Placeholders placeholders) throws IOException {
+    return load(folder, placeholders, () -> false);
+  }
+
+  /**
+   * As {@link #load(Path, Placeholders)}, stopping between files once {@code stopped} says so (the
+   * rules loaded so far are returned).
+   */
+  static Loaded load(Path folder, Placeholders placeholders, BooleanSupplier stopped)
+      throws IOException {
+    RuleLoader loader = new RuleLoader(placeholders);
+    List<SigmaRule> loaded = new ArrayList<>();
+    List<Path> loadedFiles = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Path p : ruleFiles(folder)) {
+      if (stopped.getAsBoolean()) {
+        break;
+      }
+      RuleFile file;
+      try {
+        file = loader.load(p);
+      } catch (RuntimeException e) {
+        problems.add(new Problem(p, String.valueOf(e.getMessage())));
+        continue;
+      }
+      boolean correlates = file.documents().stream().anyMatch(CorrelationRule.class::isInstance);
+      if (!file.fileProblems().isEmpty() || (file.rules().isEmpty() && !correlates)) {
+        problems.add(
+            new Problem(
+                p,
+                file.problems().stream()
+                    .filter(RuleProblem::isError)
+                    .findFirst()
+                    .map(RuleProblem::describe)
+                    .orElse("no detection rule in the file")));
+        continue;
+      }
+      for (SigmaRule r : file.rules()) {
+        loaded.add(r);
+        loadedFiles.add(p);
+      }
+    }
+    CompiledRule.Compiled compiled =
+        CompiledRule.compileAll(loaded, loadedFiles.stream().map(Path::toString).toList());
+    for (RuleFailure f : compiled.failures()) {
+      problems.add(new Problem(Path.of(f.source()), f.message()));
+    }
+    Map<CompiledRule, Path> files = new IdentityHashMap<>();
+    int next = 0;
+    for (CompiledRule c : compiled.rules()) {
+      while (loaded.get(next) != c.rule()) {
+        next++;
+      }
+      files.put(c, loadedFiles.get(next));
+    }
+    return new Loaded(folder, compiled.rules(), files, problems);
+  }
+
+  /** The rules with hits, busiest first (then by title). */
+  static List<Row> rows(RunResult result, Map<CompiledRule, Path> files) {
+    List<Row> rows = new ArrayList<>();
+    for (RunResult.RuleHits h : result.rules()) {
+      if (h.hits() > 0) {
+        SigmaRule r = h.rule().rule();
+        rows.add(
+            new Row(
+                r.title() == null ? "" : r.title(),
+                r.meta() == null || r.meta().level() == null ? "" : r.meta().level(),
+                h.hits(),
+                files.get(h.rule())));
+      }
+    }
+    rows.sort(
+        Comparator.comparingLong(Row::hits)
+            .reversed()
+            .thenComparing(Row::title, String.CASE_INSENSITIVE_ORDER));
+    return rows;
+  }
+
+  /** "12 rules with hits of 340 (3 could not be loaded); 57 hits". */
+  static String status(Loaded loaded, List<Row> rows) {
+    return RunWords.rulesWithHits(
+        rows.size(),
+        loaded.rules().size(),
+        loaded.problems().size(),
+        rows.stream().mapToLong(Row::hits).sum());
+  }
+}
