@@ -1,12 +1,16 @@
 package org.sigmaworkbench.analysis;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Correlations;
 import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.Position;
 import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
@@ -32,7 +36,7 @@ public record RuleAnalysis(
     List<RuleProblem> problems,
     KqlResult kql,
     CompiledRule compiled,
-    org.sigmaworkbench.engine.Correlations correlations) {
+    Correlations correlations) {
 
   public RuleAnalysis(
       String text,
@@ -40,7 +44,7 @@ public record RuleAnalysis(
       List<RuleProblem> problems,
       KqlResult kql,
       CompiledRule compiled) {
-    this(text, rule, problems, kql, compiled, org.sigmaworkbench.engine.Correlations.none());
+    this(text, rule, problems, kql, compiled, Correlations.none());
   }
 
   /** Whether the text holds correlations that run on the logs. */
@@ -77,7 +81,7 @@ public record RuleAnalysis(
               RuleProblem.error(
                   "rule.kind",
                   "this file holds no detection rule (only correlation or filter documents)",
-                  org.sigmaworkbench.rule.Position.NONE,
+                  Position.NONE,
                   ""));
     }
     if (rule == null || file.hasErrors() || !rule.isUsable()) {
@@ -85,11 +89,10 @@ public record RuleAnalysis(
     }
     KqlWriter writer = new KqlWriter(target, options);
     KqlResult kql = writer.write(rule);
-    org.sigmaworkbench.engine.Correlations correlations =
-        org.sigmaworkbench.engine.Correlations.of(file.documents());
+    Correlations correlations = Correlations.of(file.documents());
     if (!correlations.isEmpty()) {
       // The preview shows the correlation's query: the text is about the correlation.
-      java.util.Map<String, SigmaRule> byReference = new java.util.LinkedHashMap<>();
+      Map<String, SigmaRule> byReference = new LinkedHashMap<>();
       for (SigmaRule r : file.rules()) {
         if (r.meta().name() != null) {
           byReference.putIfAbsent(r.meta().name(), r);

@@ -2,6 +2,7 @@ package org.sigmaworkbench.app;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -11,6 +12,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import org.sigmaworkbench.engine.CorrelationHit;
 import org.sigmaworkbench.engine.EventTime;
+import org.sigmaworkbench.engine.RunWords;
 
 /**
  * The correlation hits of the rule in the editor: one row per hit (correlation, group, window,
@@ -56,7 +58,7 @@ final class CorrelationTable extends TreeTableView<Object> {
   }
 
   private static TreeTableColumn<Object, String> column(
-      String name, double width, java.util.function.Function<Object, String> f) {
+      String name, double width, Function<Object, String> f) {
     TreeTableColumn<Object, String> c = new TreeTableColumn<>(name);
     c.setPrefWidth(width);
     c.setSortable(false);
@@ -69,10 +71,7 @@ final class CorrelationTable extends TreeTableView<Object> {
 
   private static String first(Object o) {
     if (o instanceof CorrelationHit h) {
-      return h.title()
-          + " ("
-          + org.sigmaworkbench.engine.RunWords.count(h.events().size(), "event")
-          + ")";
+      return h.title() + " (" + RunWords.count(h.events().size(), "event") + ")";
     }
     if (o instanceof CorrelationHit.Member m) {
       return m.file() + " #" + m.record();
@@ -143,7 +142,7 @@ final class CorrelationTable extends TreeTableView<Object> {
         + ", value "
         + valueText(h.value())
         + ", "
-        + org.sigmaworkbench.engine.RunWords.count(h.events().size(), "event");
+        + RunWords.count(h.events().size(), "event");
   }
 
   static String describe(CorrelationHit.Member m) {

@@ -1,6 +1,7 @@
 package org.sigmaworkbench.app;
 
 import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * Unexpected failures: written to standard error for the record, shown to the user as one line in
@@ -22,10 +23,10 @@ final class ErrorReporting {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     String line =
         "Something went wrong: " + message + " (details on standard error). Your work is kept.";
-    if (javafx.application.Platform.isFxApplicationThread()) {
+    if (Platform.isFxApplicationThread()) {
       sink.accept(line);
     } else {
-      javafx.application.Platform.runLater(() -> sink.accept(line));
+      Platform.runLater(() -> sink.accept(line));
     }
   }
 }

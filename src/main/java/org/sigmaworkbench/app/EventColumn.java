@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Function;
@@ -171,12 +172,12 @@ record EventColumn(
 
   /** Whether any of the texts holds the query, ignoring case; a blank query matches every row. */
   static boolean matches(List<String> texts, String query) {
-    String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+    String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
     if (q.isEmpty()) {
       return true;
     }
     for (String t : texts) {
-      if (t != null && t.toLowerCase(java.util.Locale.ROOT).contains(q)) {
+      if (t != null && t.toLowerCase(Locale.ROOT).contains(q)) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package org.sigmaworkbench.app;
 
+import java.util.Objects;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.logs.Event;
 
@@ -29,6 +30,6 @@ public record EventRow(Event event, Explanation explanation, String outsideReach
   /** The same row with its reach for a query. */
   EventRow withReach(String outside) {
     String o = hit() ? outside : null;
-    return java.util.Objects.equals(o, outsideReach) ? this : new EventRow(event, explanation, o);
+    return Objects.equals(o, outsideReach) ? this : new EventRow(event, explanation, o);
   }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -105,7 +106,7 @@ final class ExportDialog extends Dialog<Void> {
         e -> {
           ClipboardContent c = new ClipboardContent();
           c.putString(text.getText());
-          javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+          Clipboard.getSystemClipboard().setContent(c);
         });
     save.setOnAction(
         e -> {

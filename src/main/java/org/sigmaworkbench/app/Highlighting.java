@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import org.fxmisc.richtext.GenericStyledArea;
 import org.fxmisc.richtext.model.StyleSpans;
+import org.sigmaworkbench.threads.DaemonThreads;
 
 /**
  * Live syntax highlighting in the RichTextFX way: after a pause in typing the text goes to one
@@ -16,8 +17,7 @@ import org.fxmisc.richtext.model.StyleSpans;
  */
 final class Highlighting {
   private static final ExecutorService EXECUTOR =
-      Executors.newSingleThreadExecutor(
-          org.sigmaworkbench.threads.DaemonThreads.named("highlighting"));
+      Executors.newSingleThreadExecutor(DaemonThreads.named("highlighting"));
 
   private Highlighting() {}
 

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,6 +19,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -27,6 +30,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.engine.run.LogInput;
@@ -123,7 +127,7 @@ final class HuntPane extends VBox {
 
     status.setId("huntStatus");
     status.setWrapText(true);
-    status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    status.setMinHeight(Region.USE_PREF_SIZE);
 
     stale.setId("huntStale");
     stale.setWrapText(true);
@@ -182,7 +186,7 @@ final class HuntPane extends VBox {
     problems.setPrefHeight(64);
     problems.setCellFactory(
         l ->
-            new javafx.scene.control.ListCell<>() {
+            new ListCell<>() {
               @Override
               protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -191,7 +195,7 @@ final class HuntPane extends VBox {
               }
             });
     problems.setMinHeight(40);
-    problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problems.getItems()));
+    problems.visibleProperty().bind(Bindings.isNotEmpty(problems.getItems()));
     problems.managedProperty().bind(problems.visibleProperty());
     getChildren().addAll(bar, status, stale, table, problems);
   }
@@ -229,7 +233,7 @@ final class HuntPane extends VBox {
             }
             fx.execute(() -> run(gen, loaded, inputs));
           });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       running.set(false);
     }
   }
@@ -292,7 +296,7 @@ final class HuntPane extends VBox {
         };
     try {
       current = RuleRun.start(RunRequest.of(loaded.rules(), inputs, options), listener, executor);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       running.set(false);
     }
   }

@@ -2,6 +2,7 @@ package org.sigmaworkbench.app;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,19 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -29,6 +36,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -44,14 +53,18 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.sigmaworkbench.authoring.Template;
 import org.sigmaworkbench.engine.RunWords;
+import org.sigmaworkbench.engine.run.LogInput;
 import org.sigmaworkbench.mapping.TargetCatalog;
+import org.sigmaworkbench.rule.yaml.RuleLoader;
 import org.sigmaworkbench.threads.DaemonThreads;
 
 /**
@@ -151,7 +164,7 @@ public final class MainWindow extends BorderPane {
     model
         .logs()
         .addListener(
-            (javafx.collections.ListChangeListener<LoadedLog>)
+            (ListChangeListener<LoadedLog>)
                 c -> huntPane.logsNow(model.logs().stream().map(LoadedLog::path).toList()));
 
     tabs.setId("ruleTabs");
@@ -200,12 +213,8 @@ public final class MainWindow extends BorderPane {
               long warnings = b.problems().size() - errors;
               statusBar.setText(
                   (b.rule() != null && b.rule().title() != null ? b.rule().title() + " — " : "")
-                      + (errors == 0
-                          ? "no errors"
-                          : org.sigmaworkbench.engine.RunWords.count(errors, "error"))
-                      + (warnings == 0
-                          ? ""
-                          : ", " + org.sigmaworkbench.engine.RunWords.count(warnings, "warning")));
+                      + (errors == 0 ? "no errors" : RunWords.count(errors, "error"))
+                      + (warnings == 0 ? "" : ", " + RunWords.count(warnings, "warning")));
             });
     dropTarget(tabs, true);
     dropTarget(testPane, false);
@@ -218,7 +227,7 @@ public final class MainWindow extends BorderPane {
   private void background(Runnable task) {
     try {
       files.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // The window is closing: nothing more is written.
     }
   }
@@ -307,7 +316,7 @@ public final class MainWindow extends BorderPane {
             "filterEventsMenu",
             new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
             testPane::focusFilter);
-    javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("_Dark Theme");
+    CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
     dark.setId("themeToggle");
     dark.selectedProperty().bindBidirectional(Themes.darkProperty());
     Menu view =
@@ -362,7 +371,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private void showKeyboardHelp() {
-    javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+    GridPane grid = new GridPane();
     grid.setId("keyboardHelpList");
     grid.setHgap(18);
     grid.setVgap(4);
@@ -372,7 +381,7 @@ public final class MainWindow extends BorderPane {
       key.getStyleClass().add("shortcut-key");
       grid.addRow(row++, key, new Label(k[1]));
     }
-    javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+    Dialog<Void> d = new Dialog<>();
     d.setTitle("Keyboard Shortcuts");
     d.setHeaderText(null);
     d.getDialogPane().setContent(grid);
@@ -526,7 +535,7 @@ public final class MainWindow extends BorderPane {
         .textProperty()
         .addListener(
             (o, a, b) -> {
-              if (later.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+              if (later.getStatus() != Animation.Status.RUNNING) {
                 later.playFromStart();
               }
             });
@@ -568,7 +577,7 @@ public final class MainWindow extends BorderPane {
   }
 
   /** A new untitled tab with {@code r}'s text, the caret and selection where it says. */
-  void openRendered(org.sigmaworkbench.authoring.Template.Rendered r) {
+  void openRendered(Template.Rendered r) {
     RuleTab t = addTab("Untitled-" + (untitled + 1), null, r.text(), r.text(), null);
     t.editor().area().selectRange(r.caret(), r.selectionEnd());
     t.editor().area().requestFocus();
@@ -651,7 +660,7 @@ public final class MainWindow extends BorderPane {
         () -> {
           try {
             long size = Files.size(abs);
-            if (size > org.sigmaworkbench.rule.yaml.RuleLoader.MAX_FILE_BYTES) {
+            if (size > RuleLoader.MAX_FILE_BYTES) {
               showStatusLater(
                   abs.getFileName() + " is " + size + " bytes; rules are limited to 2 MiB");
               return;
@@ -667,7 +676,7 @@ public final class MainWindow extends BorderPane {
                   }
                   noteRecent(abs);
                 });
-          } catch (IOException | java.io.UncheckedIOException e) {
+          } catch (IOException | UncheckedIOException e) {
             showStatusLater("Cannot open " + abs.getFileName() + ": " + e.getMessage());
           }
         });
@@ -1172,14 +1181,13 @@ public final class MainWindow extends BorderPane {
   }
 
   /** The logs loaded now, as a run reads them (kept events, or the file again). */
-  private List<org.sigmaworkbench.engine.run.LogInput> huntInputs() {
+  private List<LogInput> huntInputs() {
     return model.logs().stream()
         .map(
             l ->
                 l.cached() == null
-                    ? org.sigmaworkbench.engine.run.LogInput.file(l.path(), l.options())
-                    : org.sigmaworkbench.engine.run.LogInput.events(
-                        l.path(), l.options(), l.cached()))
+                    ? LogInput.file(l.path(), l.options())
+                    : LogInput.events(l.path(), l.options(), l.cached()))
         .toList();
   }
 
@@ -1210,11 +1218,10 @@ public final class MainWindow extends BorderPane {
     boolean waiting = huntWhenRead != null;
     huntWhenRead = dir;
     if (!waiting) {
-      javafx.beans.value.ChangeListener<Boolean> once =
-          new javafx.beans.value.ChangeListener<>() {
+      ChangeListener<Boolean> once =
+          new ChangeListener<>() {
             @Override
-            public void changed(
-                javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
               if (!b) {
                 model.runningProperty().removeListener(this);
                 Path next = huntWhenRead;
@@ -1325,7 +1332,7 @@ public final class MainWindow extends BorderPane {
     files.shutdown();
     try {
       // Let the last writes (settings, removing autosaved copies) finish before the JVM exits.
-      files.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+      files.awaitTermination(3, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -2,6 +2,7 @@ package org.sigmaworkbench.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
@@ -18,6 +19,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.sigmaworkbench.analysis.RuleAnalysis;
+import org.sigmaworkbench.authoring.QuickFixes;
+import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.rule.RuleProblem;
 
 /**
@@ -233,7 +236,7 @@ final class RuleEditorPane extends BorderPane {
    * The target whose field mapping ranks field completions (the one the KQL preview uses); {@code
    * null} for none.
    */
-  void setCompletionTarget(org.sigmaworkbench.mapping.Target target) {
+  void setCompletionTarget(Target target) {
     assist.setTarget(target);
   }
 
@@ -241,7 +244,7 @@ final class RuleEditorPane extends BorderPane {
    * Values seen in the loaded logs, field to value to count, offered when completing a field's
    * value (most frequent first); empty when no logs are loaded.
    */
-  void setValueStatistics(java.util.Map<String, java.util.Map<String, Long>> stats) {
+  void setValueStatistics(Map<String, Map<String, Long>> stats) {
     assist.setValueStatistics(stats);
   }
 
@@ -250,7 +253,7 @@ final class RuleEditorPane extends BorderPane {
   }
 
   /** Replaces the writing help with one whose fixes use a fixed clock and ids (tests). */
-  void assistForTests(org.sigmaworkbench.authoring.QuickFixes fixes) {
+  void assistForTests(QuickFixes fixes) {
     assist.setQuickFixes(fixes);
   }
 }

@@ -1,12 +1,14 @@
 package org.sigmaworkbench.app;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.sigmaworkbench.authoring.Template;
 
@@ -48,7 +50,7 @@ final class TemplateChooser extends Dialog<Template> {
     list.getSelectionModel().selectFirst();
     // A filter: the list's own keys would take Enter and Esc first.
     list.addEventFilter(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
             e.consume();
@@ -69,7 +71,7 @@ final class TemplateChooser extends Dialog<Template> {
     getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
     // After the dialog has focused its default button, the list takes the keys.
-    setOnShown(e -> javafx.application.Platform.runLater(list::requestFocus));
+    setOnShown(e -> Platform.runLater(list::requestFocus));
   }
 
   private void choose() {

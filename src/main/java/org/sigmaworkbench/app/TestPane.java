@@ -1,16 +1,30 @@
 package org.sigmaworkbench.app;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -18,6 +32,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
@@ -31,21 +46,29 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.sigmaworkbench.engine.Check;
+import org.sigmaworkbench.engine.CorrelationHit;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.engine.MatchSpan;
 import org.sigmaworkbench.engine.RunWords;
@@ -72,7 +95,7 @@ final class TestPane extends BorderPane {
   private final WorkbenchModel model;
   private final TextField filter = new TextField();
   private final Label exportResult = new Label();
-  private final Map<TableColumn<EventRow, ?>, EventColumn> columns = new java.util.HashMap<>();
+  private final Map<TableColumn<EventRow, ?>, EventColumn> columns = new HashMap<>();
   private final FilteredList<EventRow> filtered;
   private final ToggleButton hitsOnly;
   private TableColumn<EventRow, ?> pointedColumn;
@@ -98,7 +121,7 @@ final class TestPane extends BorderPane {
     Button clear = new Button("Clear");
     clear.setId("clearLogs");
     clear.setOnAction(e -> model.clearLogs());
-    clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.logs()));
+    clear.disableProperty().bind(Bindings.isEmpty(model.logs()));
     ProgressBar progress = new ProgressBar();
     progress.setId("runProgress");
     progress.setPrefWidth(120);
@@ -118,12 +141,10 @@ final class TestPane extends BorderPane {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     MenuButton logsMenu = new MenuButton("Logs");
     logsMenu.setId("logsMenu");
-    logsMenu.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.logs()));
+    logsMenu.disableProperty().bind(Bindings.isEmpty(model.logs()));
     model
         .logs()
-        .addListener(
-            (javafx.collections.ListChangeListener<LoadedLog>)
-                c -> fillLogsMenu(logsMenu.getItems(), model));
+        .addListener((ListChangeListener<LoadedLog>) c -> fillLogsMenu(logsMenu.getItems(), model));
     // Open Logs and Stop always stay; the status is cut with "…" (its tooltip has it all) down to
     // a readable width, then Clear, Hits only and Logs move into the "⋯" menu one at a time.
     CheckMenuItem hitsOnlyItem = new CheckMenuItem("Hits only");
@@ -135,11 +156,9 @@ final class TestPane extends BorderPane {
     logsItem.disableProperty().bind(logsMenu.disableProperty());
     model
         .logs()
-        .addListener(
-            (javafx.collections.ListChangeListener<LoadedLog>)
-                c -> fillLogsMenu(logsItem.getItems(), model));
+        .addListener((ListChangeListener<LoadedLog>) c -> fillLogsMenu(logsItem.getItems(), model));
     status.setMinWidth(0);
-    status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+    status.setTextOverrun(OverrunStyle.ELLIPSIS);
     PriorityBar header =
         new PriorityBar("testMore")
             .primary(title)
@@ -173,8 +192,7 @@ final class TestPane extends BorderPane {
     filter.setPromptText("Filter events (Ctrl+F): text in any shown column");
     // On a large table (each keystroke searches every row, about 0.1 s per 50,000 rows) the filter
     // waits for a pause in typing; a small table filters at once.
-    javafx.animation.PauseTransition typing =
-        new javafx.animation.PauseTransition(javafx.util.Duration.millis(180));
+    PauseTransition typing = new PauseTransition(Duration.millis(180));
     typing.setOnFinished(e -> refilter());
     filter
         .textProperty()
@@ -211,19 +229,19 @@ final class TestPane extends BorderPane {
     export.setTooltip(
         new Tooltip("Save the events shown, as filtered and sorted, as CSV or JSON lines"));
     export.setOnAction(e -> exportShown());
-    export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(sorted));
+    export.disableProperty().bind(Bindings.isEmpty(sorted));
     exportResult.setId("exportResult");
     exportResult.getStyleClass().add("export-result");
     exportResult.setMinWidth(0);
     HBox filterBar = new HBox(6, filter, exportResult, columnsButton, export);
     filterBar.getStyleClass().add("filter-bar");
-    filterBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    filterBar.setPadding(new javafx.geometry.Insets(3, 6, 3, 6));
+    filterBar.setAlignment(Pos.CENTER_LEFT);
+    filterBar.setPadding(new Insets(3, 6, 3, 6));
     // With a filter the status counts what is shown; the full sentence stays in the tooltip.
     status
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
+            Bindings.createStringBinding(
                 this::statusText, model.testStatusProperty(), filtered, filter.textProperty()));
 
     table.setId("eventTable");
@@ -245,8 +263,7 @@ final class TestPane extends BorderPane {
     model
         .logs()
         .addListener(
-            (javafx.collections.ListChangeListener<LoadedLog>)
-                c -> fileColumn.setVisible(model.logs().size() > 1));
+            (ListChangeListener<LoadedLog>) c -> fileColumn.setVisible(model.logs().size() > 1));
     // The Reach column only while some hit is outside the query's reach (the Columns menu can
     // show it at any time).
     TableColumn<EventRow, ?> reachColumn = column("reachColumn");
@@ -254,7 +271,7 @@ final class TestPane extends BorderPane {
     model
         .rows()
         .addListener(
-            (javafx.collections.ListChangeListener<EventRow>)
+            (ListChangeListener<EventRow>)
                 c -> {
                   boolean outside = false;
                   boolean removed = false;
@@ -279,7 +296,7 @@ final class TestPane extends BorderPane {
       }
     }
     table.addEventHandler(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        KeyEvent.KEY_PRESSED,
         e -> {
           if (COPY.match(e)) {
             copyRows();
@@ -292,9 +309,9 @@ final class TestPane extends BorderPane {
           }
         });
     table.addEventFilter(
-        javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+        MouseEvent.MOUSE_PRESSED,
         e -> {
-          for (javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+          for (Node n = e.getPickResult().getIntersectedNode();
               n != null && n != table;
               n = n.getParent()) {
             if (n instanceof TableCell<?, ?> cell) {
@@ -313,7 +330,7 @@ final class TestPane extends BorderPane {
             (o, a, scene) -> {
               if (scene != null) {
                 scene.addEventFilter(
-                    javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    KeyEvent.KEY_PRESSED,
                     e -> {
                       if (FIND.match(e)) {
                         focusFilter();
@@ -349,7 +366,7 @@ final class TestPane extends BorderPane {
     model
         .rows()
         .addListener(
-            (javafx.collections.ListChangeListener<EventRow>)
+            (ListChangeListener<EventRow>)
                 c -> {
                   if (table.getSelectionModel().getSelectedItem() == null
                       || !model.rows().contains(table.getSelectionModel().getSelectedItem())) {
@@ -373,10 +390,7 @@ final class TestPane extends BorderPane {
     VBox tables = new VBox(correlations, filterBar, table);
     SplitPane split =
         new ProportionalSplitPane(
-            javafx.geometry.Orientation.VERTICAL,
-            new double[] {0.68},
-            tables,
-            new VirtualizedScrollPane<>(detail));
+            Orientation.VERTICAL, new double[] {0.68}, tables, new VirtualizedScrollPane<>(detail));
     setCenter(split);
 
     setOnDragOver(this::dragOver);
@@ -451,7 +465,7 @@ final class TestPane extends BorderPane {
                   getStyleClass().add("hit-marker");
                 }
                 if (path) {
-                  setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                  setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
                 }
                 setTooltip(v == null || marker || v.length() < 24 ? null : new Tooltip(wrapped(v)));
               }
@@ -629,9 +643,9 @@ final class TestPane extends BorderPane {
   }
 
   private static void putOnClipboard(String text) {
-    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+    ClipboardContent content = new ClipboardContent();
     content.putString(text);
-    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    Clipboard.getSystemClipboard().setContent(content);
   }
 
   private ContextMenu contextMenu() {
@@ -683,8 +697,8 @@ final class TestPane extends BorderPane {
     }
     pointedColumn = null;
     int selected = table.getSelectionModel().getSelectedIndex();
-    javafx.geometry.Bounds at = table.localToScreen(table.getBoundsInLocal());
-    for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+    Bounds at = table.localToScreen(table.getBoundsInLocal());
+    for (Node n : table.lookupAll(".table-row-cell")) {
       if (n instanceof TableRow<?> row && row.getIndex() == selected && row.isVisible()) {
         at = row.localToScreen(row.getBoundsInLocal());
       }
@@ -726,27 +740,26 @@ final class TestPane extends BorderPane {
   /** Where an export is written: asks the user (a file dialog), or tests answer. */
   interface ExportChooser {
     /** The file to write, or {@code null} when the user cancelled. */
-    Path choose(javafx.stage.Window owner, String suggestedName);
+    Path choose(Window owner, String suggestedName);
   }
 
   void setExportChooser(ExportChooser chooser) {
     exportChooser = chooser;
   }
 
-  private static Path chooseExportFile(javafx.stage.Window owner, String suggested) {
-    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+  private static Path chooseExportFile(Window owner, String suggested) {
+    FileChooser fc = new FileChooser();
     fc.setTitle("Export the events shown");
-    javafx.stage.FileChooser.ExtensionFilter csv =
-        new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv");
-    javafx.stage.FileChooser.ExtensionFilter jsonl =
-        new javafx.stage.FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl");
+    FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv");
+    FileChooser.ExtensionFilter jsonl =
+        new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl");
     fc.getExtensionFilters().addAll(csv, jsonl);
     fc.setInitialFileName(suggested);
     File f = fc.showSaveDialog(owner);
     if (f == null) {
       return null;
     }
-    String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+    String name = f.getName().toLowerCase(Locale.ROOT);
     if (fc.getSelectedExtensionFilter() == jsonl && !isJsonLines(name)) {
       return f.toPath().resolveSibling(f.getName() + ".jsonl");
     }
@@ -770,9 +783,8 @@ final class TestPane extends BorderPane {
     List<List<String>> text = shownText(List.copyOf(table.getItems()));
     List<String> header = text.get(0);
     List<List<String>> rows = text.subList(1, text.size());
-    boolean json = isJsonLines(file.getFileName().toString().toLowerCase(java.util.Locale.ROOT));
-    try (java.io.Writer w =
-        java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+    boolean json = isJsonLines(file.getFileName().toString().toLowerCase(Locale.ROOT));
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       if (json) {
         TableText.jsonLines(header, rows, w);
       } else {
@@ -781,7 +793,7 @@ final class TestPane extends BorderPane {
       exportResult.setText(
           "Saved " + RunWords.count(rows.size(), "event") + " to " + file.getFileName());
       exportResult.setTooltip(new Tooltip(file.toString()));
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       exportResult.setText("Cannot save " + file.getFileName() + ": " + e.getMessage());
       exportResult.setTooltip(new Tooltip(file + ": " + e.getMessage()));
     }
@@ -915,16 +927,15 @@ final class TestPane extends BorderPane {
 
   /** Shows a correlation hit (its window, group and events) or one of its events. */
   private void showCorrelation(Object item) {
-    if (item instanceof org.sigmaworkbench.engine.CorrelationHit h) {
+    if (item instanceof CorrelationHit h) {
       StringBuilder b = new StringBuilder(CorrelationTable.summary(h)).append('\n');
-      for (org.sigmaworkbench.engine.CorrelationHit.Member m : h.events()) {
+      for (CorrelationHit.Member m : h.events()) {
         b.append("  ").append(CorrelationTable.describe(m)).append('\n');
       }
       detail.replaceText(b.toString());
       detail.setStyleSpans(0, headSpans(b.toString()));
       detail.moveTo(0);
-    } else if (item instanceof org.sigmaworkbench.engine.CorrelationHit.Member m
-        && m.event() != null) {
+    } else if (item instanceof CorrelationHit.Member m && m.event() != null) {
       render(new EventRow(m.event(), null), null);
       String head =
           m.file()

@@ -1,10 +1,16 @@
 package org.sigmaworkbench.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one window on the rule and logs named by the start options. */
@@ -15,7 +21,7 @@ public final class WorkbenchApp extends Application {
   private String startupError;
   private UserSettings.LoadedPlaceholders placeholders;
   private SettingsStore.Loaded settings;
-  private java.util.List<java.nio.file.Path> session = java.util.List.of();
+  private List<Path> session = List.of();
 
   /**
    * Reads what the window opens on, on the launcher thread (never the FX thread); the launcher has
@@ -26,12 +32,12 @@ public final class WorkbenchApp extends Application {
   public void init() {
     try {
       options = StartupOptions.parse(getParameters().getRaw());
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       startupError = e.getMessage();
     }
     placeholders = UserSettings.loadPlaceholders();
     settings = new SettingsStore(UserSettings.dir()).load();
-    java.util.List<String> raw = getParameters().getRaw();
+    List<String> raw = getParameters().getRaw();
     if (options != null) {
       if (raw.stream().noneMatch(a -> a.equals("--target") || a.startsWith("--target="))
           && settings.settings().target != null) {
@@ -48,8 +54,8 @@ public final class WorkbenchApp extends Application {
         // The tabs of the last session whose files are still there.
         session =
             settings.settings().openTabs.stream()
-                .map(java.nio.file.Path::of)
-                .filter(java.nio.file.Files::isRegularFile)
+                .map(Path::of)
+                .filter(Files::isRegularFile)
                 .toList();
       }
     }
@@ -98,7 +104,7 @@ public final class WorkbenchApp extends Application {
   static Scene createScene(MainWindow window) {
     // 1440 x 900, or 90% of a larger screen (a 1920 x 1080 screen is used, not left empty), or the
     // screen's usable area where it is smaller, so that no edge is off screen.
-    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     Scene scene =
         new Scene(
             window,

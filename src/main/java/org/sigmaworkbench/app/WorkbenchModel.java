@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sigmaworkbench.analysis.RuleAnalysis;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.CorrelationHit;
 import org.sigmaworkbench.engine.Correlations;
 import org.sigmaworkbench.engine.Explanation;
 import org.sigmaworkbench.engine.RunWords;
@@ -79,7 +81,7 @@ public final class WorkbenchModel {
       new SimpleObjectProperty<>(Placeholders.standard());
   private final ObservableList<LoadedLog> logs = FXCollections.observableArrayList();
   private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
-  private final ObservableList<org.sigmaworkbench.engine.CorrelationHit> correlationHits =
+  private final ObservableList<CorrelationHit> correlationHits =
       FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper correlating = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper testStatus =
@@ -471,7 +473,7 @@ public final class WorkbenchModel {
    * explanation to {@code done} on the FX thread; when the rule changed meanwhile, with the new
    * rule (not at all when the new rule has errors).
    */
-  public void explainMiss(Event event, java.util.function.Consumer<Explanation> done) {
+  public void explainMiss(Event event, Consumer<Explanation> done) {
     RuleAnalysis a = analysis.get();
     if (a == null || a.compiled() == null) {
       return;
@@ -506,7 +508,7 @@ public final class WorkbenchModel {
   }
 
   /** The hits of the correlation rules in the editor, over every loaded log together. */
-  public ObservableList<org.sigmaworkbench.engine.CorrelationHit> correlationHits() {
+  public ObservableList<CorrelationHit> correlationHits() {
     return correlationHits;
   }
 

@@ -2,6 +2,7 @@ package org.sigmaworkbench.app;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,7 +117,7 @@ final class YamlHighlighter {
       add(b, quoted ? "yaml-string" : "yaml-identifier", text.length() - last);
     } else if (trimmed.startsWith("'") || trimmed.startsWith("\"")) {
       add(b, "yaml-string", body.length());
-    } else if (LITERALS.contains(trimmed.toLowerCase(java.util.Locale.ROOT))) {
+    } else if (LITERALS.contains(trimmed.toLowerCase(Locale.ROOT))) {
       add(b, "yaml-literal", body.length());
     } else if (trimmed.matches("[-+]?(0x[0-9a-fA-F]+|\\d+(\\.\\d+)?)")) {
       add(b, "yaml-number", body.length());
