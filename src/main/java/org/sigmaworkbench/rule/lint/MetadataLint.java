@@ -18,11 +18,9 @@ final class MetadataLint implements LintFamily {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  static final List<String> STATUSES =
-      List.of("stable", "test", "experimental", "deprecated", "unsupported");
-  static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
-  static final List<String> RELATED_TYPES =
-      List.of("derived", "obsolete", "merged", "renamed", "similar");
+  static final List<String> STATUSES = RuleMeta.STATUSES;
+  static final List<String> LEVELS = RuleMeta.LEVELS;
+  static final List<String> RELATED_TYPES = RuleMeta.RELATED_TYPES;
 
   /** SigmaHQ keeps titles to this many characters. */
   static final int TITLE_CONVENTION = 110;
