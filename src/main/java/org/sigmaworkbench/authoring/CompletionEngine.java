@@ -13,7 +13,9 @@ import org.sigmaworkbench.mapping.FieldMapping;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.WindowsLogsources;
 import org.sigmaworkbench.rule.LogSource;
+import org.sigmaworkbench.rule.RuleMeta;
 import org.sigmaworkbench.rule.attack.Attack;
+import org.sigmaworkbench.rule.yaml.CorrelationReader;
 
 /**
  * Completion for rule text: from the caret's place in the YAML it offers top-level keys (of a rule,
@@ -107,21 +109,13 @@ public final class CompletionEngine {
           "group-by",
           "aliases");
 
+  /** The specification's statuses, in the order a new rule goes through them. */
   static final List<String> STATUS =
       List.of("experimental", "test", "stable", "deprecated", "unsupported");
-  static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
-  static final List<String> RELATED_TYPES =
-      List.of("derived", "obsolete", "merged", "renamed", "similar");
-  static final List<String> CORRELATION_TYPES =
-      List.of(
-          "event_count",
-          "value_count",
-          "temporal",
-          "temporal_ordered",
-          "value_sum",
-          "value_avg",
-          "value_percentile",
-          "value_median");
+
+  static final List<String> LEVELS = RuleMeta.LEVELS;
+  static final List<String> RELATED_TYPES = RuleMeta.RELATED_TYPES;
+  static final List<String> CORRELATION_TYPES = CorrelationReader.TYPES;
   static final List<String> CORRELATION_SUBKEYS =
       List.of("type", "rules", "group-by", "timespan", "condition", "aliases");
   static final List<String> THRESHOLDS = List.of("gte", "gt", "lte", "lt", "eq", "neq", "field");

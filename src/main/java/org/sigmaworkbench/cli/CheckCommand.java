@@ -41,12 +41,7 @@ final class CheckCommand implements CliCommand {
   @Parameters(arity = "0..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Option(
       names = "--disable",
@@ -121,7 +116,7 @@ final class CheckCommand implements CliCommand {
       }
     }
     out.flush();
-    if (format == OutputFormat.text) {
+    if (output.text()) {
       err.println(
           checked.size()
               + " files checked ("
@@ -197,7 +192,7 @@ final class CheckCommand implements CliCommand {
     sorted.sort(
         (a, b) ->
             a.line() != b.line() ? Integer.compare(a.line(), b.line()) : a.column() - b.column());
-    if (format == OutputFormat.jsonl) {
+    if (output.jsonl()) {
       boolean ok = sorted.stream().noneMatch(RuleProblem::isError);
       json.object(
           g -> {

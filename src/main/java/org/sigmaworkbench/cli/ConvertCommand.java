@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sigmaworkbench.cli.RuleInputs.Item;
-import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlResult;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.mapping.Target;
@@ -40,11 +39,6 @@ import picocli.CommandLine.Parameters;
     sortOptions = false)
 final class ConvertCommand implements CliCommand {
 
-  enum Unmapped {
-    fail,
-    keep
-  }
-
   @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs;
 
@@ -57,21 +51,9 @@ final class ConvertCommand implements CliCommand {
               + " (.yaml) (default: ${DEFAULT-VALUE}).")
   String target;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
-  @Option(
-      names = "--unmapped",
-      paramLabel = "UNMAPPED",
-      defaultValue = "fail",
-      description =
-          "fail: an unmapped field is an error; keep: write it under its Sigma name (default:"
-              + " ${DEFAULT-VALUE}).")
-  Unmapped unmapped;
+  @Mixin UnmappedOption unmapped;
 
   @Mixin PlaceholdersOption placeholders;
 
@@ -115,7 +97,7 @@ final class ConvertCommand implements CliCommand {
     if (table == null) {
       return 2;
     }
-    KqlWriter writer = new KqlWriter(t, new KqlOptions(unmapped == Unmapped.keep));
+    KqlWriter writer = new KqlWriter(t, unmapped.kqlOptions());
     RuleInputs.Loaded loaded = RuleInputs.load(inputs, table);
     List<Item> items = loaded.items();
     Map<String, SigmaRule> byReference = loaded.byReference();
@@ -182,7 +164,7 @@ final class ConvertCommand implements CliCommand {
     RuleDocument d = item.document();
     String id = d == null ? null : d.meta().id();
     String title = d == null ? null : d.meta().title();
-    if (format == OutputFormat.jsonl) {
+    if (output.jsonl()) {
       json.object(
           g -> {
             g.writeStringField("path", item.path().toString());

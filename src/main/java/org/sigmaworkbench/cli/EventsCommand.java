@@ -9,7 +9,7 @@ import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.detect.LogReaders;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code events}: prints events as read and mapped. */
@@ -24,12 +24,7 @@ final class EventsCommand implements CliCommand {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files.")
   List<Path> files;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Override
   public int call(PrintWriter out, PrintWriter err) throws Exception {
@@ -37,7 +32,7 @@ final class EventsCommand implements CliCommand {
     int unreadable = 0;
     for (Path f : files) {
       try (EventStream s = LogReaders.open(f)) {
-        if (format == OutputFormat.text) {
+        if (output.text()) {
           err.println(f + ": " + s.formatName());
         }
         Event e;
@@ -45,7 +40,7 @@ final class EventsCommand implements CliCommand {
         while ((e = s.next()) != null) {
           count++;
           Event ev = e;
-          if (format == OutputFormat.jsonl) {
+          if (output.jsonl()) {
             json.object(
                 g -> {
                   g.writeStringField("file", ev.file());

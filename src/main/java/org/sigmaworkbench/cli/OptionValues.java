@@ -103,10 +103,9 @@ final class OptionValues {
   }
 
   /** The names of the export formats, for the help and the messages. */
-  static final class ExportFormatNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return ExportFormat.NAMES.iterator();
+  static final class ExportFormatNames extends Names {
+    ExportFormatNames() {
+      super(ExportFormat.NAMES);
     }
   }
 
@@ -123,10 +122,23 @@ final class OptionValues {
   }
 
   /** The names of the built-in targets, for the help and the messages. */
-  static final class BuiltInTargetNames implements Iterable<String> {
+  static final class BuiltInTargetNames extends Names {
+    BuiltInTargetNames() {
+      super(TargetCatalog.BUILT_IN);
+    }
+  }
+
+  /** A fixed list of names as picocli's completion candidates. */
+  private abstract static class Names implements Iterable<String> {
+    private final List<String> names;
+
+    Names(List<String> names) {
+      this.names = names;
+    }
+
     @Override
     public Iterator<String> iterator() {
-      return TargetCatalog.BUILT_IN.iterator();
+      return names.iterator();
     }
   }
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sigmaworkbench.engine.CompiledRule;
-import org.sigmaworkbench.kql.KqlOptions;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.TargetCatalog;
@@ -137,21 +136,9 @@ final class QueryCommand implements CliCommand {
       description = "Microsoft Entra tenant for browser / device-code sign-in.")
   String tenant;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
-  @Option(
-      names = "--unmapped",
-      paramLabel = "UNMAPPED",
-      defaultValue = "fail",
-      description =
-          "fail: an unmapped field is an error; keep: write it under its Sigma name (default:"
-              + " ${DEFAULT-VALUE}).")
-  ConvertCommand.Unmapped unmapped;
+  @Mixin UnmappedOption unmapped;
 
   @Mixin PlaceholdersOption placeholders;
 
@@ -213,7 +200,7 @@ final class QueryCommand implements CliCommand {
       return 2;
     }
     // The same path as 'convert': the text sent is the text convert prints.
-    KqlWriter writer = new KqlWriter(t, new KqlOptions(unmapped == ConvertCommand.Unmapped.keep));
+    KqlWriter writer = new KqlWriter(t, unmapped.kqlOptions());
     ConvertCommand.Outcome o = ConvertCommand.convert(writer, item, loaded.byReference());
     if (o.error() != null) {
       err.println(item.path() + ": " + o.error());
@@ -234,7 +221,7 @@ final class QueryCommand implements CliCommand {
       return 2;
     }
     String query = o.result().query();
-    if (format == OutputFormat.text) {
+    if (output.text()) {
       err.println("running the " + t.name() + " query on " + service.describe());
     }
     QueryResult result;
@@ -246,7 +233,7 @@ final class QueryCommand implements CliCommand {
     }
     RowMatcher matcher = new RowMatcher(CompiledRule.compile(sigma), t, o.result());
     List<MatchedRow> rows = matcher.matchAll(result);
-    if (format == OutputFormat.jsonl) {
+    if (output.jsonl()) {
       jsonl(out, query, result, rows);
     } else {
       text(out, err, result, rows);

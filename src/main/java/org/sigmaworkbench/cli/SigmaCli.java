@@ -211,28 +211,11 @@ public final class SigmaCli {
       m = m.substring(0, m.length() - 1);
     }
     // Compiled here, on the error path only: a regular expression links lambdas at start.
-    java.util.regex.Matcher noValue =
-        java.util.regex.Pattern.compile(
-                "Missing required parameter for option '([^']+)' \\((.+)\\)")
-            .matcher(m);
-    if (noValue.matches()) {
-      return "option '"
-          + noValue.group(1)
-          + "' needs a value ("
-          + noValue.group(1)
-          + "="
-          + noValue.group(2)
-          + ")";
-    }
-    java.util.regex.Matcher optionFound =
-        java.util.regex.Pattern.compile("Expected parameter for option '([^']+)' but found '(.*)'")
-            .matcher(m);
-    if (optionFound.matches()) {
-      return "option '"
-          + optionFound.group(1)
-          + "' needs a value before '"
-          + optionFound.group(2)
-          + "'";
+    for (String[] r : REWRITTEN) {
+      java.util.regex.Matcher found = java.util.regex.Pattern.compile(r[0]).matcher(m);
+      if (found.matches()) {
+        return found.replaceFirst(r[1]);
+      }
     }
     for (String[] r : REWORDED) {
       if (m.startsWith(r[0])) {
@@ -251,6 +234,18 @@ public final class SigmaCli {
   }
 
   /** picocli's wording, and ours. */
+  /** picocli's messages that name an option, as a pattern and its rewording. */
+  private static final String[][] REWRITTEN = {
+    {
+      "Missing required parameter for option '([^']+)' \\((.+)\\)",
+      "option '$1' needs a value ($1=$2)"
+    },
+    {
+      "Expected parameter for option '([^']+)' but found '(.*)'",
+      "option '$1' needs a value before '$2'"
+    },
+  };
+
   private static final String[][] REWORDED = {
     {"Unknown subcommand ", "unknown command "},
     {"Missing required option: ", "missing required option "},

@@ -57,12 +57,7 @@ final class TestCommand implements CliCommand {
               + " given).")
   List<Path> logs;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Option(
       names = "--explain-misses",
@@ -164,7 +159,7 @@ final class TestCommand implements CliCommand {
                   for (int i = 0; i < e.hits().size(); i++) {
                     Hit h = e.hits().get(i);
                     String why = e.outside(i);
-                    if (format == OutputFormat.jsonl) {
+                    if (output.jsonl()) {
                       json.object(
                           g -> {
                             VerdictJson.write(
@@ -179,7 +174,7 @@ final class TestCommand implements CliCommand {
                     }
                   }
                   for (Miss m : e.misses()) {
-                    if (format == OutputFormat.jsonl) {
+                    if (output.jsonl()) {
                       json.object(
                           g ->
                               VerdictJson.write(
@@ -214,7 +209,7 @@ final class TestCommand implements CliCommand {
     }
     text.finish(set.paths);
     for (CorrelationHit h : r.correlationHits()) {
-      if (format == OutputFormat.jsonl) {
+      if (output.jsonl()) {
         json.object(g -> CorrelationOutput.json(g, h, set.correlationPaths.get(h.correlation())));
       } else {
         out.println(CorrelationOutput.line(h));
@@ -227,7 +222,7 @@ final class TestCommand implements CliCommand {
     }
     out.flush();
     long unreadable = r.unreadable();
-    if (format == OutputFormat.text) {
+    if (output.text()) {
       if (hunting) {
         long rulesWithHits =
             r.rules().stream()

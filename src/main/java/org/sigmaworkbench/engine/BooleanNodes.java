@@ -19,15 +19,34 @@ final class BooleanNodes {
     return order;
   }
 
-  static final class And extends Node {
+  /** {@code and} or {@code or}: terms in the rule's order, and tested cheapest first. */
+  abstract static class Junction extends Node {
     final Node[] terms;
-    private final Node[] order;
+    final Node[] order;
     private final int cost;
 
-    And(Node[] terms) {
+    Junction(Node[] terms) {
       this.terms = terms;
       this.order = cheapestFirst(terms);
       this.cost = Arrays.stream(terms).mapToInt(Node::cost).sum();
+    }
+
+    @Override
+    int cost() {
+      return cost;
+    }
+
+    @Override
+    void leaves(List<LeafNode> out) {
+      for (Node t : terms) {
+        t.leaves(out);
+      }
+    }
+  }
+
+  static final class And extends Junction {
+    And(Node[] terms) {
+      super(terms);
     }
 
     @Override
@@ -41,34 +60,16 @@ final class BooleanNodes {
     }
 
     @Override
-    int cost() {
-      return cost;
-    }
-
-    @Override
     void spans(Event e, int[] slots, List<MatchSpan> out) {
       for (Node t : terms) {
         t.spans(e, slots, out);
       }
     }
-
-    @Override
-    void leaves(List<LeafNode> out) {
-      for (Node t : terms) {
-        t.leaves(out);
-      }
-    }
   }
 
-  static final class Or extends Node {
-    final Node[] terms;
-    private final Node[] order;
-    private final int cost;
-
+  static final class Or extends Junction {
     Or(Node[] terms) {
-      this.terms = terms;
-      this.order = cheapestFirst(terms);
-      this.cost = Arrays.stream(terms).mapToInt(Node::cost).sum();
+      super(terms);
     }
 
     @Override
@@ -82,23 +83,11 @@ final class BooleanNodes {
     }
 
     @Override
-    int cost() {
-      return cost;
-    }
-
-    @Override
     void spans(Event e, int[] slots, List<MatchSpan> out) {
       for (Node t : terms) {
         if (t.eval(e, slots)) {
           t.spans(e, slots, out);
         }
-      }
-    }
-
-    @Override
-    void leaves(List<LeafNode> out) {
-      for (Node t : terms) {
-        t.leaves(out);
       }
     }
   }

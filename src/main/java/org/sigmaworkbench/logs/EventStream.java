@@ -16,6 +16,11 @@ public interface EventStream extends Closeable {
   /** The format being read, for display. */
   String formatName();
 
+  /** A format's name for display, saying so when the user's column mapping is applied. */
+  static String formatName(String name, boolean userMapping) {
+    return userMapping ? name + ", with your column mapping" : name;
+  }
+
   /** Bytes consumed so far, for progress. */
   long bytesRead();
 

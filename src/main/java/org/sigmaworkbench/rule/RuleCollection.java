@@ -11,7 +11,7 @@ import java.util.Map;
  * name, title and file name: what cross-file lint and the resolution of filter and correlation
  * references need.
  */
-public final class RuleCollection {
+public final class RuleCollection extends RuleLookup<RuleCollection.Entry> {
 
   /**
    * One document and the file it came from.
@@ -31,7 +31,6 @@ public final class RuleCollection {
   private final List<RuleFile> files;
   private final RuleIndex index;
   private final List<Entry> entries = new ArrayList<>();
-  private final RuleLookup<Entry> lookup = new RuleLookup<>();
   private final Map<String, List<RuleFile>> byFileName = new HashMap<>();
 
   private RuleCollection(List<RuleFile> files) {
@@ -41,7 +40,7 @@ public final class RuleCollection {
       for (RuleDocument d : f.documents()) {
         Entry e = new Entry(f, d);
         entries.add(e);
-        lookup.add(d.meta().id(), d.meta().name(), d.meta().title(), e);
+        add(d.meta().id(), d.meta().name(), d.meta().title(), e);
       }
     }
     this.index = RuleIndex.ofFiles(files);
@@ -64,29 +63,9 @@ public final class RuleCollection {
     return List.copyOf(entries);
   }
 
-  public List<Entry> byId(String id) {
-    return lookup.byId(id);
-  }
-
-  public List<Entry> byName(String name) {
-    return lookup.byName(name);
-  }
-
-  public List<Entry> byTitle(String title) {
-    return lookup.byTitle(title);
-  }
-
   /** The files whose name (without folders) is {@code fileName}. */
   public List<RuleFile> byFileName(String fileName) {
     return byFileName.getOrDefault(fileName, List.of());
-  }
-
-  /**
-   * The documents a filter or correlation reference names: those with that id, else those with that
-   * name.
-   */
-  public List<Entry> resolve(String reference) {
-    return lookup.resolve(reference);
   }
 
   /** Every detection rule of the collection with each filter that applies to it added. */

@@ -13,7 +13,7 @@ import java.util.Set;
  * and references with their positions. It is small, so a folder of thousands of rules can be
  * checked without keeping the rules themselves.
  */
-public final class RuleIndex {
+public final class RuleIndex extends RuleLookup<RuleIndex.Entry> {
 
   /** The kind of a document. */
   public enum Kind {
@@ -67,14 +67,13 @@ public final class RuleIndex {
 
   private final List<Entry> entries;
   private final int files;
-  private final RuleLookup<Entry> lookup = new RuleLookup<>();
   private final Map<String, List<String>> byFileName = new HashMap<>();
 
   private RuleIndex(List<Entry> entries) {
     this.entries = entries;
     Set<String> sources = new LinkedHashSet<>();
     for (Entry e : entries) {
-      lookup.add(e.id(), e.name(), e.title(), e);
+      add(e.id(), e.name(), e.title(), e);
       if (sources.add(e.source())) {
         byFileName.computeIfAbsent(fileName(e.source()), k -> new ArrayList<>()).add(e.source());
       }
@@ -165,25 +164,8 @@ public final class RuleIndex {
     return files;
   }
 
-  public List<Entry> byId(String id) {
-    return lookup.byId(id);
-  }
-
-  public List<Entry> byName(String name) {
-    return lookup.byName(name);
-  }
-
-  public List<Entry> byTitle(String title) {
-    return lookup.byTitle(title);
-  }
-
   /** The files whose name (without folders) is {@code fileName}. */
   public List<String> byFileName(String fileName) {
     return byFileName.getOrDefault(fileName, List.of());
-  }
-
-  /** The documents a reference names: those with that id, else those with that name. */
-  public List<Entry> resolve(String reference) {
-    return lookup.resolve(reference);
   }
 }

@@ -7,17 +7,20 @@ import java.util.Map;
 
 /**
  * Documents by id, name and title (trimmed; blank keys are not indexed), and the resolution of a
- * filter or correlation reference: the documents with that id, else those with that name. Shared by
- * {@link RuleCollection} (whole documents) and {@link RuleIndex} (their slim entries).
+ * filter or correlation reference: the documents with that id, else those with that name. The base
+ * of {@link RuleCollection} (whole documents) and {@link RuleIndex} (their slim entries).
  *
  * @param <E> what is looked up
  */
-final class RuleLookup<E> {
+public abstract class RuleLookup<E> {
+  RuleLookup() {}
+
   private final Map<String, List<E>> byId = new HashMap<>();
   private final Map<String, List<E>> byName = new HashMap<>();
   private final Map<String, List<E>> byTitle = new HashMap<>();
 
-  void add(String id, String name, String title, E e) {
+  /** Indexes {@code e} under its id, name and title. */
+  final void add(String id, String name, String title, E e) {
     put(byId, id, e);
     put(byName, name, e);
     put(byTitle, title, e);
@@ -33,19 +36,23 @@ final class RuleLookup<E> {
     return key == null ? List.of() : map.getOrDefault(key.trim(), List.of());
   }
 
-  List<E> byId(String id) {
+  public final List<E> byId(String id) {
     return get(byId, id);
   }
 
-  List<E> byName(String name) {
+  public final List<E> byName(String name) {
     return get(byName, name);
   }
 
-  List<E> byTitle(String title) {
+  public final List<E> byTitle(String title) {
     return get(byTitle, title);
   }
 
-  List<E> resolve(String reference) {
+  /**
+   * The documents a filter or correlation reference names: those with that id, else those with that
+   * name.
+   */
+  public final List<E> resolve(String reference) {
     List<E> found = byId(reference);
     return found.isEmpty() ? byName(reference) : found;
   }

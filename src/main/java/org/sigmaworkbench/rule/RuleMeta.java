@@ -31,6 +31,18 @@ public record RuleMeta(
     Map<String, Object> custom,
     Position position) {
 
+  /** The statuses the specification defines, most settled first. */
+  public static final List<String> STATUSES =
+      List.of("stable", "test", "experimental", "deprecated", "unsupported");
+
+  /** The levels the specification defines, least severe first. */
+  public static final List<String> LEVELS =
+      List.of("informational", "low", "medium", "high", "critical");
+
+  /** The types of a {@code related} entry the specification defines. */
+  public static final List<String> RELATED_TYPES =
+      List.of("derived", "obsolete", "merged", "renamed", "similar");
+
   /** A {@code related} entry: another rule's id and how it relates. */
   public record Related(String id, String type, Position position) {}
 

@@ -137,23 +137,7 @@ public final class SigmaString {
 
   /** Writes the string back in Sigma notation, escaping what needs it. */
   public String toSigma() {
-    StringBuilder b = new StringBuilder();
-    for (Token t : tokens) {
-      if (t instanceof Literal l) {
-        for (int i = 0; i < l.text().length(); i++) {
-          char c = l.text().charAt(i);
-          if (c == '*' || c == '?' || c == '\\') {
-            b.append('\\');
-          }
-          b.append(c);
-        }
-      } else if (t instanceof AnyString) {
-        b.append('*');
-      } else {
-        b.append('?');
-      }
-    }
-    return b.toString();
+    return written(new StringBuilder(), "*?\\", "*", "?").toString();
   }
 
   /**
@@ -163,22 +147,30 @@ public final class SigmaString {
    */
   public String toRegex(boolean cased) {
     StringBuilder b = new StringBuilder(cased ? "(?s)^" : "(?is)^");
+    return written(b, "\\.+*?()|[]{}^$", ".*", ".").append('$').toString();
+  }
+
+  /**
+   * Appends the tokens to {@code b}: literal characters found in {@code special} behind a
+   * backslash, the wildcards as {@code anyString} and {@code anyChar}.
+   */
+  private StringBuilder written(StringBuilder b, String special, String anyString, String anyChar) {
     for (Token t : tokens) {
       if (t instanceof Literal l) {
         for (int i = 0; i < l.text().length(); i++) {
           char c = l.text().charAt(i);
-          if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+          if (special.indexOf(c) >= 0) {
             b.append('\\');
           }
           b.append(c);
         }
       } else if (t instanceof AnyString) {
-        b.append(".*");
+        b.append(anyString);
       } else {
-        b.append('.');
+        b.append(anyChar);
       }
     }
-    return b.append('$').toString();
+    return b;
   }
 
   @Override

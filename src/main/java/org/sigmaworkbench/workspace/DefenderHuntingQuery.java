@@ -38,12 +38,7 @@ public final class DefenderHuntingQuery extends HttpQuery {
 
   @Override
   ObjectNode body(QueryRequest request) {
-    ObjectNode b = JSON.createObjectNode();
-    b.put("Query", request.query());
-    if (request.timespan() != null) {
-      b.put("Timespan", request.timespan());
-    }
-    return b;
+    return queryAndTimespan(request, "Query", "Timespan");
   }
 
   @Override

@@ -68,6 +68,19 @@ abstract class HttpQuery implements WorkspaceQuery {
   /** The JSON body for a request. */
   abstract ObjectNode body(QueryRequest request);
 
+  /**
+   * A body of the query and, when the request has one, its timespan, under the names the service
+   * gives them.
+   */
+  static ObjectNode queryAndTimespan(QueryRequest request, String queryName, String timespanName) {
+    ObjectNode b = JSON.createObjectNode();
+    b.put(queryName, request.query());
+    if (request.timespan() != null) {
+      b.put(timespanName, request.timespan());
+    }
+    return b;
+  }
+
   /** The rows of a successful answer (HTTP 2xx), before the row limit. */
   abstract QueryResult parse(JsonNode answer) throws QueryException;
 

@@ -48,12 +48,7 @@ public final class LogAnalyticsQuery extends HttpQuery {
 
   @Override
   ObjectNode body(QueryRequest request) {
-    ObjectNode b = JSON.createObjectNode();
-    b.put("query", request.query());
-    if (request.timespan() != null) {
-      b.put("timespan", request.timespan());
-    }
-    return b;
+    return queryAndTimespan(request, "query", "timespan");
   }
 
   @Override

@@ -156,7 +156,7 @@ class SigmaCliTest {
             "p.yml");
     assertThat(t.inputs).containsExactly(Path.of("r.yml"), Path.of("s.yml"));
     assertThat(t.logs).containsExactly(Path.of("a.evtx"), Path.of("b.csv"));
-    assertThat(t.format).isEqualTo(OutputFormat.jsonl);
+    assertThat(t.output.format).isEqualTo(OutputFormat.jsonl);
     assertThat(t.threads).isEqualTo(3);
     assertThat(t.explainMisses).isTrue();
     assertThat(t.target).isEqualTo("microsoft_xdr");
@@ -166,7 +166,7 @@ class SigmaCliTest {
     TestCommand plain = parsed("test", "--logs=a.evtx", "--logs=b.evtx", "--", "--odd.yml");
     assertThat(plain.logs).containsExactly(Path.of("a.evtx"), Path.of("b.evtx"));
     assertThat(plain.inputs).containsExactly(Path.of("--odd.yml"));
-    assertThat(plain.format).isEqualTo(OutputFormat.text);
+    assertThat(plain.output.format).isEqualTo(OutputFormat.text);
     assertThat(plain.threads).isNull();
     assertThat(plain.explainMisses).isFalse();
     assertThat(plain.target).isNull();
@@ -174,9 +174,9 @@ class SigmaCliTest {
 
     ConvertCommand c = parsed("convert", "r.yml");
     assertThat(c.target).isEqualTo("sentinel_asim");
-    assertThat(c.unmapped).isEqualTo(ConvertCommand.Unmapped.fail);
-    assertThat(((ConvertCommand) parsed("convert", "r.yml", "--unmapped=KEEP")).unmapped)
-        .isEqualTo(ConvertCommand.Unmapped.keep);
+    assertThat(c.unmapped.choice).isEqualTo(UnmappedOption.Choice.fail);
+    assertThat(((ConvertCommand) parsed("convert", "r.yml", "--unmapped=KEEP")).unmapped.choice)
+        .isEqualTo(UnmappedOption.Choice.keep);
 
     CheckCommand k =
         parsed("check", "--disable=lint.a,lint.b", "--disable", "lint.c", "--no-lint", "r.yml");

@@ -5,7 +5,7 @@ import java.io.Reader;
 import org.sigmaworkbench.logs.TextInput;
 
 /** A {@link CsvTokenizer} over decoded text (UTF-16 files, and text of any encoding). */
-public final class CharCsvTokenizer implements CsvTokenizer {
+public final class CharCsvTokenizer extends TextCsvTokenizer {
 
   /**
    * A record longer than this (the byte limit of {@link Utf8CsvTokenizer#MAX_RECORD} in UTF-16) is
@@ -14,8 +14,6 @@ public final class CharCsvTokenizer implements CsvTokenizer {
   static final long MAX_RECORD_CHARS = Utf8CsvTokenizer.MAX_RECORD / 2;
 
   private final long maxRecordChars;
-  private final TextInput.Counter counter;
-  private final Reader reader;
   private final char[] buf = new char[1 << 16];
   private final StringBuilder field = new StringBuilder();
   private int pos;
@@ -25,8 +23,7 @@ public final class CharCsvTokenizer implements CsvTokenizer {
   private char delimiter = ',';
 
   CharCsvTokenizer(TextInput.Opened input) {
-    this.counter = input.counter();
-    this.reader = input.reader();
+    super(input.counter(), input.reader());
     this.maxRecordChars = MAX_RECORD_CHARS;
   }
 
@@ -37,8 +34,7 @@ public final class CharCsvTokenizer implements CsvTokenizer {
 
   /** Over text, with the longest record taken. */
   CharCsvTokenizer(Reader text, long maxRecordChars) {
-    this.counter = null;
-    this.reader = text;
+    super(null, text);
     this.maxRecordChars = maxRecordChars;
   }
 
@@ -176,15 +172,5 @@ public final class CharCsvTokenizer implements CsvTokenizer {
         fieldStarted = true;
       }
     }
-  }
-
-  @Override
-  public long bytesRead() {
-    return counter == null ? 0 : counter.count();
-  }
-
-  @Override
-  public void close() throws IOException {
-    reader.close();
   }
 }

@@ -198,7 +198,7 @@ public final class CsvEventReader implements EventStream {
               "Sentinel / Log Analytics CSV export (" + layout.name() + " columns)";
           default -> kind.title();
         };
-    return userMapping ? name + ", with your column mapping" : name;
+    return EventStream.formatName(name, userMapping);
   }
 
   private FieldLayout userLayout(FieldLayout layout) {

@@ -2,7 +2,6 @@ package org.sigmaworkbench.logs.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayDeque;
 import org.sigmaworkbench.logs.TextInput;
 
@@ -13,20 +12,17 @@ import org.sigmaworkbench.logs.TextInput;
  * CSV-quoted field ({@code "a ""b"", c"}), as a spreadsheet writes a one-column CSV; that field is
  * unquoted. Blank lines are skipped.
  */
-final class LineListTokenizer implements CsvTokenizer {
+final class LineListTokenizer extends TextCsvTokenizer {
 
   /** Most lines one quoted field may span before it is taken for lines of their own. */
   private static final int MAX_QUOTED_LINES = 1000;
 
-  private final TextInput.Counter counter;
-  private final Reader reader;
   private final ArrayDeque<String[]> pending = new ArrayDeque<>(); // {text, line break}
   private long line = 1;
   private boolean eof;
 
   LineListTokenizer(TextInput.Opened input) {
-    this.counter = input.counter();
-    this.reader = new BufferedReader(input.reader(), 1 << 16);
+    super(input.counter(), new BufferedReader(input.reader(), 1 << 16));
   }
 
   /** The next physical line and the break that ended it ("" at the end), or null. */
@@ -156,15 +152,5 @@ final class LineListTokenizer implements CsvTokenizer {
     while (!taken.isEmpty()) {
       pending.addFirst(taken.pollLast());
     }
-  }
-
-  @Override
-  public long bytesRead() {
-    return counter == null ? 0 : counter.count();
-  }
-
-  @Override
-  public void close() throws IOException {
-    reader.close();
   }
 }

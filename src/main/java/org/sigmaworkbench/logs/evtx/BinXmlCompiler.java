@@ -159,12 +159,8 @@ final class BinXmlCompiler {
               throw new BinXmlException("attribute outside a start tag", pos);
             }
             need(pos, 5);
-            int nameOff = Bytes.i32(b, pos + 1);
-            pos += 5;
-            String name = name(nameOff);
-            if (nameOff == pos) {
-              pos = skipInlineName(pos);
-            }
+            String name = nameAt(pos + 1);
+            pos = afterNameAt(pos + 1);
             String element = text[stack[depth - 1]];
             add(BinXmlTemplate.ATTR, 0, 0, name, (element + "_" + name).intern());
             attr = n - 1;
@@ -178,21 +174,12 @@ final class BinXmlCompiler {
               throw new BinXmlException(
                   "value token of type " + ValueType.name(type) + ", expected String", pos);
             }
-            int chars = Bytes.u16(b, pos + 2);
-            need(pos, 4 + 2 * chars);
-            literal(depth, inStartTag, attr, ValueRenderer.utf16Exact(b, pos + 4, chars), pos);
-            pos += 4 + 2 * chars;
+            pos = countedText(depth, inStartTag, attr, pos, 4);
             break;
           }
         case TOKEN_CDATA:
-          {
-            need(pos, 3);
-            int chars = Bytes.u16(b, pos + 1);
-            need(pos, 3 + 2 * chars);
-            literal(depth, inStartTag, attr, ValueRenderer.utf16Exact(b, pos + 3, chars), pos);
-            pos += 3 + 2 * chars;
-            break;
-          }
+          pos = countedText(depth, inStartTag, attr, pos, 3);
+          break;
         case TOKEN_CHAR_REF:
           {
             need(pos, 3);
@@ -203,24 +190,16 @@ final class BinXmlCompiler {
         case TOKEN_ENTITY_REF:
           {
             need(pos, 5);
-            int nameOff = Bytes.i32(b, pos + 1);
-            pos += 5;
-            String name = name(nameOff);
-            if (nameOff == pos) {
-              pos = skipInlineName(pos);
-            }
+            String name = nameAt(pos + 1);
+            pos = afterNameAt(pos + 1);
             literal(depth, inStartTag, attr, entity(name), pos);
             break;
           }
         case TOKEN_PI_TARGET:
           {
             need(pos, 5);
-            int nameOff = Bytes.i32(b, pos + 1);
-            pos += 5;
-            name(nameOff);
-            if (nameOff == pos) {
-              pos = skipInlineName(pos);
-            }
+            nameAt(pos + 1);
+            pos = afterNameAt(pos + 1);
             break;
           }
         case TOKEN_PI_DATA:
@@ -278,12 +257,8 @@ final class BinXmlCompiler {
       nameField = plausibleName(withId) || !plausibleName(withoutId) ? withId : withoutId;
     }
     need(nameField, 4);
-    int nameOff = Bytes.i32(b, nameField);
-    int p = nameField + 4;
-    String name = name(nameOff);
-    if (nameOff == p) {
-      p = skipInlineName(p);
-    }
+    String name = nameAt(nameField);
+    int p = afterNameAt(nameField);
     if ((token & MORE_FLAG) != 0) {
       need(p, 4);
       p += 4;
@@ -320,6 +295,32 @@ final class BinXmlCompiler {
       externalCount++;
     }
     return name;
+  }
+
+  /** The name whose chunk offset is stored at {@code field} (checked to fit by the caller). */
+  private String nameAt(int field) {
+    return name(Bytes.i32(b, field));
+  }
+
+  /**
+   * The offset after the name offset stored at {@code field}, and after the name itself when it is
+   * stored inline right behind it (the first time a chunk uses a name).
+   */
+  private int afterNameAt(int field) {
+    int p = field + 4;
+    return Bytes.i32(b, field) == p ? skipInlineName(p) : p;
+  }
+
+  /**
+   * A literal of UTF-16 text behind a token header of {@code header} bytes whose last two count its
+   * characters; returns the offset after it.
+   */
+  private int countedText(int depth, boolean inStartTag, int attr, int pos, int header) {
+    need(pos, header);
+    int chars = Bytes.u16(b, pos + header - 2);
+    need(pos, header + 2 * chars);
+    literal(depth, inStartTag, attr, ValueRenderer.utf16Exact(b, pos + header, chars), pos);
+    return pos + header + 2 * chars;
   }
 
   /** The offset after a name stored inline at {@code pos}. */

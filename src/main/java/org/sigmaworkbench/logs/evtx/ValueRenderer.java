@@ -27,6 +27,11 @@ final class ValueRenderer {
    * @param type its value type
    */
   static String render(byte[] b, int off, int size, int type) {
+    // BOOL has a fixed size in arrays but comes in 1 to 8 bytes alone; bool() checks it.
+    int fixed = type == ValueType.BOOL ? 0 : ValueType.fixedSize(type);
+    if (fixed > 0) {
+      expect(size, fixed, type, off);
+    }
     switch (type) {
       case ValueType.NULL:
         return "";
@@ -36,41 +41,30 @@ final class ValueRenderer {
       case ValueType.ANSI_STRING:
         return ansi(b, off, size);
       case ValueType.INT8:
-        expect(size, 1, type, off);
         return Integer.toString(b[off]);
       case ValueType.UINT8:
-        expect(size, 1, type, off);
         return Integer.toString(b[off] & 0xFF);
       case ValueType.INT16:
-        expect(size, 2, type, off);
         return Integer.toString((short) Bytes.u16(b, off));
       case ValueType.UINT16:
-        expect(size, 2, type, off);
         return Integer.toString(Bytes.u16(b, off));
       case ValueType.INT32:
-        expect(size, 4, type, off);
         return Integer.toString(Bytes.i32(b, off));
       case ValueType.UINT32:
-        expect(size, 4, type, off);
         return Long.toString(Bytes.u32(b, off));
       case ValueType.INT64:
-        expect(size, 8, type, off);
         return Long.toString(Bytes.i64(b, off));
       case ValueType.UINT64:
-        expect(size, 8, type, off);
         return Long.toUnsignedString(Bytes.i64(b, off));
       case ValueType.REAL32:
-        expect(size, 4, type, off);
         return real(Float.intBitsToFloat(Bytes.i32(b, off)));
       case ValueType.REAL64:
-        expect(size, 8, type, off);
         return real(Double.longBitsToDouble(Bytes.i64(b, off)));
       case ValueType.BOOL:
         return bool(b, off, size, type);
       case ValueType.BINARY:
         return upperHex(b, off, size);
       case ValueType.GUID:
-        expect(size, 16, type, off);
         return guid(b, off);
       case ValueType.SIZE_T:
       case ValueType.EVT_HANDLE:
@@ -80,18 +74,14 @@ final class ValueRenderer {
         expect(size, 8, type, off);
         return hex(Bytes.i64(b, off));
       case ValueType.FILETIME:
-        expect(size, 8, type, off);
         return WindowsTime.fileTime(Bytes.i64(b, off));
       case ValueType.SYSTEMTIME:
-        expect(size, 16, type, off);
         return systemTime(b, off);
       case ValueType.SID:
         return sid(b, off, size);
       case ValueType.HEX_INT32:
-        expect(size, 4, type, off);
         return hex(Bytes.u32(b, off));
       case ValueType.HEX_INT64:
-        expect(size, 8, type, off);
         return hex(Bytes.i64(b, off));
       default:
         throw new BinXmlException(

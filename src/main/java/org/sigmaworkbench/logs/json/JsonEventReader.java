@@ -314,7 +314,7 @@ public final class JsonEventReader implements EventStream {
     LogKind k = forced != null ? forced : seen;
     String shape = arrayMode ? "JSON array" : "JSON lines";
     String name = k == null ? shape : k.title() + ", " + shape;
-    return userColumns.isEmpty() ? name : name + ", with your column mapping";
+    return EventStream.formatName(name, !userColumns.isEmpty());
   }
 
   @Override

@@ -493,7 +493,7 @@ public final class XmlEventReader implements EventStream {
         rootEvents && rendered
             ? "Event Viewer XML (Save as XML, with rendered messages)"
             : rendered ? "Event XML with rendered messages (wevtutil /f:RenderedXml)" : "Event XML";
-    return userColumns.isEmpty() ? name : name + ", with your column mapping";
+    return EventStream.formatName(name, !userColumns.isEmpty());
   }
 
   @Override

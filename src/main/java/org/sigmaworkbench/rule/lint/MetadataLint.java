@@ -18,11 +18,9 @@ final class MetadataLint implements LintFamily {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  static final List<String> STATUSES =
-      List.of("stable", "test", "experimental", "deprecated", "unsupported");
-  static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
-  static final List<String> RELATED_TYPES =
-      List.of("derived", "obsolete", "merged", "renamed", "similar");
+  static final List<String> STATUSES = RuleMeta.STATUSES;
+  static final List<String> LEVELS = RuleMeta.LEVELS;
+  static final List<String> RELATED_TYPES = RuleMeta.RELATED_TYPES;
 
   /** SigmaHQ keeps titles to this many characters. */
   static final int TITLE_CONVENTION = 110;
@@ -90,33 +88,8 @@ final class MetadataLint implements LintFamily {
     if (m.title() != null) {
       title(ctx, m.title());
     }
-    if (m.status() == null) {
-      if (detectionRule) {
-        ctx.warn(
-            "lint.status-missing",
-            ctx.start(),
-            "the rule has no 'status' (" + String.join(", ", STATUSES) + ")",
-            "");
-      }
-    } else if (!STATUSES.contains(m.status())) {
-      ctx.warn(
-          "lint.status-value",
-          ctx.at("status"),
-          valueMessage("status", m.status(), STATUSES),
-          m.status());
-    }
-    if (m.level() == null) {
-      if (detectionRule) {
-        ctx.warn(
-            "lint.level-missing",
-            ctx.start(),
-            "the rule has no 'level' (" + String.join(", ", LEVELS) + ")",
-            "");
-      }
-    } else if (!LEVELS.contains(m.level())) {
-      ctx.warn(
-          "lint.level-value", ctx.at("level"), valueMessage("level", m.level(), LEVELS), m.level());
-    }
+    oneOf(ctx, "status", m.status(), STATUSES, detectionRule);
+    oneOf(ctx, "level", m.level(), LEVELS, detectionRule);
     if (m.description() == null || m.description().isBlank()) {
       if (!filter) {
         ctx.warn(
@@ -228,6 +201,26 @@ final class MetadataLint implements LintFamily {
               + " in lower case; SigmaHQ titles capitalise each word except short ones such as"
               + " 'of', 'via', 'and'",
           lower.get(0));
+    }
+  }
+
+  /**
+   * A field whose value is one of {@code allowed}: {@code lint.FIELD-missing} when a rule that
+   * needs it has none, {@code lint.FIELD-value} when the value is not one of them.
+   */
+  private static void oneOf(
+      LintContext ctx, String field, String value, List<String> allowed, boolean needed) {
+    if (value == null) {
+      if (needed) {
+        ctx.warn(
+            "lint." + field + "-missing",
+            ctx.start(),
+            "the rule has no '" + field + "' (" + String.join(", ", allowed) + ")",
+            "");
+      }
+    } else if (!allowed.contains(value)) {
+      ctx.warn(
+          "lint." + field + "-value", ctx.at(field), valueMessage(field, value, allowed), value);
     }
   }
 

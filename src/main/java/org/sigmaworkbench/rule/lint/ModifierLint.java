@@ -11,7 +11,7 @@ import org.sigmaworkbench.rule.Position;
 import org.sigmaworkbench.rule.SigmaString;
 
 /** How detection items combine modifiers: 'all', windash, base64offset, expand, spellings. */
-final class ModifierLint implements LintFamily {
+final class ModifierLint implements ItemLintFamily {
 
   private static final Map<String, String> SPELLINGS =
       Map.of("ignorecase", "i", "multiline", "m", "dotall", "s");
@@ -42,13 +42,7 @@ final class ModifierLint implements LintFamily {
   }
 
   @Override
-  public void check(LintContext ctx) {
-    for (DetectionItem item : ctx.src.detectionItems()) {
-      item(ctx, item, ItemTraits.of(item));
-    }
-  }
-
-  private static void item(LintContext ctx, DetectionItem item, ItemTraits t) {
+  public void item(LintContext ctx, DetectionItem item, ItemTraits t) {
     Position keyAt = item.keyPosition();
     String what = ItemTraits.describe(item);
     for (String m : item.modifiers()) {

@@ -12,7 +12,7 @@ import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.SigmaString;
 
 /** How detection values are written: wildcards, escapes, numbers, duplicates, known formats. */
-final class ValueLint implements LintFamily {
+final class ValueLint implements ItemLintFamily {
 
   private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
@@ -54,13 +54,7 @@ final class ValueLint implements LintFamily {
   }
 
   @Override
-  public void check(LintContext ctx) {
-    for (DetectionItem item : ctx.src.detectionItems()) {
-      item(ctx, item, ItemTraits.of(item));
-    }
-  }
-
-  private static void item(LintContext ctx, DetectionItem item, ItemTraits t) {
+  public void item(LintContext ctx, DetectionItem item, ItemTraits t) {
     boolean caseSensitive = t.caseSensitive();
     boolean stringMatch = !t.typed();
     Set<String> seen = item.values().size() > 1 ? new HashSet<>() : null;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LegacyAggregation;
@@ -175,37 +177,32 @@ public final class ConditionParser {
   }
 
   private Expr or() {
-    Expr first = and();
-    if (first == null) {
-      return null;
-    }
-    List<Expr> terms = new ArrayList<>(List.of(first));
-    while (peek().is("or")) {
-      next();
-      Expr e = and();
-      if (e == null) {
-        return null;
-      }
-      terms.add(e);
-    }
-    return terms.size() == 1 ? first : new Expr.Or(terms);
+    return joined("or", this::and, Expr.Or::new);
   }
 
   private Expr and() {
-    Expr first = not();
+    return joined("and", this::not, Expr.And::new);
+  }
+
+  /**
+   * Operands separated by the keyword {@code op}, read by {@code operand}; a lone operand stands
+   * for itself. {@code null} when an operand could not be read.
+   */
+  private Expr joined(String op, Supplier<Expr> operand, Function<List<Expr>, Expr> join) {
+    Expr first = operand.get();
     if (first == null) {
       return null;
     }
     List<Expr> terms = new ArrayList<>(List.of(first));
-    while (peek().is("and")) {
+    while (peek().is(op)) {
       next();
-      Expr e = not();
+      Expr e = operand.get();
       if (e == null) {
         return null;
       }
       terms.add(e);
     }
-    return terms.size() == 1 ? first : new Expr.And(terms);
+    return terms.size() == 1 ? first : join.apply(terms);
   }
 
   private Expr not() {

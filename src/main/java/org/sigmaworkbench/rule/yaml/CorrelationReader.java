@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class CorrelationReader {
 
   /** The correlation types of the specification, and pySigma's {@code value_median}. */
-  static final List<String> TYPES =
+  public static final List<String> TYPES =
       List.of(
           "event_count",
           "value_count",

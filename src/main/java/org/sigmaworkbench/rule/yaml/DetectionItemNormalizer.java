@@ -252,19 +252,14 @@ final class DetectionItemNormalizer {
       }
       if (REGEX_FLAGS.contains(m)) {
         if (!sawRe) {
-          error(
-              "modifier.combination",
-              "'" + m.sigmaName() + "' is a flag of 're' and must follow it",
-              at,
-              key);
-          return false;
+          return rejectChain(
+              "'" + m.sigmaName() + "' is a flag of 're' and must follow it", at, key);
         }
         continue;
       }
       if (STRING_POSITION.contains(m)) {
         if (position != null) {
-          error(
-              "modifier.combination",
+          return rejectChain(
               "'"
                   + m.sigmaName()
                   + "' cannot be combined with '"
@@ -272,7 +267,6 @@ final class DetectionItemNormalizer {
                   + "': a value is matched in one position",
               at,
               key);
-          return false;
         }
         position = m;
       }
@@ -289,12 +283,10 @@ final class DetectionItemNormalizer {
                 && ((DATE_PARTS.contains(type) && COMPARISONS.contains(m))
                     || (DATE_PARTS.contains(m) && COMPARISONS.contains(type)));
         if (type != null && !datePlusCompare) {
-          error(
-              "modifier.combination",
+          return rejectChain(
               "'" + m.sigmaName() + "' cannot be combined with '" + type.sigmaName() + "'",
               at,
               key);
-          return false;
         }
         if (type == null || DATE_PARTS.contains(m)) {
           type = m;
@@ -322,26 +314,19 @@ final class DetectionItemNormalizer {
     if (type != null && type != Modifier.FIELDREF) {
       for (Modifier m : chain) {
         if (ENCODINGS.contains(m) || m == Modifier.WINDASH || m == Modifier.EXPAND) {
-          error(
-              "modifier.combination",
+          return rejectChain(
               "'" + m.sigmaName() + "' cannot be combined with '" + type.sigmaName() + "'",
               at,
               key);
-          return false;
         }
       }
     }
     if (chain.contains(Modifier.EXISTS) && chain.size() > 1) {
-      error("modifier.combination", "'exists' stands alone: remove the other modifiers", at, key);
-      return false;
+      return rejectChain("'exists' stands alone: remove the other modifiers", at, key);
     }
     if (chain.contains(Modifier.CASED) && type != null && type != Modifier.FIELDREF) {
-      error(
-          "modifier.combination",
-          "'cased' applies to string matching, not to '" + type.sigmaName() + "'",
-          at,
-          key);
-      return false;
+      return rejectChain(
+          "'cased' applies to string matching, not to '" + type.sigmaName() + "'", at, key);
     }
     return true;
   }
@@ -356,12 +341,8 @@ final class DetectionItemNormalizer {
 
     if (type == Modifier.EXISTS) {
       if (!tag.equals(Tag.BOOL)) {
-        error(
-            "modifier.value",
-            "'exists' takes true or false, not '" + raw.text() + "'",
-            raw.position(),
-            raw.text());
-        return null;
+        return rejectValue(
+            "modifier.value", "'exists' takes true or false, not '" + raw.text() + "'", raw);
       }
       if (field == null) {
         error("modifier.value", "'exists' needs a field name", raw.position(), key);
@@ -376,12 +357,10 @@ final class DetectionItemNormalizer {
       try {
         return new Expr.Match(field, Predicate.Cidr.parse(raw.text()), origin);
       } catch (IllegalArgumentException e) {
-        error(
+        return rejectValue(
             "modifier.value",
             "'cidr' needs a network such as 10.0.0.0/8 or fe80::/10: " + e.getMessage(),
-            raw.position(),
-            raw.text());
-        return null;
+            raw);
       }
     }
     if (type != null && (COMPARISONS.contains(type) || DATE_PARTS.contains(type))) {
@@ -392,12 +371,8 @@ final class DetectionItemNormalizer {
       Predicate.CompareOp op = compareOp(chain);
       if (DATE_PARTS.contains(type)) {
         if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
-          error(
-              "modifier.value",
-              "'" + type.sigmaName() + "' compares with a whole number",
-              raw.position(),
-              raw.text());
-          return null;
+          return rejectValue(
+              "modifier.value", "'" + type.sigmaName() + "' compares with a whole number", raw);
         }
         Predicate.DateUnit unit = Predicate.DateUnit.valueOf(type.name());
         return new Expr.Match(field, new Predicate.DatePart(unit, op, n.intValue()), origin);
@@ -406,12 +381,7 @@ final class DetectionItemNormalizer {
     }
     if (type == Modifier.FIELDREF) {
       if (!(tag.equals(Tag.STR)) || raw.text().isEmpty()) {
-        error(
-            "modifier.value",
-            "'fieldref' takes the name of another field",
-            raw.position(),
-            raw.text());
-        return null;
+        return rejectValue("modifier.value", "'fieldref' takes the name of another field", raw);
       }
       Predicate.StringOp op = position == null ? Predicate.StringOp.EQUALS : stringOp(position);
       return new Expr.Match(field, new Predicate.FieldRef(raw.text(), op, cased), origin);
@@ -509,8 +479,7 @@ final class DetectionItemNormalizer {
           }
           return out;
         } catch (IllegalArgumentException e) {
-          error("modifier.value", e.getMessage(), raw.position(), raw.text());
-          return null;
+          return rejectValue("modifier.value", e.getMessage(), raw);
         }
       }
       case BASE64, BASE64OFFSET -> {
@@ -557,12 +526,8 @@ final class DetectionItemNormalizer {
     if (item instanceof Bool b) {
       return new Str(SigmaString.literal(Boolean.toString(b.b())));
     }
-    error(
-        "modifier.value",
-        "'" + m.sigmaName() + "' needs a string value, not null",
-        raw.position(),
-        raw.text());
-    return null;
+    return rejectValue(
+        "modifier.value", "'" + m.sigmaName() + "' needs a string value, not null", raw);
   }
 
   private String plainText(Item item, Modifier m, RawValue raw) {
@@ -571,12 +536,10 @@ final class DetectionItemNormalizer {
       return null;
     }
     if (s instanceof Bytes) {
-      error(
+      return rejectValue(
           "modifier.combination",
           "'" + m.sigmaName() + "' cannot encode a value that is already encoded",
-          raw.position(),
-          raw.text());
-      return null;
+          raw);
     }
     SigmaString str = ((Str) s).s();
     if (str.hasWildcards()) {
@@ -607,28 +570,20 @@ final class DetectionItemNormalizer {
 
   private Expr regex(String field, List<Modifier> chain, RawValue raw, Expr.Origin origin) {
     if (!raw.node().getTag().equals(Tag.STR)) {
-      error("modifier.value", "'re' takes a regular expression string", raw.position(), raw.text());
-      return null;
+      return rejectValue("modifier.value", "'re' takes a regular expression string", raw);
     }
     String pattern = raw.text();
     String unsupported = RegexCheck.unsupportedConstruct(pattern);
     if (unsupported != null) {
-      error(
+      return rejectValue(
           "regex.unsupported",
           "regular expression uses " + unsupported + ", which RE2 (and so KQL) cannot run",
-          raw.position(),
-          raw.text());
-      return null;
+          raw);
     }
     try {
       com.google.re2j.Pattern.compile(pattern);
     } catch (PatternSyntaxException e) {
-      error(
-          "regex.syntax",
-          "invalid regular expression: " + e.getDescription(),
-          raw.position(),
-          raw.text());
-      return null;
+      return rejectValue("regex.syntax", "invalid regular expression: " + e.getDescription(), raw);
     }
     return new Expr.Match(
         field,
@@ -730,12 +685,7 @@ final class DetectionItemNormalizer {
       }
       return new BigDecimal(t);
     } catch (NumberFormatException e) {
-      error(
-          "modifier.value",
-          "expected a number, not '" + raw.text() + "'",
-          raw.position(),
-          raw.text());
-      return null;
+      return rejectValue("modifier.value", "expected a number, not '" + raw.text() + "'", raw);
     }
   }
 
@@ -805,6 +755,18 @@ final class DetectionItemNormalizer {
       names.add(m.sigmaName());
     }
     return Spelling.closest(name, names, 2);
+  }
+
+  /** Reports a value the modifiers cannot take; {@code null} for the caller to return. */
+  private <T> T rejectValue(String code, String message, RawValue raw) {
+    error(code, message, raw.position(), raw.text());
+    return null;
+  }
+
+  /** Reports modifiers that do not go together; {@code false} for the caller to return. */
+  private boolean rejectChain(String message, Position at, String key) {
+    error("modifier.combination", message, at, key);
+    return false;
   }
 
   private void error(String code, String message, Position at, String excerpt) {

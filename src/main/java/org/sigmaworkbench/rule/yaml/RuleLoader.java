@@ -191,11 +191,14 @@ public final class RuleLoader {
         aggregation = result.aggregation();
       }
     }
-    if (problems.stream().anyMatch(RuleProblem::isError)) {
-      condition = null;
-    }
     return new SigmaRule(
-        meta, logsource, identifiers, condition, aggregation, sorted(problems), source.build());
+        meta,
+        logsource,
+        identifiers,
+        unlessErrors(condition, problems),
+        aggregation,
+        sorted(problems),
+        source.build());
   }
 
   private FilterRule readFilter(
@@ -247,11 +250,19 @@ public final class RuleLoader {
         }
       }
     }
-    if (problems.stream().anyMatch(RuleProblem::isError)) {
-      condition = null;
-    }
     return new FilterRule(
-        meta, logsource, rules, identifiers, condition, sorted(problems), source.build());
+        meta,
+        logsource,
+        rules,
+        identifiers,
+        unlessErrors(condition, problems),
+        sorted(problems),
+        source.build());
+  }
+
+  /** The condition, or {@code null} when the document has an error. */
+  private static Expr unlessErrors(Expr condition, List<RuleProblem> problems) {
+    return problems.stream().anyMatch(RuleProblem::isError) ? null : condition;
   }
 
   private static String firstKey(MappingNode map) {
