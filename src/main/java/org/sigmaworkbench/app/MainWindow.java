@@ -169,6 +169,8 @@ public final class MainWindow extends BorderPane {
 
     tabs.setId("ruleTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+    // A long file name ends in "…" (its full path is the tab's tooltip) so several tabs fit.
+    tabs.setTabMaxWidth(240);
     tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> activate(b));
     // Divider positions are fractions of the window, kept as it resizes; the minimum sizes leave
     // room for a 1024 x 768 window.
