@@ -159,6 +159,12 @@ public record WorkspaceConnection(
     return p;
   }
 
+  /** The same connection with another row limit (as typed). */
+  public WorkspaceConnection withMaxRows(String rows) {
+    return new WorkspaceConnection(
+        service, workspaceId, cluster, database, endpoint, timespan, rows, signIn);
+  }
+
   /** Whether the connection can run. */
   public boolean valid() {
     return problems().isEmpty();
