@@ -118,7 +118,7 @@ public final class RunWords {
 
   /** "Running the query on workspace 1234abcd……": a rule's query under way on a service. */
   public static String querying(String where) {
-    return "Running the query on " + where + "…";
+    return "Running the query on " + where + (where.endsWith("…") ? "" : "…");
   }
 
   /** "The query on workspace 1234abcd… was stopped.": a query the user stopped. */
