@@ -247,6 +247,7 @@ final class TestPane extends BorderPane {
         .addListener(
             (javafx.collections.ListChangeListener<LoadedLog>)
                 c -> fileColumn.setVisible(model.logs().size() > 1));
+    showSourceOfWorkspaceRows(fileColumn);
     // The Reach column only while some hit is outside the query's reach (the Columns menu can
     // show it at any time).
     TableColumn<EventRow, ?> reachColumn = column("reachColumn");
@@ -969,6 +970,17 @@ final class TestPane extends BorderPane {
     }
     e.setDropCompleted(ok);
     e.consume();
+  }
+
+  /** Workspace rows among the logs' rows: the File column says which source each row is from. */
+  private void showSourceOfWorkspaceRows(TableColumn<EventRow, ?> fileColumn) {
+    Runnable show =
+        () ->
+            fileColumn.setVisible(
+                model.logs().size() > 1
+                    || model.workspaceShownProperty().get() && !model.logs().isEmpty());
+    model.workspaceShownProperty().addListener((o, a, b) -> show.run());
+    model.logs().addListener((javafx.collections.ListChangeListener<LoadedLog>) c -> show.run());
   }
 
   TableView<EventRow> table() {

@@ -103,6 +103,9 @@ public final class WorkbenchModel {
 
   private final AtomicLong workspaceGeneration = new AtomicLong();
 
+  /** True while workspace rows are among the rows. */
+  private final ReadOnlyBooleanWrapper workspaceShown = new ReadOnlyBooleanWrapper(false);
+
   /** The name of the source the query under way will give. */
   private String workspaceQuerySource;
 
@@ -275,6 +278,7 @@ public final class WorkbenchModel {
   public void clearLogs() {
     stopWorkspaceQuery();
     workspace = null;
+    workspaceShown.set(false);
     pendingFiles.clear();
     logs.clear();
     carriedNotes.clear();
@@ -698,6 +702,7 @@ public final class WorkbenchModel {
       }
     }
     workspace = s;
+    workspaceShown.set(true);
     kept.addAll(s.rows());
     rows.setAll(kept);
     running.set(false);
@@ -712,6 +717,11 @@ public final class WorkbenchModel {
       workspaceRun.cancel();
       workspaceRun = null;
     }
+  }
+
+  /** True while rows of a workspace query are among the rows (a source besides the logs). */
+  public ReadOnlyBooleanProperty workspaceShownProperty() {
+    return workspaceShown.getReadOnlyProperty();
   }
 
   /** True while a workspace query is under way. */

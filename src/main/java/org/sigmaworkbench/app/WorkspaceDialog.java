@@ -114,7 +114,17 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
     for (Node n : new Node[] {workspaceId, cluster, database, endpoint, timespan, maxRows}) {
       ((TextField) n).textProperty().addListener((o, a, b) -> check());
     }
-    service.valueProperty().addListener((o, a, b) -> check());
+    service
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              check();
+              // Other fields for another service: the dialog fits them.
+              if (getDialogPane().getScene() != null
+                  && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+              }
+            });
     signIn.valueProperty().addListener((o, a, b) -> check());
     check();
     Button run = (Button) getDialogPane().lookupButton(RUN);
@@ -182,8 +192,18 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
       e.getValue().setText(p == null ? "" : p);
     }
     connection.set(problems.isEmpty() ? c : null);
-    if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-      getDialogPane().getScene().getWindow().sizeToScene();
+    javafx.application.Platform.runLater(this::growToFit);
+  }
+
+  /** A message that needs more lines than the window has: the window grows (never shrinks). */
+  private void growToFit() {
+    javafx.scene.Scene scene = getDialogPane().getScene();
+    if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+      return;
+    }
+    double need = getDialogPane().prefHeight(scene.getWidth());
+    if (need > scene.getHeight() + 0.5) {
+      scene.getWindow().setHeight(scene.getWindow().getHeight() + need - scene.getHeight());
     }
   }
 
