@@ -98,7 +98,11 @@ final class TestPane extends BorderPane {
     Button clear = new Button("Clear");
     clear.setId("clearLogs");
     clear.setOnAction(e -> model.clearLogs());
-    clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.logs()));
+    clear
+        .disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.isEmpty(model.logs())
+                .and(model.workspaceShownProperty().not()));
     ProgressBar progress = new ProgressBar();
     progress.setId("runProgress");
     progress.setPrefWidth(120);

@@ -50,9 +50,10 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
   WorkspaceDialog(WorkspaceConnection remembered, Target target) {
     setTitle("Run on Workspace");
     setHeaderText(
-        "Runs the query the KQL preview shows"
-            + (target == null ? "" : " (" + target.title() + ")")
-            + " where the logs live.\nIts rows join the test pane, matched by the rule.");
+        "Sends the query the KQL preview shows"
+            + (target == null ? "" : ", written for " + target.title() + ",")
+            + " to the service below.\nIts rows join the test pane, matched by the rule like a"
+            + " log's events.");
     getDialogPane().setId("workspaceDialog");
     service.setId("wsService");
     service.getItems().setAll(Service.values());
@@ -75,7 +76,7 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
 
     GridPane grid = new GridPane();
     grid.setHgap(8);
-    grid.setVgap(2);
+    grid.setVgap(0);
     grid.setPadding(new Insets(10));
     ColumnConstraints labels = new ColumnConstraints();
     ColumnConstraints fields = new ColumnConstraints(360, 420, Double.MAX_VALUE);
@@ -98,7 +99,7 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
     note.setWrapText(true);
     note.setMaxWidth(520);
     note.getStyleClass().add("dialog-note");
-    grid.add(note, 0, row + 2, 2, 1);
+    grid.add(note, 0, row + 1, 2, 1);
     getDialogPane().setContent(grid);
     getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, RUN);
     setResizable(true);
@@ -131,6 +132,23 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
     run.setId("wsRun");
     run.disableProperty().bind(connection.isNull());
     setResultConverter(b -> b == RUN ? connection.get() : null);
+    // Enter runs, once the key event is done with: closing the window while the toolkit still
+    // delivers that key press to it crashes GTK's glass (seen under Xvfb).
+    getDialogPane()
+        .addEventFilter(
+            javafx.scene.input.KeyEvent.KEY_PRESSED,
+            e -> {
+              if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                  && !e.isAltDown()
+                  && !e.isControlDown()
+                  && !(e.getTarget() instanceof Button)
+                  && !(e.getTarget() instanceof ComboBox<?> c && c.isShowing())) {
+                e.consume();
+                if (!run.isDisabled()) {
+                  javafx.application.Platform.runLater(run::fire);
+                }
+              }
+            });
     setOnShown(e -> firstField().requestFocus());
   }
 
@@ -138,25 +156,29 @@ final class WorkspaceDialog extends Dialog<WorkspaceConnection> {
     Label label = new Label(text);
     label.setMnemonicParsing(true);
     label.setLabelFor(field);
+    javafx.scene.layout.VBox cell = new javafx.scene.layout.VBox(2, field);
+    cell.setPadding(new Insets(4, 0, 4, 0));
     grid.add(label, 0, row);
-    grid.add(field, 1, row);
-    GridPane.setFillWidth(field, true);
-    field.managedProperty().bind(field.visibleProperty());
+    grid.add(cell, 1, row);
+    javafx.scene.layout.GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+    label.setPadding(new Insets(8, 0, 0, 0));
+    field.setMaxWidth(Double.MAX_VALUE);
+    cell.visibleProperty().bind(field.visibleProperty());
+    cell.managedProperty().bind(field.visibleProperty());
     label.visibleProperty().bind(field.visibleProperty());
     label.managedProperty().bind(field.visibleProperty());
-    if (part == null) {
-      return row + 1;
+    if (part != null) {
+      Label error = new Label();
+      error.setId("ws" + camel(part) + "Error");
+      error.getStyleClass().add("field-error");
+      error.setWrapText(true);
+      error.setMaxWidth(420);
+      error.visibleProperty().bind(error.textProperty().isNotEmpty());
+      error.managedProperty().bind(error.visibleProperty());
+      cell.getChildren().add(error);
+      errors.put(part, error);
     }
-    Label error = new Label();
-    error.setId("ws" + camel(part) + "Error");
-    error.getStyleClass().add("field-error");
-    error.setWrapText(true);
-    error.setMaxWidth(420);
-    error.visibleProperty().bind(error.textProperty().isNotEmpty().and(field.visibleProperty()));
-    error.managedProperty().bind(error.visibleProperty());
-    grid.add(error, 1, row + 1);
-    errors.put(part, error);
-    return row + 2;
+    return row + 1;
   }
 
   private static String camel(Part p) {
