@@ -724,8 +724,4 @@ public final class WorkbenchModel {
     return workspaceShown.getReadOnlyProperty();
   }
 
-  /** True while a workspace query is under way. */
-  boolean workspaceQueryRunning() {
-    return workspaceRun != null;
-  }
 }
