@@ -723,5 +723,4 @@ public final class WorkbenchModel {
   public ReadOnlyBooleanProperty workspaceShownProperty() {
     return workspaceShown.getReadOnlyProperty();
   }
-
 }
