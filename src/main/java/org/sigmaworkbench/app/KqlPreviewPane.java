@@ -7,6 +7,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -34,6 +35,8 @@ final class KqlPreviewPane extends BorderPane {
   private final CodeArea area = new CodeArea();
   private final Label message = new Label();
   private final Button copy = new Button(COPY);
+  private final Button runOnWorkspace = new Button("Run on Workspace…");
+  private Runnable onRunOnWorkspace = () -> {};
   private final ComboBox<Target> targets = new ComboBox<>();
   private final PauseTransition copied = new PauseTransition(Duration.seconds(1.5));
   private final WorkbenchModel model;
@@ -79,12 +82,14 @@ final class KqlPreviewPane extends BorderPane {
     CheckMenuItem keepItem = new CheckMenuItem("Keep unmapped fields");
     keepItem.setId("keepUnmappedItem");
     keepItem.selectedProperty().bindBidirectional(model.keepUnmappedProperty());
+    MenuItem runItem = runOnWorkspaceSetup();
     PriorityBar header =
         new PriorityBar("kqlMore")
             .primary(title)
             .flexible(targets, 0)
             .secondary(keep, keepItem)
             .primary(spacer)
+            .secondary(runOnWorkspace, runItem)
             .primary(copy);
 
     message.setId("kqlMessage");
@@ -146,6 +151,31 @@ final class KqlPreviewPane extends BorderPane {
     // Says it worked, on the button, for a moment.
     copy.setText("Copied ✓");
     copied.playFromStart();
+  }
+
+  /** The Run on Workspace button, and its item for the "⋯" menu when the bar is narrow. */
+  private MenuItem runOnWorkspaceSetup() {
+    runOnWorkspace.setId("runOnWorkspace");
+    runOnWorkspace.setTooltip(
+        new Tooltip(
+            "Run this query on a Log Analytics workspace, an Azure Data Explorer database or"
+                + " Defender XDR, and see its rows in the test pane (Ctrl+Shift+R)"));
+    runOnWorkspace.setOnAction(e -> onRunOnWorkspace.run());
+    runOnWorkspace.disableProperty().bind(model.kqlTextProperty().isEmpty());
+    MenuItem item = new MenuItem("Run on Workspace…");
+    item.setId("runOnWorkspaceItem");
+    item.setOnAction(e -> onRunOnWorkspace.run());
+    item.disableProperty().bind(runOnWorkspace.disableProperty());
+    return item;
+  }
+
+  /** What Run on Workspace does (the window opens its dialog). */
+  void setOnRunOnWorkspace(Runnable action) {
+    onRunOnWorkspace = action;
+  }
+
+  Button runOnWorkspaceButton() {
+    return runOnWorkspace;
   }
 
   ComboBox<Target> targetChoice() {

@@ -301,7 +301,8 @@ public final class MainWindow extends BorderPane {
             preview::copyToClipboard);
     MenuItem placeholders =
         item("_Placeholders…", "placeholdersMenu", null, this::editPlaceholders);
-    Menu edit = new Menu("_Edit", null, copy, new SeparatorMenuItem(), placeholders);
+    Menu edit =
+        new Menu("_Edit", null, copy, runOnWorkspaceItem(), new SeparatorMenuItem(), placeholders);
     file.setId("fileMenu");
     edit.setId("editMenu");
     MenuItem keys =
@@ -1093,6 +1094,7 @@ public final class MainWindow extends BorderPane {
     s.lastLogFolder = settings.lastLogFolder;
     s.darkTheme = darkTheme.get();
     s.regressionFolder = settings.regressionFolder;
+    s.copyWorkspace(settings);
     RuleTab sel = selected();
     for (RuleTab t : ruleTabs()) {
       if (t.path() != null) {
@@ -1291,6 +1293,50 @@ public final class MainWindow extends BorderPane {
                     }
                   });
             });
+  }
+
+  // ---- Run on workspace ------------------------------------------------------------------------
+
+  private MenuItem runOnWorkspaceItem() {
+    preview.setOnRunOnWorkspace(this::runOnWorkspace);
+    MenuItem run =
+        item(
+            "Run on _Workspace…",
+            "runOnWorkspaceMenu",
+            new KeyCodeCombination(
+                KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            this::runOnWorkspace);
+    run.disableProperty().bind(preview.runOnWorkspaceButton().disableProperty());
+    return run;
+  }
+
+  /**
+   * Asks where to run the rule's query (the connection the settings remember filled in), then runs
+   * it; its rows join the test pane.
+   */
+  private void runOnWorkspace() {
+    String why = model.whyNoWorkspaceQuery();
+    if (why != null) {
+      model.showNotice(why);
+      return;
+    }
+    WorkspaceDialog d =
+        new WorkspaceDialog(WorkspaceSource.connection(settings), model.targetProperty().get());
+    d.initOwner(getScene().getWindow());
+    d.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+    if (getScene().getRoot().getStyleClass().contains("dark")) {
+      d.getDialogPane().getStyleClass().add("dark");
+    }
+    d.setOnHidden(
+        e -> {
+          org.sigmaworkbench.workspace.WorkspaceConnection c = d.getResult();
+          if (c != null) {
+            WorkspaceSource.remember(settings, c);
+            saveSettingsLater();
+            model.runOnWorkspace(c);
+          }
+        });
+    d.show();
   }
 
   private void chooseLogs() {

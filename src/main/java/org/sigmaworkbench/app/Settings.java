@@ -44,6 +44,36 @@ final class Settings {
   /** The tab that was selected, an index into {@link #openTabs}. */
   public int selectedTab;
 
+  /** The Run on Workspace connection: the service's name ({@code LOG_ANALYTICS}, ...). */
+  public String workspaceService;
+
+  public String workspaceId;
+  public String workspaceCluster;
+  public String workspaceDatabase;
+
+  /** Another base URL for the service; absent for the service's own. */
+  public String workspaceEndpoint;
+
+  /** The time range, an ISO 8601 duration. */
+  public String workspaceTimespan;
+
+  public Integer workspaceMaxRows;
+
+  /** How to sign in ({@code auto}, {@code azure-cli}, ...): a choice, never a secret. */
+  public String workspaceSignIn;
+
+  /** Copies the Run on Workspace connection from {@code other}. */
+  void copyWorkspace(Settings other) {
+    workspaceService = other.workspaceService;
+    workspaceId = other.workspaceId;
+    workspaceCluster = other.workspaceCluster;
+    workspaceDatabase = other.workspaceDatabase;
+    workspaceEndpoint = other.workspaceEndpoint;
+    workspaceTimespan = other.workspaceTimespan;
+    workspaceMaxRows = other.workspaceMaxRows;
+    workspaceSignIn = other.workspaceSignIn;
+  }
+
   /** {@code list} with {@code file} moved (or added) to the front, at most {@link #RECENT_MAX}. */
   static List<String> withRecent(List<String> list, String file) {
     List<String> out = new ArrayList<>(RECENT_MAX);

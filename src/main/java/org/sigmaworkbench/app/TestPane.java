@@ -121,7 +121,9 @@ final class TestPane extends BorderPane {
     Button clear = new Button("Clear");
     clear.setId("clearLogs");
     clear.setOnAction(e -> model.clearLogs());
-    clear.disableProperty().bind(Bindings.isEmpty(model.logs()));
+    clear
+        .disableProperty()
+        .bind(Bindings.isEmpty(model.logs()).and(model.workspaceShownProperty().not()));
     ProgressBar progress = new ProgressBar();
     progress.setId("runProgress");
     progress.setPrefWidth(120);
@@ -264,6 +266,7 @@ final class TestPane extends BorderPane {
         .logs()
         .addListener(
             (ListChangeListener<LoadedLog>) c -> fileColumn.setVisible(model.logs().size() > 1));
+    showSourceOfWorkspaceRows(fileColumn);
     // The Reach column only while some hit is outside the query's reach (the Columns menu can
     // show it at any time).
     TableColumn<EventRow, ?> reachColumn = column("reachColumn");
@@ -980,6 +983,17 @@ final class TestPane extends BorderPane {
     }
     e.setDropCompleted(ok);
     e.consume();
+  }
+
+  /** Workspace rows among the logs' rows: the File column says which source each row is from. */
+  private void showSourceOfWorkspaceRows(TableColumn<EventRow, ?> fileColumn) {
+    Runnable show =
+        () ->
+            fileColumn.setVisible(
+                model.logs().size() > 1
+                    || model.workspaceShownProperty().get() && !model.logs().isEmpty());
+    model.workspaceShownProperty().addListener((o, a, b) -> show.run());
+    model.logs().addListener((javafx.collections.ListChangeListener<LoadedLog>) c -> show.run());
   }
 
   TableView<EventRow> table() {

@@ -97,6 +97,20 @@ public final class WorkbenchModel {
   private String ruleText = "";
   private String ruleSource = "rule.yml";
 
+  /** The rows of the last workspace query, shown after the logs' rows; {@code null} for none. */
+  private WorkspaceSource workspace;
+
+  /** The workspace query under way, or {@code null}. */
+  private org.sigmaworkbench.workspace.WorkspaceRun workspaceRun;
+
+  private final AtomicLong workspaceGeneration = new AtomicLong();
+
+  /** True while workspace rows are among the rows. */
+  private final ReadOnlyBooleanWrapper workspaceShown = new ReadOnlyBooleanWrapper(false);
+
+  /** The name of the source the query under way will give. */
+  private String workspaceQuerySource;
+
   /** The counts of the newest finished run, worded again when the target changes. */
   private RunResult lastRun;
 
@@ -264,6 +278,9 @@ public final class WorkbenchModel {
   }
 
   public void clearLogs() {
+    stopWorkspaceQuery();
+    workspace = null;
+    workspaceShown.set(false);
     pendingFiles.clear();
     logs.clear();
     carriedNotes.clear();
@@ -273,11 +290,18 @@ public final class WorkbenchModel {
 
   /** Stops the run in progress; the rows shown so far stay. */
   public void cancelRun() {
+    String querying = workspaceRun == null ? null : workspaceQuerySource;
     runGeneration.incrementAndGet();
     stopCurrentRun();
+    stopWorkspaceQuery();
     running.set(false);
     carriedNotes.clear();
-    testStatus.set(RunWords.stopped(testStatus.get()));
+    if (querying != null) {
+      updateStatus();
+      notice.set(RunWords.queryStopped(querying));
+    } else {
+      testStatus.set(RunWords.stopped(testStatus.get()));
+    }
   }
 
   private void stopCurrentRun() {
@@ -295,12 +319,29 @@ public final class WorkbenchModel {
     Correlations correlations = rule == null ? Correlations.none() : a.correlations();
     List<LoadedLog> current = List.copyOf(logs);
     List<PendingLog> newFiles = List.copyOf(pendingFiles);
+    WorkspaceSource fromWorkspace = workspace;
     if (current.isEmpty() && newFiles.isEmpty()) {
-      rows.clear();
       correlationHits.clear();
-      running.set(false);
       lastRun = null;
-      updateStatus();
+      if (fromWorkspace == null) {
+        rows.clear();
+        running.set(workspaceRun != null);
+        updateStatus();
+        return;
+      }
+      // Only workspace rows: matched again by the rule now in the editor.
+      runExecutor.execute(
+          () -> {
+            WorkspaceSource again = fromWorkspace.rematched(rule);
+            fx.execute(
+                () -> {
+                  if (gen == runGeneration.get() && workspace == fromWorkspace) {
+                    workspace = again;
+                    rows.setAll(again.rows());
+                    updateStatus();
+                  }
+                });
+          });
       return;
     }
     running.set(true);
@@ -352,6 +393,8 @@ public final class WorkbenchModel {
 
               @Override
               public void onDone(RunResult r) {
+                WorkspaceSource again =
+                    fromWorkspace == null ? null : fromWorkspace.rematched(rule);
                 List<LoadedLog> read = new ArrayList<>();
                 List<String> messages = new ArrayList<>();
                 for (int i = 0; i < r.logs().size(); i++) {
@@ -376,10 +419,18 @@ public final class WorkbenchModel {
                       }
                       pendingFiles.removeAll(newFiles);
                       logs.setAll(read);
-                      rows.setAll(withReach(found));
+                      List<EventRow> all = withReach(found);
+                      if (again != null && workspace == fromWorkspace) {
+                        workspace = again;
+                        all.addAll(again.rows());
+                      } else if (workspace != null) {
+                        // Rows a query brought while this run was under way.
+                        all.addAll(workspace.rows());
+                      }
+                      rows.setAll(all);
                       correlationHits.setAll(r.correlationHits());
-                      running.set(false);
-                      progress.set(1);
+                      running.set(workspaceRun != null);
+                      progress.set(workspaceRun != null ? -1 : 1);
                       if (!newFiles.isEmpty() || !correlations.isEmpty()) {
                         notice.set(withCarriedNotes(messages));
                       }
@@ -410,9 +461,19 @@ public final class WorkbenchModel {
     RuleAnalysis a = analysis.get();
     Target t = target.get();
     List<EventRow> out = new ArrayList<>(in.size());
+    java.util.Set<Event> fromWorkspace =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    if (workspace != null) {
+      workspace.rows().forEach(r -> fromWorkspace.add(r.event()));
+    }
     for (EventRow r : in) {
       String why = null;
-      if (r.hit() && a != null && a.kql() != null && t != null) {
+      // A workspace row was returned by the query itself: it is within its reach.
+      if (r.hit()
+          && !fromWorkspace.contains(r.event())
+          && a != null
+          && a.kql() != null
+          && t != null) {
         why = Reach.outside(t, a.kql(), EventOrigins.of(r.event()));
       }
       out.add(r.withReach(why));
@@ -421,7 +482,7 @@ public final class WorkbenchModel {
   }
 
   private void updateStatus() {
-    if (logs.isEmpty()) {
+    if (logs.isEmpty() && workspace == null) {
       testStatus.set("Drop a log file here, or File > Open Logs");
       return;
     }
@@ -429,13 +490,20 @@ public final class WorkbenchModel {
     String prefix = a != null && a.compiled() == null ? "Rule has errors; " : "";
     long outside = rows.stream().filter(r -> r.outsideReach() != null).count();
     long hits = lastRun == null ? 0 : lastRun.eventsWithHits();
+    long events = lastRun == null ? 0 : lastRun.events();
+    List<String> names = new ArrayList<>(logs.stream().map(LoadedLog::name).toList());
+    if (workspace != null) {
+      hits += workspace.hits();
+      events += workspace.rows().size();
+      names.add(workspace.name());
+    }
     // A hit the target's query cannot return is not counted, as `test --target` words it.
     testStatus.set(
         prefix
             + RunWords.hitsIn(
                 Math.max(0, hits - outside),
-                lastRun == null ? 0 : lastRun.events(),
-                RunWords.logNames(logs.stream().map(LoadedLog::name).toList()),
+                events,
+                RunWords.logNames(names),
                 outside,
                 RunWords.query(Reach.shortTitle(target.get())))
             + (lastRun != null && lastRun.truncated()
@@ -540,5 +608,121 @@ public final class WorkbenchModel {
     runGeneration.incrementAndGet();
     analysisGeneration.incrementAndGet();
     stopCurrentRun();
+    stopWorkspaceQuery();
+  }
+
+  // ---- Run on workspace -------------------------------------------------------------------------
+
+  /**
+   * Why the rule in the editor cannot run on a workspace now, or {@code null} when it can: its
+   * query is the one the KQL preview shows, for a detection rule without errors.
+   */
+  public String whyNoWorkspaceQuery() {
+    RuleAnalysis a = analysis.get();
+    if (a == null || a.compiled() == null || a.kql() == null || !a.kql().ok() || kqlStale.get()) {
+      return "The rule has errors; fix them so that the KQL preview shows its query.";
+    }
+    if (a.correlates()) {
+      return "Run on Workspace runs a detection rule; the editor holds a correlation.";
+    }
+    return null;
+  }
+
+  /**
+   * Sends the query the KQL preview shows to the connection's service; its rows join the test pane
+   * as a source named after the workspace, matched by the rule like a log's events. A failure goes
+   * to the notice bar as one sentence. {@link #cancelRun} stops it.
+   */
+  public void runOnWorkspace(org.sigmaworkbench.workspace.WorkspaceConnection connection) {
+    String why = whyNoWorkspaceQuery();
+    if (why != null) {
+      showNotice(why);
+      return;
+    }
+    RuleAnalysis a = analysis.get();
+    String query = kqlText.get();
+    long gen = workspaceGeneration.incrementAndGet();
+    stopWorkspaceQuery();
+    workspaceGeneration.set(gen);
+    String source = connection.sourceName();
+    workspaceQuerySource = source;
+    try {
+      workspaceRun =
+          connection.start(
+              query,
+              a.compiled(),
+              target.get(),
+              a.kql(),
+              prompt -> fx.execute(() -> showNotice(prompt)),
+              new org.sigmaworkbench.workspace.WorkspaceRun.Listener() {
+                @Override
+                public void rows(
+                    org.sigmaworkbench.workspace.QueryResult result,
+                    List<org.sigmaworkbench.workspace.MatchedRow> matched) {
+                  WorkspaceSource s =
+                      WorkspaceSource.of(source, result, matched, connection.rowLimit());
+                  fx.execute(() -> workspaceDone(gen, s, null));
+                }
+
+                @Override
+                public void failed(org.sigmaworkbench.workspace.QueryException error) {
+                  String sentence =
+                      org.sigmaworkbench.workspace.WorkspaceConnection.sentence(error);
+                  fx.execute(() -> workspaceDone(gen, null, sentence));
+                }
+              });
+    } catch (IllegalArgumentException e) {
+      workspaceRun = null;
+      showNotice(e.getMessage());
+      return;
+    }
+    running.set(true);
+    progress.set(-1);
+    testStatus.set(RunWords.querying(source));
+  }
+
+  private void workspaceDone(long gen, WorkspaceSource s, String error) {
+    if (gen != workspaceGeneration.get()) {
+      return;
+    }
+    workspaceRun = null;
+    if (error != null) {
+      running.set(false);
+      notice.set(error);
+      updateStatus();
+      return;
+    }
+    java.util.Set<Event> old =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    if (workspace != null) {
+      workspace.rows().forEach(r -> old.add(r.event()));
+    }
+    List<EventRow> kept = new ArrayList<>();
+    for (EventRow r : rows) {
+      if (!old.contains(r.event())) {
+        kept.add(r);
+      }
+    }
+    workspace = s;
+    workspaceShown.set(true);
+    kept.addAll(s.rows());
+    rows.setAll(kept);
+    running.set(false);
+    progress.set(1);
+    notice.set(String.join("\n", s.notes()));
+    updateStatus();
+  }
+
+  private void stopWorkspaceQuery() {
+    workspaceGeneration.incrementAndGet();
+    if (workspaceRun != null) {
+      workspaceRun.cancel();
+      workspaceRun = null;
+    }
+  }
+
+  /** True while rows of a workspace query are among the rows (a source besides the logs). */
+  public ReadOnlyBooleanProperty workspaceShownProperty() {
+    return workspaceShown.getReadOnlyProperty();
   }
 }

@@ -129,6 +129,16 @@ public final class RunWords {
     return "Reading " + logNames(names) + "…";
   }
 
+  /** "Running the query on workspace 1234abcd……": a rule's query under way on a service. */
+  public static String querying(String where) {
+    return "Running the query on " + where + (where.endsWith("…") ? "" : "…");
+  }
+
+  /** "The query on workspace 1234abcd… was stopped.": a query the user stopped. */
+  public static String queryStopped(String where) {
+    return "The query on " + where + " was stopped.";
+  }
+
   /** A run the user stopped, with what it had said so far. */
   public static String stopped(String soFar) {
     return "Stopped. " + soFar;

@@ -112,6 +112,16 @@ public final class RowMatcher {
    * @param record the row's place in the result, from 1
    */
   public Event event(List<QueryResult.Column> columns, List<JsonNode> row, long record) {
+    return event(columns, row, record, "query result");
+  }
+
+  /**
+   * One row as an event of a named source.
+   *
+   * @param source the name the event's {@link Event#file()} gives (the workspace, for a window)
+   */
+  public Event event(
+      List<QueryResult.Column> columns, List<JsonNode> row, long record, String source) {
     EventBuilder b = new EventBuilder();
     for (int i = 0; i < columns.size(); i++) {
       String name = columns.get(i).name();
@@ -122,7 +132,7 @@ public final class RowMatcher {
         spread(object, name, b);
       }
     }
-    return b.build("query result", record, layout);
+    return b.build(source, record, layout);
   }
 
   /** A dynamic object: as JSON, or as the JSON text Log Analytics writes dynamic values in. */
@@ -162,10 +172,16 @@ public final class RowMatcher {
 
   /** Every row of a result, matched, in order. */
   public List<MatchedRow> matchAll(QueryResult result) {
+    return matchAll(result, "query result");
+  }
+
+  /** Every row of a result, matched, in order, as events of the named source. */
+  public List<MatchedRow> matchAll(QueryResult result, String source) {
     List<MatchedRow> out = new ArrayList<>(result.rows().size());
     long n = 0;
     for (List<JsonNode> row : result.rows()) {
-      out.add(match(result.columns(), row, ++n));
+      Event e = event(result.columns(), row, ++n, source);
+      out.add(new MatchedRow(row, e, rule.explain(e)));
     }
     return out;
   }

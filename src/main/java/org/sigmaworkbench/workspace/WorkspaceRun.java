@@ -30,13 +30,26 @@ public final class WorkspaceRun {
   /** Sends the query and calls {@code listener} with the matched rows or the error. */
   public static WorkspaceRun start(
       WorkspaceQuery service, QueryRequest request, RowMatcher matcher, Listener listener) {
+    return start(service, request, matcher, "query result", listener);
+  }
+
+  /**
+   * Sends the query and calls {@code listener} with the matched rows, events of the source named
+   * {@code source}, or the error.
+   */
+  public static WorkspaceRun start(
+      WorkspaceQuery service,
+      QueryRequest request,
+      RowMatcher matcher,
+      String source,
+      Listener listener) {
     CompletableFuture<QueryResult> f = service.submit(request);
     f.whenComplete(
         (result, error) -> {
           if (error == null) {
             List<MatchedRow> rows;
             try {
-              rows = matcher.matchAll(result);
+              rows = matcher.matchAll(result, source);
             } catch (RuntimeException e) {
               listener.failed(
                   new QueryException(
