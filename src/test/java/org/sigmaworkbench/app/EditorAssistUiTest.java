@@ -90,6 +90,38 @@ class EditorAssistUiTest {
   }
 
   @Test
+  void ctrlSpaceOffersProcessCreationFieldsAndTechniqueTagsWithTheirNames(FxRobot robot)
+      throws Exception {
+    String rule =
+        LintFixtures.CLEAN.replace(
+            "    condition: selection\n", "        Parent\n    condition: selection\n");
+    int caret = rule.indexOf("        Parent") + "        Parent".length();
+    setText(rule, caret);
+    robot.push(KeyCode.CONTROL, KeyCode.SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(pane.assist().completions().isShowing()).isTrue();
+    assertThat(labels(completionList(robot))).contains("ParentImage", "ParentCommandLine");
+    robot.push(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(pane.assist().completions().isShowing()).isFalse();
+
+    String tagged = LintFixtures.CLEAN.replace("- attack.t1033", "- attack.t1059");
+    setText(tagged, tagged.indexOf("attack.t1059") + "attack.t1059".length());
+    robot.push(KeyCode.CONTROL, KeyCode.SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Completion> tags = completionList(robot).getItems();
+    assertThat(tags.stream().map(Completion::label)).contains("attack.t1059", "attack.t1059.001");
+    assertThat(
+            tags.stream()
+                .filter(c -> c.label().equals("attack.t1059"))
+                .findFirst()
+                .orElseThrow()
+                .description())
+        .contains("Command and Scripting Interpreter");
+    robot.push(KeyCode.ESCAPE);
+  }
+
+  @Test
   void typingABarAfterAFieldOffersModifiers(FxRobot robot) throws Exception {
     String rule = LintFixtures.CLEAN.replace("Image|endswith: '\\whoami.exe'", "CommandLine");
     int caret = rule.indexOf("CommandLine") + "CommandLine".length();
