@@ -27,12 +27,7 @@ import org.sigmaworkbench.authoring.RegressionData;
 import org.sigmaworkbench.authoring.RegressionRunner;
 import org.sigmaworkbench.authoring.RegressionWriter;
 import org.sigmaworkbench.engine.CompiledRule;
-import org.sigmaworkbench.engine.run.LogInput;
-import org.sigmaworkbench.engine.run.RuleRun;
-import org.sigmaworkbench.engine.run.RunListener;
-import org.sigmaworkbench.engine.run.RunOptions;
-import org.sigmaworkbench.engine.run.RunRequest;
-import org.sigmaworkbench.engine.run.RunResult;
+import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.RuleMeta;
 
@@ -186,8 +181,7 @@ final class RuleTestsDialog extends Dialog<Void> {
           return new Outcome(
               lines,
               (failed == 0 ? "Passed: " : "Failed: ")
-                  + r.logs().size()
-                  + (r.logs().size() == 1 ? " log" : " logs")
+                  + RunWords.count(r.logs().size(), "log")
                   + (failed == 0 ? "" : ", " + failed + " failing")
                   + " ("
                   + r.info().file()
@@ -234,28 +228,17 @@ final class RuleTestsDialog extends Dialog<Void> {
                   Clock.systemDefaultZone(),
                   UUID::randomUUID);
           return new Outcome(
-              null,
-              "Saved: these logs give "
-                  + total
-                  + (total == 1 ? " hit" : " hits")
-                  + " ("
-                  + info
-                  + ")");
+              null, "Saved: these logs give " + RunWords.count(total, "hit") + " (" + info + ")");
         });
   }
 
   /** The hits of {@code rule} in {@code log}, read as a replay of the test reads it. */
   static int hits(CompiledRule rule, Path log) throws IOException {
-    RunResult r =
-        RuleRun.run(
-            RunRequest.of(List.of(rule), List.of(LogInput.file(log)), RunOptions.onlyHits()),
-            RunListener.none(),
-            Runnable::run);
-    String error = r.logs().get(0).error();
-    if (error != null) {
-      throw new IOException(log.getFileName() + ": " + error);
+    try {
+      return (int) RegressionRunner.hits(rule, log);
+    } catch (IOException e) {
+      throw new IOException(log.getFileName() + ": " + e.getMessage(), e);
     }
-    return (int) r.rules().stream().filter(h -> h.rule() == rule).mapToLong(h -> h.hits()).sum();
   }
 
   /** The rule's folder relative to the root: where it lies, else SigmaHQ's for its logsource. */

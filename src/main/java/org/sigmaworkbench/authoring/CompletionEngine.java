@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.mapping.FieldMapping;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.WindowsLogsources;
@@ -679,7 +680,7 @@ public final class CompletionEngine {
           new Completion(
               yamlValue(v),
               v,
-              e.getValue() + (e.getValue() == 1 ? " event" : " events") + " in the loaded logs",
+              RunWords.count(e.getValue(), "event") + " in the loaded logs",
               Completion.Kind.LOGGED_VALUE));
     }
     int from = caret - written.length();

@@ -82,6 +82,23 @@ public final class RegressionRunner {
     return out;
   }
 
+  /**
+   * How many events of {@code log} the rule hits: a hits-only run, which may pass over records that
+   * cannot hit. A log that cannot be read is an {@link IOException} naming it.
+   */
+  public static long hits(CompiledRule rule, Path log) throws IOException {
+    RunResult r =
+        RuleRun.run(
+            RunRequest.of(List.of(rule), List.of(LogInput.file(log)), RunOptions.onlyHits()),
+            RunListener.none(),
+            Runnable::run);
+    String error = r.logs().get(0).error();
+    if (error != null) {
+      throw new IOException(error);
+    }
+    return r.rules().stream().filter(h -> h.rule() == rule).mapToLong(h -> h.hits()).sum();
+  }
+
   /** Runs one rule over the logs of its info.yml. */
   public static RuleResult run(CompiledRule rule, RegressionData.Info info) {
     List<LogResult> logs = new ArrayList<>();
@@ -90,15 +107,14 @@ public final class RegressionRunner {
         logs.add(new LogResult(t, -1, "log not found: " + t.path()));
         continue;
       }
-      // Only the count matters: a hits-only run, which may pass over records that cannot hit.
-      RunResult r =
-          RuleRun.run(
-              RunRequest.of(List.of(rule), List.of(LogInput.file(t.file())), RunOptions.onlyHits()),
-              RunListener.none(),
-              Runnable::run);
-      String error = r.logs().get(0).error();
-      long hits = r.rules().stream().filter(h -> h.rule() == rule).mapToLong(h -> h.hits()).sum();
-      logs.add(new LogResult(t, error == null ? hits : -1, error));
+      String error = null;
+      long hits = -1;
+      try {
+        hits = hits(rule, t.file());
+      } catch (IOException e) {
+        error = e.getMessage();
+      }
+      logs.add(new LogResult(t, hits, error));
     }
     return new RuleResult(rule, info, logs);
   }

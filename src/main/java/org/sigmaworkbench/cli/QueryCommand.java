@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.kql.KqlWriter;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.TargetCatalog;
@@ -367,8 +368,7 @@ final class QueryCommand implements CliCommand {
       }
     }
     err.println(
-        rows.size()
-            + (rows.size() == 1 ? " row" : " rows")
+        RunWords.count(rows.size(), "row")
             + (result.truncated() ? " (truncated: more rows match)" : "")
             + "; the rule matches "
             + hits

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.authoring.RegressionRunner;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.RunWords;
 
 /** {@code test --regression DIR}: each rule with regression data, its logs, expected and found. */
 final class RegressionReport {
@@ -54,8 +55,7 @@ final class RegressionReport {
     }
     int failed = results.size() - passed;
     out.println(
-        results.size()
-            + (results.size() == 1 ? " rule" : " rules")
+        RunWords.count(results.size(), "rule")
             + " with regression data: "
             + passed
             + " passed, "
