@@ -88,8 +88,20 @@ class HitTableUiTest {
     }
   }
 
+  /** Looked up on the FX thread: a run still publishing rows changes the header's children. */
   private Node header(FxRobot robot, String columnId) {
-    return robot.lookup(".column-header").match(n -> columnId.equals(n.getId())).query();
+    WaitForAsyncUtils.waitForFxEvents();
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () ->
+                  robot
+                      .lookup(".column-header")
+                      .match(n -> columnId.equals(n.getId()))
+                      .<Node>query())
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private CheckMenuItem columnItem(FxRobot robot, String columnId) {
