@@ -178,6 +178,24 @@ class EncodingsAndEdgesTest {
         .satisfies(pr -> assertThat(pr.message()).contains("does not close within 4 MiB"));
   }
 
+  @Test
+  void aControlCharacterBeforeAJsonArrayIsAProblemWithItsPositionNotACrash() throws Exception {
+    // Java counts a vertical tab or form feed as white space; JSON does not.
+    Path p = dir.resolve("vt.json");
+    Files.writeString(
+        p, "\u000B[{\"EventID\": 1, \"CommandLine\": \"a\"}]", StandardCharsets.UTF_8);
+    ExportFormatsTest.Read r = read(p, ReadOptions.as(LogKind.JSON));
+    assertThat(r.events()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.where()).isEqualTo("line 1, column 2");
+              assertThat(pr.message()).contains("CTRL-CHAR").contains("reading stopped here");
+              assertThat(pr.fatal()).isTrue();
+            });
+  }
+
   private static final String XML_EVENT =
       "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System>"
           + "<EventID>1</EventID></System><EventData><Data Name=\"CommandLine\">%s</Data>"

@@ -14,6 +14,15 @@ import org.sigmaworkbench.logs.TextFilter;
 final class BinXmlWalker {
   private static final int MAX_NESTING = 16;
 
+  /**
+   * How many template operations (elements, texts, substitutions) and array items one record may
+   * walk. A template may name the same binary XML value many times, that value may hold an instance
+   * that does the same, an element may repeat once per item of an array and hold other arrays:
+   * without a bound, a few kilobytes of a damaged or hostile file take seconds or expand into
+   * billions of elements. A record Windows writes walks a few hundred at most.
+   */
+  static final long MAX_EXPANSIONS = 1 << 18;
+
   private final ChunkNames names = new ChunkNames();
   private final BinXmlCompiler compiler = new BinXmlCompiler(names);
   // The chunk's templates by definition offset (a chunk holds a few dozen at most).
@@ -30,6 +39,7 @@ final class BinXmlWalker {
   private TemplateValues expandValues;
   private int expandSub = -1;
   private String expandItem;
+  private long expansions;
 
   BinXmlWalker(FieldCollector fields) {
     this.fields = fields;
@@ -56,6 +66,7 @@ final class BinXmlWalker {
     rootTemplate = null;
     expandValues = null;
     expandSub = -1;
+    expansions = 0;
     decodeStream(start, end, 0, false);
     return rootTemplate;
   }
@@ -256,6 +267,7 @@ final class BinXmlWalker {
     if (depth > MAX_NESTING) {
       throw new BinXmlException("binary XML values nested deeper than " + MAX_NESTING, pos);
     }
+    expanding(t.size, pos);
     TemplateValues v = valuesByDepth[depth];
     v.read(b, valuesAt, end);
     walk(t, v, 0, t.size, depth);
@@ -303,7 +315,8 @@ final class BinXmlWalker {
               int sub = t.arg[direct];
               int type = v.type(sub);
               if (ValueType.isArray(type)) {
-                List<String> items = ValueRenderer.items(b, v.off[sub], v.size[sub], type);
+                List<String> items = items(v, sub, type);
+                expanding((long) items.size() * (endIdx - i + 1), v.off[sub]);
                 TemplateValues savedValues = expandValues;
                 int savedSub = expandSub;
                 String savedItem = expandItem;
@@ -426,13 +439,28 @@ final class BinXmlWalker {
     fields.text(scalar(v, sub, type));
   }
 
+  /** An array value's items, counted against the record's expansions. */
+  private List<String> items(TemplateValues v, int sub, int type) {
+    List<String> items = ValueRenderer.items(b, v.off[sub], v.size[sub], type);
+    expanding(items.size(), v.off[sub]);
+    return items;
+  }
+
+  private void expanding(long n, int at) {
+    expansions += n;
+    if (expansions > MAX_EXPANSIONS) {
+      throw new BinXmlException(
+          "the record expands to more than " + MAX_EXPANSIONS + " elements and values", at);
+    }
+  }
+
   /** A value as text; array items are joined by a space unless the element is repeated. */
   private String scalar(TemplateValues v, int sub, int type) {
     if (ValueType.isArray(type)) {
       if (expandValues == v && expandSub == sub) {
         return expandItem;
       }
-      return String.join(" ", ValueRenderer.items(b, v.off[sub], v.size[sub], type));
+      return String.join(" ", items(v, sub, type));
     }
     if (type == ValueType.BINXML) {
       return "";

@@ -49,6 +49,8 @@ public final class JsonEventReader implements EventStream {
   private long record;
   private JsonParser arrayParser;
   private boolean arrayMode;
+  // A JSON error in the array ended reading: the problem is recorded once.
+  private boolean arrayBroken;
 
   public JsonEventReader(Path path) throws IOException {
     this(path, ReadOptions.AUTO);
@@ -80,8 +82,27 @@ public final class JsonEventReader implements EventStream {
     if (c == '[') {
       arrayMode = true;
       arrayParser = JsonFields.JSON.createParser(reader);
-      arrayParser.nextToken();
+      try {
+        arrayParser.nextToken();
+      } catch (JsonParseException e) {
+        // A control character before the '[' (Character.isWhitespace takes it, JSON does not).
+        stoppedAt(e);
+        arrayBroken = true;
+      }
     }
+  }
+
+  private void stoppedAt(JsonParseException e) {
+    problems.add(
+        new LogProblem(
+            file,
+            "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+            "JSON error after record "
+                + record
+                + ": "
+                + e.getOriginalMessage()
+                + "; reading stopped here",
+            true));
   }
 
   @Override
@@ -90,6 +111,9 @@ public final class JsonEventReader implements EventStream {
   }
 
   private Event nextFromArray() throws IOException {
+    if (arrayBroken) {
+      return null;
+    }
     try {
       JsonToken t = arrayParser.nextToken();
       while (t != null && t != JsonToken.END_ARRAY) {
@@ -102,16 +126,8 @@ public final class JsonEventReader implements EventStream {
       }
       return null;
     } catch (JsonParseException e) {
-      problems.add(
-          new LogProblem(
-              file,
-              "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
-              "JSON error after record "
-                  + record
-                  + ": "
-                  + e.getOriginalMessage()
-                  + "; reading stopped here",
-              true));
+      stoppedAt(e);
+      arrayBroken = true;
       return null;
     }
   }

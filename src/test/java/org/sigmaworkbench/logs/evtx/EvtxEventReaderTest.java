@@ -375,4 +375,31 @@ class EvtxEventReaderTest {
         .filter(t -> t.getName().startsWith("evtx-decoder-") && t.isAlive())
         .count();
   }
+
+  @Test
+  void aRecordThatExpandsWithoutBoundIsSkippedWithAProblemAndTheOthersAreRead() throws Exception {
+    // Found by fuzzing: a 7 KB record whose element repeats once per item of an array and holds
+    // hundreds of operations, about 415,000 steps where a record Windows writes takes a few
+    // hundred.
+    Path p =
+        Path.of(
+            EvtxEventReaderTest.class
+                .getResource(
+                    "/org/sigmaworkbench/logs/detect/LogReadersFuzzTestInputs/evtx/"
+                        + "expanding-record.evtx")
+                .toURI());
+    List<Long> records = new ArrayList<>();
+    try (EvtxEventReader r = new EvtxEventReader(p, EvtxTestSupport.LAYOUTS, 1)) {
+      Event e;
+      while ((e = r.next()) != null) {
+        records.add(e.record());
+      }
+      assertThat(r.problems())
+          .filteredOn(pr -> pr.message().contains("expands to more than 262144"))
+          .singleElement()
+          .satisfies(
+              pr -> assertThat(pr.message()).contains("record at byte offset 0x2f08 skipped"));
+    }
+    assertThat(records).hasSize(7);
+  }
 }
