@@ -154,15 +154,12 @@ final class ConditionLint implements LintFamily {
     }
   }
 
+  /** The search identifiers {@code e} names (not looking into their bodies). */
   private static void collect(Expr e, Set<String> used) {
     if (e instanceof Expr.Named n) {
       used.add(n.name());
-    } else if (e instanceof Expr.And a) {
-      a.terms().forEach(t -> collect(t, used));
-    } else if (e instanceof Expr.Or o) {
-      o.terms().forEach(t -> collect(t, used));
-    } else if (e instanceof Expr.Not n) {
-      collect(n.term(), used);
+    } else {
+      e.children().forEach(t -> collect(t, used));
     }
   }
 }
