@@ -50,26 +50,6 @@ final class TagLint implements LintFamily {
               "a D3FEND tag is d3-<technique>, d3f-<artifact> or a tactic (detect, harden, ...)"));
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.tag-format",
-            "a tag is not namespace.name in lower-case letters, digits, '_', '-' and '.'"),
-        new LintCheck(
-            "lint.tag-namespace",
-            "a tag's namespace is not one of " + String.join(", ", NAMESPACES)),
-        new LintCheck(
-            "lint.tag-value",
-            "a tag is not valid in its namespace (attack.t1059.001, attack.execution, cve.2021-44228,"
-                + " car.2016-04-005, detection.threat-hunting, stp.3k, tlp.clear)"),
-        new LintCheck("lint.tag-duplicate", "the same tag twice"),
-        new LintCheck(
-            "lint.detection-tag",
-            "a rule of rules-emerging-threats, rules-threat-hunting or rules-dfir lacks its"
-                + " detection tag, or a rule has more than one detection tag"));
-  }
-
-  @Override
   public void check(LintContext ctx) {
     List<SourceMap.Entry> entries = ctx.src.items("tags");
     List<String> tags = ctx.meta().tags();
