@@ -151,31 +151,25 @@ public final class MetaReader {
     if (entry == null || SigmaYaml.isNull(entry.getValueNode())) {
       return out;
     }
+    String key = keyOf(entry);
     Node v = entry.getValueNode();
     if (v instanceof ScalarNode s) {
       out.add(s.getValue());
     } else if (v instanceof SequenceNode seq) {
       for (Node child : seq.getValue()) {
-        if (child instanceof ScalarNode s) {
-          if (!SigmaYaml.isNull(s)) {
-            out.add(s.getValue());
-          }
-        } else {
+        if (!(child instanceof ScalarNode s)) {
           problems.add(
               SigmaYaml.error(
                   "field.type",
-                  "'"
-                      + keyOf(entry)
-                      + "' is a list of strings; this item is "
-                      + SigmaYaml.kind(child),
+                  "'" + key + "' is a list of strings; this item is " + SigmaYaml.kind(child),
                   child,
-                  keyOf(entry)));
+                  key));
+        } else if (!SigmaYaml.isNull(s)) {
+          out.add(s.getValue());
         }
       }
     } else {
-      problems.add(
-          SigmaYaml.wrongKind(
-              "field.type", "'" + keyOf(entry) + "' is a list of strings", v, keyOf(entry)));
+      problems.add(SigmaYaml.wrongKind("field.type", "'" + key + "' is a list of strings", v, key));
     }
     return out;
   }
