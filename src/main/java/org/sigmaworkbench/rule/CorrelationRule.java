@@ -19,7 +19,7 @@ import java.util.Map;
  * @param aliases field aliases across the referenced rules: alias to (rule to field)
  * @param generate whether the referenced rules also produce their own matches
  * @param problems errors and warnings
- * @param source where its parts are written
+ * @param source where its parts are written ({@code null} for a correlation built in code)
  */
 public record CorrelationRule(
     RuleMeta meta,
@@ -42,32 +42,6 @@ public record CorrelationRule(
     aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     problems = List.copyOf(problems);
     source = source == null ? SourceMap.EMPTY : source;
-  }
-
-  /** A correlation built in code, with no source text. */
-  public CorrelationRule(
-      RuleMeta meta,
-      String type,
-      List<String> rules,
-      List<String> groupBy,
-      long timespanSeconds,
-      String timespanText,
-      Map<String, String> condition,
-      Map<String, Map<String, String>> aliases,
-      boolean generate,
-      List<RuleProblem> problems) {
-    this(
-        meta,
-        type,
-        rules,
-        groupBy,
-        timespanSeconds,
-        timespanText,
-        condition,
-        aliases,
-        generate,
-        problems,
-        SourceMap.EMPTY);
   }
 
   /**

@@ -9,6 +9,26 @@ import java.util.List;
  */
 public sealed interface Expr {
 
+  /**
+   * The expressions right below this one: the terms of {@link And} and {@link Or}, the term of
+   * {@link Not}, the body of {@link Named}; none below {@link Const} and {@link Match}.
+   */
+  default List<Expr> children() {
+    if (this instanceof And a) {
+      return a.terms();
+    }
+    if (this instanceof Or o) {
+      return o.terms();
+    }
+    if (this instanceof Not n) {
+      return List.of(n.term());
+    }
+    if (this instanceof Named n) {
+      return List.of(n.body());
+    }
+    return List.of();
+  }
+
   /** All terms hold. An empty list holds. */
   record And(List<Expr> terms) implements Expr {
     public And {

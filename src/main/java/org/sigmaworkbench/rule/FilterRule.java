@@ -14,7 +14,7 @@ import java.util.Map;
  * @param condition its normalized condition, to be combined with the target rule as {@code rule and
  *     condition}; {@code null} when it has errors
  * @param problems errors and warnings
- * @param source where its parts are written
+ * @param source where its parts are written ({@code null} for a filter built in code)
  */
 public record FilterRule(
     RuleMeta meta,
@@ -31,17 +31,6 @@ public record FilterRule(
     identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
     problems = List.copyOf(problems);
     source = source == null ? SourceMap.EMPTY : source;
-  }
-
-  /** A filter built in code, with no source text. */
-  public FilterRule(
-      RuleMeta meta,
-      LogSource logsource,
-      List<String> rules,
-      Map<String, Expr.Named> identifiers,
-      Expr condition,
-      List<RuleProblem> problems) {
-    this(meta, logsource, rules, identifiers, condition, problems, SourceMap.EMPTY);
   }
 
   /**

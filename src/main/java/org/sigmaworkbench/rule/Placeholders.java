@@ -10,17 +10,20 @@ import java.util.Optional;
  * The values that {@code |expand} puts in place of {@code %name%} placeholders. Names are matched
  * without regard to case. Each value is a Sigma string (wildcards allowed). A placeholder with no
  * values matches nothing, and the rule gets a warning that says so.
+ *
+ * @param asMap every placeholder with its values, in table order
  */
-public final class Placeholders {
+public record Placeholders(Map<String, List<String>> asMap) {
 
   /** The placeholders the specification names; predefined with no values, for the user to fill. */
   public static final List<String> STANDARD =
       List.of("Administrators", "JumpServers", "Workstations", "Servers", "DomainControllers");
 
-  private final Map<String, List<String>> values;
-
-  private Placeholders(Map<String, List<String>> values) {
-    this.values = values;
+  /** A table of {@code asMap}, kept in its order and copied. */
+  public Placeholders {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    asMap.forEach((name, values) -> m.put(name, List.copyOf(values)));
+    asMap = Collections.unmodifiableMap(m);
   }
 
   /** The standard placeholders, all without values. */
@@ -29,7 +32,7 @@ public final class Placeholders {
     for (String name : STANDARD) {
       m.put(name, List.of());
     }
-    return new Placeholders(Collections.unmodifiableMap(m));
+    return new Placeholders(m);
   }
 
   /**
@@ -39,7 +42,7 @@ public final class Placeholders {
   public Placeholders with(String name, List<String> newValues) {
     Map<String, List<String>> m = new LinkedHashMap<>();
     boolean replaced = false;
-    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+    for (Map.Entry<String, List<String>> e : asMap.entrySet()) {
       if (!replaced && e.getKey().equalsIgnoreCase(name)) {
         m.put(name, List.copyOf(newValues));
         replaced = true;
@@ -50,42 +53,22 @@ public final class Placeholders {
     if (!replaced) {
       m.put(name, List.copyOf(newValues));
     }
-    return new Placeholders(Collections.unmodifiableMap(m));
+    return new Placeholders(m);
   }
 
   /** This table without {@code name}. */
   public Placeholders without(String name) {
-    Map<String, List<String>> m = new LinkedHashMap<>(values);
+    Map<String, List<String>> m = new LinkedHashMap<>(asMap);
     m.keySet().removeIf(k -> k.equalsIgnoreCase(name));
-    return new Placeholders(Collections.unmodifiableMap(m));
+    return new Placeholders(m);
   }
 
   public Optional<List<String>> lookup(String name) {
-    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+    for (Map.Entry<String, List<String>> e : asMap.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return Optional.of(e.getValue());
       }
     }
     return Optional.empty();
-  }
-
-  /** Every placeholder with its values, in table order. */
-  public Map<String, List<String>> asMap() {
-    return values;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Placeholders p && p.values.equals(values);
-  }
-
-  @Override
-  public int hashCode() {
-    return values.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "Placeholders" + values;
   }
 }

@@ -1,11 +1,24 @@
 package org.sigmaworkbench.rule;
 
+import java.util.Map;
+
 /**
  * Finds constructs of backtracking regex dialects (PCRE, Java, .NET) that RE2 does not have. KQL
  * runs regular expressions with RE2, so a rule that needs one of them cannot mean in Sentinel what
  * it says.
  */
 public final class RegexCheck {
+
+  /** The groups RE2 does not have, by how they open (no opening begins another). */
+  private static final Map<String, String> GROUPS =
+      Map.of(
+          "(?=", "a look-ahead (?=...)",
+          "(?!", "a negative look-ahead (?!...)",
+          "(?>", "an atomic group (?>...)",
+          "(?<=", "a look-behind (?<=...)",
+          "(?<!", "a negative look-behind (?<!...)",
+          "(?(", "a conditional group (?(...)");
+
   private RegexCheck() {}
 
   /** A description of the first unsupported construct, or {@code null} when there is none. */
@@ -47,28 +60,12 @@ public final class RegexCheck {
         continue;
       }
       if (c == '(' && i + 2 < n && pattern.charAt(i + 1) == '?') {
+        for (Map.Entry<String, String> g : GROUPS.entrySet()) {
+          if (pattern.startsWith(g.getKey(), i)) {
+            return g.getValue();
+          }
+        }
         char k = pattern.charAt(i + 2);
-        if (k == '=') {
-          return "a look-ahead (?=...)";
-        }
-        if (k == '!') {
-          return "a negative look-ahead (?!...)";
-        }
-        if (k == '>') {
-          return "an atomic group (?>...)";
-        }
-        if (k == '<' && i + 3 < n) {
-          char k2 = pattern.charAt(i + 3);
-          if (k2 == '=') {
-            return "a look-behind (?<=...)";
-          }
-          if (k2 == '!') {
-            return "a negative look-behind (?<!...)";
-          }
-        }
-        if (k == '(') {
-          return "a conditional group (?(...)";
-        }
         if (k == 'R' || (k >= '0' && k <= '9')) {
           return "a recursive pattern (?R)";
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  *     one
  * @param aggregation a Sigma 1.x aggregation after {@code |} in the condition, or {@code null}
  * @param problems errors and warnings
- * @param source where its parts are written
+ * @param source where its parts are written ({@code null} for a rule built in code)
  */
 public record SigmaRule(
     RuleMeta meta,
@@ -32,17 +32,6 @@ public record SigmaRule(
     identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
     problems = List.copyOf(problems);
     source = source == null ? SourceMap.EMPTY : source;
-  }
-
-  /** A rule built in code, with no source text. */
-  public SigmaRule(
-      RuleMeta meta,
-      LogSource logsource,
-      Map<String, Expr.Named> identifiers,
-      Expr condition,
-      LegacyAggregation aggregation,
-      List<RuleProblem> problems) {
-    this(meta, logsource, identifiers, condition, aggregation, problems, SourceMap.EMPTY);
   }
 
   /** True when the rule can be converted and matched: it has a condition and no error. */

@@ -82,7 +82,8 @@ class SourceMapTest {
             java.util.Map.of(),
             null,
             null,
-            List.of());
+            List.of(),
+            null);
     assertThat(r.source()).isSameAs(SourceMap.EMPTY);
   }
 }

@@ -20,20 +20,6 @@ final class AttackLint implements LintFamily {
   static final String TACTIC_RENAMED = "lint.attack-tactic-renamed";
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(REVOKED, "an ATT&CK tag whose technique, group or software MITRE revoked"),
-        new LintCheck(
-            DEPRECATED, "an ATT&CK tag whose technique, group or software MITRE deprecated"),
-        new LintCheck(
-            UNKNOWN, "an ATT&CK technique, group or software id that ATT&CK does not have"),
-        new LintCheck(
-            TACTIC_RENAMED,
-            "an ATT&CK tactic written with a name that is not current (defense-evasion is stealth"
-                + " since v19; underscores instead of hyphens)"));
-  }
-
-  @Override
   public void check(LintContext ctx) {
     Attack attack = Attack.enterprise();
     List<SourceMap.Entry> entries = ctx.src.items("tags");

@@ -14,21 +14,6 @@ final class CollectionLint {
 
   private static final int SHOWN = 3;
 
-  List<LintCheck> checks() {
-    return List.of(
-        new LintCheck("lint.id-duplicate", "another document of the folder has the same id"),
-        new LintCheck("lint.name-duplicate", "another document of the folder has the same name"),
-        new LintCheck("lint.title-duplicate", "another rule of the folder has the same title"),
-        new LintCheck(
-            "lint.filename-duplicate", "another file of the folder has the same file name"),
-        new LintCheck(
-            "lint.correlation-reference",
-            "a rule a correlation names is not in its file or folder, or is a filter"),
-        new LintCheck(
-            "lint.filter-reference",
-            "a rule a filter names is not in its file or folder, or is not a detection rule"));
-  }
-
   /** The cross-file warnings of one document. */
   void check(RuleIndex index, RuleIndex.Entry e, LintSettings settings, List<RuleProblem> out) {
     Reporter r = new Reporter(settings, out);

@@ -1,7 +1,6 @@
 package org.sigmaworkbench.rule.lint;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,26 +20,6 @@ final class ConditionLint implements LintFamily {
   private static final Pattern OF_THEM = Pattern.compile("\\b(?:1|all|any)\\s+of\\s+them\\b");
   private static final Pattern OF_PATTERN =
       Pattern.compile("\\b(?:1|all|any)\\s+of\\s+([A-Za-z0-9_*?.\\-]+)");
-
-  @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.unused-identifier", "a search identifier that the condition does not use"),
-        new LintCheck(
-            "lint.all-of-them",
-            "'all of them', which leaves no room for filters; 'all of selection_*' does"),
-        new LintCheck(
-            "lint.of-them-single", "'1 of them' or 'all of them' with a single search identifier"),
-        new LintCheck(
-            "lint.of-single-match",
-            "'1 of x*' or 'all of x*' whose pattern matches one identifier"),
-        new LintCheck(
-            "lint.of-without-wildcard", "'1 of x' or 'all of x' with a plain identifier name"),
-        new LintCheck(
-            "lint.timeframe",
-            "a Sigma 1.x 'timeframe' in the detection without an aggregation, which nothing reads"));
-  }
 
   @Override
   public void check(LintContext ctx) {
@@ -154,15 +133,12 @@ final class ConditionLint implements LintFamily {
     }
   }
 
+  /** The search identifiers {@code e} names (not looking into their bodies). */
   private static void collect(Expr e, Set<String> used) {
     if (e instanceof Expr.Named n) {
       used.add(n.name());
-    } else if (e instanceof Expr.And a) {
-      a.terms().forEach(t -> collect(t, used));
-    } else if (e instanceof Expr.Or o) {
-      o.terms().forEach(t -> collect(t, used));
-    } else if (e instanceof Expr.Not n) {
-      collect(n.term(), used);
+    } else {
+      e.children().forEach(t -> collect(t, used));
     }
   }
 }

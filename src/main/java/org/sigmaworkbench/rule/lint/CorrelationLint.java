@@ -13,25 +13,6 @@ import org.sigmaworkbench.rule.yaml.CorrelationReader;
 final class CorrelationLint implements LintFamily {
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.correlation-field",
-            "a key in the correlation section that the specification does not define"),
-        new LintCheck(
-            "lint.correlation-timespan",
-            "a timespan in weeks, months or years, or under the Sigma 1.x name 'timeframe'"),
-        new LintCheck(
-            "lint.correlation-group-by",
-            "a correlation without group-by counts or relates events across all hosts and users"),
-        new LintCheck(
-            "lint.correlation-alias",
-            "an alias names a rule the correlation does not list, or is not used in group-by"),
-        new LintCheck(
-            "lint.filter-field", "a filter with status or level, which filters do not have"));
-  }
-
-  @Override
   public void check(LintContext ctx) {
     if (ctx.doc instanceof FilterRule) {
       for (String field : List.of("status", "level")) {

@@ -2,7 +2,6 @@ package org.sigmaworkbench.rule.lint;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.RuleMeta;
@@ -13,19 +12,6 @@ final class DateLint implements LintFamily {
 
   private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2})");
-
-  @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck("lint.date-missing", "the rule has no creation date"),
-        new LintCheck(
-            "lint.date-format",
-            "date or modified is not an ISO 8601 date written YYYY-MM-DD, or not a calendar day"),
-        new LintCheck("lint.date-order", "modified is earlier than date"),
-        new LintCheck("lint.modified-without-date", "the rule has modified but no date"),
-        new LintCheck(
-            "lint.modified-redundant", "modified is the same day as date (leave it out)"));
-  }
 
   @Override
   public void check(LintContext ctx) {

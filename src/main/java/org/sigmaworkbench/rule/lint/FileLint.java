@@ -1,6 +1,5 @@
 package org.sigmaworkbench.rule.lint;
 
-import java.util.List;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Position;
 import org.sigmaworkbench.rule.RuleIndex;
@@ -11,18 +10,6 @@ final class FileLint implements LintFamily {
   static final int MIN_NAME = 10;
   static final int MAX_NAME = 90;
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+\\.yml");
-
-  @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.filename",
-            "the file name is not "
-                + MIN_NAME
-                + " to "
-                + MAX_NAME
-                + " characters of a-z, 0-9 and '_' ending in .yml"));
-  }
 
   @Override
   public void check(LintContext ctx) {

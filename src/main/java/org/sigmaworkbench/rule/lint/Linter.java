@@ -1,5 +1,9 @@
 package org.sigmaworkbench.rule.lint;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +43,8 @@ public final class Linter {
   private static final FileLint FILE_LINT = new FileLint();
   private static final CollectionLint COLLECTION_LINT = new CollectionLint();
 
+  private static final String CATALOGUE = "lint-checks.tsv";
+
   private static final Map<String, LintCheck> CHECKS = registry();
 
   private final LintSettings settings;
@@ -51,18 +57,29 @@ public final class Linter {
     this.settings = settings;
   }
 
+  /** The catalogue of checks, {@value #CATALOGUE}: an id, a tab and a description a line. */
   private static Map<String, LintCheck> registry() {
     Map<String, LintCheck> m = new LinkedHashMap<>();
-    for (LintFamily f : DOCUMENT_FAMILIES) {
-      for (LintCheck c : f.checks()) {
-        m.put(c.id(), c);
+    try (InputStream in = Linter.class.getResourceAsStream(CATALOGUE)) {
+      if (in == null) {
+        throw new IllegalStateException("the lint catalogue " + CATALOGUE + " is missing");
       }
-    }
-    for (LintCheck c : FILE_LINT.checks()) {
-      m.put(c.id(), c);
-    }
-    for (LintCheck c : COLLECTION_LINT.checks()) {
-      m.put(c.id(), c);
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        if (tab <= 0 || tab == line.length() - 1) {
+          throw new IllegalStateException(
+              CATALOGUE + ": not an id, a tab and a description: " + line);
+        }
+        String id = line.substring(0, tab);
+        if (m.put(id, new LintCheck(id, line.substring(tab + 1))) != null) {
+          throw new IllegalStateException(CATALOGUE + ": " + id + " is listed twice");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return Collections.unmodifiableMap(m);
   }

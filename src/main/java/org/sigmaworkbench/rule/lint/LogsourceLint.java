@@ -1,6 +1,5 @@
 package org.sigmaworkbench.rule.lint;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -85,24 +84,6 @@ final class LogsourceLint implements LintFamily {
           "sysmon_error",
           "sysmon_status",
           "wmi_event");
-
-  @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.logsource-field",
-            "the logsource has a key other than category, product, service and definition"),
-        new LintCheck(
-            "lint.logsource-value",
-            "a logsource value is not lower case with '_' for spaces (process_creation)"),
-        new LintCheck(
-            "lint.generic-logsource",
-            "a Sysmon or Security event id is selected where a generic category exists"
-                + " (EventID 1 of service sysmon is category process_creation)"),
-        new LintCheck(
-            "lint.eventid-in-category",
-            "a Windows category rule tests EventID, which the category already selects"));
-  }
 
   @Override
   public void check(LintContext ctx) {

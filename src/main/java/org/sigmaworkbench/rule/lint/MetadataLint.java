@@ -41,45 +41,6 @@ final class MetadataLint implements LintFamily {
   private static final List<String> FIELD_NAMES = MetaReader.FIELD_NAMES;
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck("lint.id-missing", "the document has no id (a random UUID)"),
-        new LintCheck("lint.id-format", "the id is not a UUID"),
-        new LintCheck("lint.id-version", "the id is a UUID but not a random one (version 4)"),
-        new LintCheck(
-            "lint.title-length",
-            "the title is longer than "
-                + TITLE_CONVENTION
-                + " characters (SigmaHQ), or than "
-                + TITLE_MAX
-                + " (the specification)"),
-        new LintCheck("lint.title-style", "the title starts with 'Detects' or ends with a period"),
-        new LintCheck(
-            "lint.title-case", "a title word is in lower case (SigmaHQ capitalises titles)"),
-        new LintCheck("lint.status-missing", "the rule has no status"),
-        new LintCheck(
-            "lint.status-value",
-            "the status is not one of " + String.join(", ", STATUSES) + " in lower case"),
-        new LintCheck("lint.level-missing", "the rule has no level"),
-        new LintCheck(
-            "lint.level-value",
-            "the level is not one of " + String.join(", ", LEVELS) + " in lower case"),
-        new LintCheck("lint.description-missing", "the rule has no description"),
-        new LintCheck(
-            "lint.description-length",
-            "the description is shorter than " + DESCRIPTION_MIN + " characters"),
-        new LintCheck("lint.author-missing", "the rule has no author"),
-        new LintCheck(
-            "lint.related",
-            "a related entry lacks a UUID id or has a type other than "
-                + String.join(", ", RELATED_TYPES)),
-        new LintCheck(
-            "lint.custom-field",
-            "a custom top-level field is spelled like a specification field (a typo, or wrong"
-                + " case), so it is not read as one"));
-  }
-
-  @Override
   public void check(LintContext ctx) {
     RuleMeta m = ctx.meta();
     boolean detectionRule = ctx.doc instanceof SigmaRule;

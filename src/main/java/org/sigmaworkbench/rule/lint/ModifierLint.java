@@ -19,29 +19,6 @@ final class ModifierLint implements ItemLintFamily {
   static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\\\)%([^%\\s][^%]*?)%");
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck("lint.all-single-value", "'all' with a single value (it changes nothing)"),
-        new LintCheck(
-            "lint.all-without-contains",
-            "'all' asks a field to equal several different values at once, which never matches"),
-        new LintCheck(
-            "lint.windash-all",
-            "'windash' with 'all', which converters such as pySigma turn into a query that never"
-                + " matches"),
-        new LintCheck(
-            "lint.base64offset-without-contains",
-            "'base64offset' without 'contains': the offset forms are fragments found only inside"
-                + " longer text"),
-        new LintCheck(
-            "lint.modifier-spelling",
-            "a modifier spelled as pySigma accepts it rather than as the specification names it"),
-        new LintCheck("lint.space-in-field", "a field name holds a space"),
-        new LintCheck(
-            "lint.expand-without-placeholder", "'expand' on a value with no %placeholder%"));
-  }
-
-  @Override
   public void item(LintContext ctx, DetectionItem item, ItemTraits t) {
     Position keyAt = item.keyPosition();
     String what = ItemTraits.describe(item);

@@ -3,6 +3,7 @@ package org.sigmaworkbench.rule.lint;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Position;
@@ -24,32 +25,29 @@ final class TagLint implements LintFamily {
   private static final Pattern D3FEND_FORMAT = Pattern.compile("d3fend\\.[A-Za-z0-9._-]+");
   private static final Pattern ATTACK_ID =
       Pattern.compile("t\\d{4}(\\.\\d{3})?|g\\d{4}|s\\d{4}|m\\d{4}|ds\\d{4}|a\\d{4}|c\\d{4}");
-  private static final Pattern CVE = Pattern.compile("\\d{4}-\\d{4,}");
-  private static final Pattern CAR = Pattern.compile("\\d{4}-\\d{2}-\\d{3}");
-  private static final Pattern STP = Pattern.compile("[1-5][auk]?");
-  private static final Pattern D3FEND =
-      Pattern.compile(
-          "d3-[a-z0-9-]+|d3f-[A-Za-z0-9-]+|model|harden|detect|isolate|deceive|evict|restore");
 
-  @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.tag-format",
-            "a tag is not namespace.name in lower-case letters, digits, '_', '-' and '.'"),
-        new LintCheck(
-            "lint.tag-namespace",
-            "a tag's namespace is not one of " + String.join(", ", NAMESPACES)),
-        new LintCheck(
-            "lint.tag-value",
-            "a tag is not valid in its namespace (attack.t1059.001, attack.execution, cve.2021-44228,"
-                + " car.2016-04-005, detection.threat-hunting, stp.3k, tlp.clear)"),
-        new LintCheck("lint.tag-duplicate", "the same tag twice"),
-        new LintCheck(
-            "lint.detection-tag",
-            "a rule of rules-emerging-threats, rules-threat-hunting or rules-dfir lacks its"
-                + " detection tag, or a rule has more than one detection tag"));
+  /** How a tag's name is written in a namespace that has a pattern, and what to say otherwise. */
+  private record NameForm(Pattern pattern, String otherwise) {
+    NameForm(String regex, String otherwise) {
+      this(Pattern.compile(regex), otherwise);
+    }
   }
+
+  private static final Map<String, NameForm> NAME_FORMS =
+      Map.of(
+          "cve",
+          new NameForm("\\d{4}-\\d{4,}", "a CVE tag is cve.YYYY-NNNN, e.g. cve.2021-44228"),
+          "car",
+          new NameForm(
+              "\\d{4}-\\d{2}-\\d{3}", "a CAR tag is car.YYYY-MM-NNN, e.g. car.2016-04-005"),
+          "stp",
+          new NameForm(
+              "[1-5][auk]?",
+              "a Summiting the Pyramid tag is 1 to 5, optionally followed by a, u or k (stp.3k)"),
+          "d3fend",
+          new NameForm(
+              "d3-[a-z0-9-]+|d3f-[A-Za-z0-9-]+|model|harden|detect|isolate|deceive|evict|restore",
+              "a D3FEND tag is d3-<technique>, d3f-<artifact> or a tactic (detect, harden, ...)"));
 
   @Override
   public void check(LintContext ctx) {
@@ -115,36 +113,17 @@ final class TagLint implements LintFamily {
             + String.join(", ", Attack.enterprise().currentTacticNames())
             + ")";
       }
-      case "cve" -> {
-        return CVE.matcher(name).matches()
-            ? null
-            : "a CVE tag is cve.YYYY-NNNN, e.g. cve.2021-44228";
-      }
-      case "car" -> {
-        return CAR.matcher(name).matches()
-            ? null
-            : "a CAR tag is car.YYYY-MM-NNN, e.g. car.2016-04-005";
-      }
       case "detection" -> {
         return DETECTION_TYPES.contains(name)
             ? null
             : "detection tags are " + String.join(", ", DETECTION_TYPES);
       }
-      case "stp" -> {
-        return STP.matcher(name).matches()
-            ? null
-            : "a Summiting the Pyramid tag is 1 to 5, optionally followed by a, u or k (stp.3k)";
-      }
       case "tlp" -> {
         return TLP.contains(name) ? null : "TLP tags are " + String.join(", ", TLP);
       }
-      case "d3fend" -> {
-        return D3FEND.matcher(name).matches()
-            ? null
-            : "a D3FEND tag is d3-<technique>, d3f-<artifact> or a tactic (detect, harden, ...)";
-      }
       default -> {
-        return null;
+        NameForm form = NAME_FORMS.get(namespace);
+        return form == null || form.pattern().matcher(name).matches() ? null : form.otherwise();
       }
     }
   }

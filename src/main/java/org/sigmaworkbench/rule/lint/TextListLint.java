@@ -21,24 +21,6 @@ final class TextListLint implements LintFamily {
       Set.of("unkown", "unknwon", "ligitimate", "legitim", "legitimeate", "legitimat", "legitmate");
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.list-duplicate",
-            "the same entry twice in references, falsepositives, fields or scope"),
-        new LintCheck(
-            "lint.reference-permalink",
-            "a GitHub file reference points at a branch, whose content changes, not at a commit"),
-        new LintCheck(
-            "lint.reference-attack-link",
-            "a reference links to attack.mitre.org instead of an attack tag"),
-        new LintCheck(
-            "lint.falsepositives",
-            "a falsepositives entry starts in lower case, says 'none' or 'pentest', or has a"
-                + " common typo"));
-  }
-
-  @Override
   public void check(LintContext ctx) {
     for (String list : LISTS) {
       Set<String> seen = new HashSet<>();

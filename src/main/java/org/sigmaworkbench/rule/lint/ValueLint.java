@@ -21,39 +21,6 @@ final class ValueLint implements ItemLintFamily {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
   @Override
-  public List<LintCheck> checks() {
-    return List.of(
-        new LintCheck(
-            "lint.wildcard-only",
-            "a value that is only '*' matches any value; an empty or missing field it does not"),
-        new LintCheck("lint.double-wildcard", "a value holds '**', which is the same as '*'"),
-        new LintCheck(
-            "lint.escaped-wildcard",
-            "a value holds an escaped wildcard (\\* or \\?); make sure a literal * or ? is meant"),
-        new LintCheck(
-            "lint.wildcard-instead-of-modifier",
-            "values with '*' at the start and/or end where contains, startswith or endswith says"
-                + " it"),
-        new LintCheck(
-            "lint.number-as-string", "a whole number written in quotes, so it is a string"),
-        new LintCheck(
-            "lint.control-character",
-            "a value holds a control character, usually a \\t or \\n in double quotes meant as a"
-                + " path"),
-        new LintCheck("lint.duplicate-value", "the same value twice in one value list"),
-        new LintCheck(
-            "lint.placeholder-without-expand",
-            "a standard %placeholder% in a value without 'expand', so it is matched literally"),
-        new LintCheck(
-            "lint.localized-user",
-            "an exact match on an 'NT AUTHORITY' account name, which Windows localizes"),
-        new LintCheck(
-            "lint.hash-value",
-            "a Hashes value that is not TYPE=hex with the right length (MD5, SHA1, SHA256,"
-                + " IMPHASH)"));
-  }
-
-  @Override
   public void item(LintContext ctx, DetectionItem item, ItemTraits t) {
     boolean caseSensitive = t.caseSensitive();
     boolean stringMatch = !t.typed();

@@ -297,6 +297,6 @@ public final class CorrelationReader {
   }
 
   private void error(String message, Node at, String excerpt) {
-    problems.add(RuleProblem.error("correlation", message, SigmaYaml.position(at), excerpt));
+    problems.add(SigmaYaml.error("correlation", message, at, excerpt));
   }
 }

@@ -23,7 +23,10 @@ final class DetectionReader {
   private static final Set<String> RESERVED = Set.of("condition", "timeframe", "rules");
 
   record Result(
-      Map<String, Expr.Named> identifiers, Expr condition, LegacyAggregation aggregation) {}
+      Map<String, Expr.Named> identifiers, Expr condition, LegacyAggregation aggregation) {
+    /** What a document without a readable detection has: no identifiers, no condition. */
+    static final Result NONE = new Result(Map.of(), null, null);
+  }
 
   private final Placeholders placeholders;
   private final List<RuleProblem> problems;
@@ -35,19 +38,16 @@ final class DetectionReader {
     this.source = source;
   }
 
-  /** Reads the map; returns {@code null} when it is not a map at all. */
+  /** Reads the map; {@link Result#NONE} when it is not a map at all. */
   Result read(Node node, String what) {
     if (!(node instanceof MappingNode map)) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.wrongKind(
               "detection.structure",
-              "'"
-                  + what
-                  + "' is a map of search identifiers and a 'condition', not "
-                  + SigmaYaml.kind(node),
-              SigmaYaml.position(node),
+              "'" + what + "' is a map of search identifiers and a 'condition'",
+              node,
               what));
-      return null;
+      return Result.NONE;
     }
     Map<String, Expr.Named> identifiers = new LinkedHashMap<>();
     NodeTuple conditionEntry = null;
@@ -70,22 +70,22 @@ final class DetectionReader {
     }
     if (conditionEntry == null) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.error(
               "detection.condition",
               "'" + what + "' needs a 'condition', e.g. 'condition: selection'",
-              SigmaYaml.position(map),
+              map,
               what));
       return new Result(identifiers, null, null);
     }
     if (identifiers.isEmpty()) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.error(
               "detection.empty",
               "'"
                   + what
                   + "' has a condition but no search identifier to test; add one such as"
                   + " 'selection: {Field: value}'",
-              SigmaYaml.position(conditionEntry.getKeyNode()),
+              conditionEntry.getKeyNode(),
               "condition"));
       return new Result(identifiers, null, null);
     }
@@ -102,21 +102,20 @@ final class DetectionReader {
           conditions.add(s);
         } else {
           problems.add(
-              RuleProblem.error(
+              SigmaYaml.wrongKind(
                   "detection.condition",
-                  "a list of conditions holds strings only, not " + SigmaYaml.kind(child),
-                  SigmaYaml.position(child),
+                  "a list of conditions holds strings only",
+                  child,
                   "condition"));
           return new Result(identifiers, null, null);
         }
       }
     } else {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.wrongKind(
               "detection.condition",
-              "'condition' is a string such as 'selection and not filter', or a list of them, not "
-                  + SigmaYaml.kind(node),
-              SigmaYaml.position(node),
+              "'condition' is a string such as 'selection and not filter', or a list of them",
+              node,
               "condition"));
       return new Result(identifiers, null, null);
     }
@@ -165,10 +164,10 @@ final class DetectionReader {
           keywords.add(child);
         } else {
           problems.add(
-              RuleProblem.error(
+              SigmaYaml.error(
                   "detection.structure",
                   "a list under '" + name + "' holds maps or keywords, not nested lists",
-                  SigmaYaml.position(child),
+                  child,
                   name));
           failed = true;
         }
@@ -223,10 +222,10 @@ final class DetectionReader {
 
   private void emptyIdentifier(String name, Node node) {
     problems.add(
-        RuleProblem.error(
+        SigmaYaml.error(
             "detection.empty-identifier",
             "search identifier '" + name + "' is empty; give it field: value pairs or keywords",
-            SigmaYaml.position(node),
+            node,
             name));
   }
 }

@@ -30,7 +30,7 @@ final class LegacyCollection {
             && k.getValue().equals("action")
             && t.getValueNode() instanceof ScalarNode v
             && ACTIONS.contains(v.getValue())) {
-          return RuleProblem.error(
+          return SigmaYaml.error(
               "rule.collection",
               "'action: "
                   + v.getValue()
@@ -38,7 +38,7 @@ final class LegacyCollection {
                   + " documents are merged into one another and are incomplete alone. Write each"
                   + " rule as one complete document (title, logsource, detection), and relate"
                   + " rules with a correlation rule",
-              SigmaYaml.position(k),
+              k,
               "action: " + v.getValue());
         }
       }

@@ -93,20 +93,19 @@ public final class MetaReader {
   LogSource logsource(MappingNode map, NodeTuple entry) {
     if (entry == null) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.error(
               "rule.required",
               "a rule needs a 'logsource' (category, product and/or service)",
-              SigmaYaml.position(map),
+              map,
               ""));
       return LogSource.EMPTY;
     }
     if (!(entry.getValueNode() instanceof MappingNode ls)) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.wrongKind(
               "logsource.structure",
-              "'logsource' is a map with category, product, service or definition, not "
-                  + SigmaYaml.kind(entry.getValueNode()),
-              SigmaYaml.position(entry.getValueNode()),
+              "'logsource' is a map with category, product, service or definition",
+              entry.getValueNode(),
               "logsource"));
       return LogSource.EMPTY;
     }
@@ -119,10 +118,10 @@ public final class MetaReader {
             text(f.get("definition")));
     if (result.category() == null && result.product() == null && result.service() == null) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.error(
               "logsource.empty",
               "'logsource' needs at least one of category, product or service",
-              SigmaYaml.position(entry.getKeyNode()),
+              entry.getKeyNode(),
               "logsource"));
     }
     return result;
@@ -141,11 +140,8 @@ public final class MetaReader {
       return s.getValue();
     }
     problems.add(
-        RuleProblem.error(
-            "field.type",
-            "'" + keyOf(entry) + "' takes a single value, not " + SigmaYaml.kind(v),
-            SigmaYaml.position(v),
-            keyOf(entry)));
+        SigmaYaml.wrongKind(
+            "field.type", "'" + keyOf(entry) + "' takes a single value", v, keyOf(entry)));
     return null;
   }
 
@@ -155,34 +151,25 @@ public final class MetaReader {
     if (entry == null || SigmaYaml.isNull(entry.getValueNode())) {
       return out;
     }
+    String key = keyOf(entry);
     Node v = entry.getValueNode();
     if (v instanceof ScalarNode s) {
       out.add(s.getValue());
     } else if (v instanceof SequenceNode seq) {
       for (Node child : seq.getValue()) {
-        if (child instanceof ScalarNode s) {
-          if (!SigmaYaml.isNull(s)) {
-            out.add(s.getValue());
-          }
-        } else {
+        if (!(child instanceof ScalarNode s)) {
           problems.add(
-              RuleProblem.error(
+              SigmaYaml.error(
                   "field.type",
-                  "'"
-                      + keyOf(entry)
-                      + "' is a list of strings; this item is "
-                      + SigmaYaml.kind(child),
-                  SigmaYaml.position(child),
-                  keyOf(entry)));
+                  "'" + key + "' is a list of strings; this item is " + SigmaYaml.kind(child),
+                  child,
+                  key));
+        } else if (!SigmaYaml.isNull(s)) {
+          out.add(s.getValue());
         }
       }
     } else {
-      problems.add(
-          RuleProblem.error(
-              "field.type",
-              "'" + keyOf(entry) + "' is a list of strings, not " + SigmaYaml.kind(v),
-              SigmaYaml.position(v),
-              keyOf(entry)));
+      problems.add(SigmaYaml.wrongKind("field.type", "'" + key + "' is a list of strings", v, key));
     }
     return out;
   }
@@ -194,10 +181,10 @@ public final class MetaReader {
     }
     if (!(entry.getValueNode() instanceof SequenceNode seq)) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.error(
               "field.type",
               "'related' is a list of maps with 'id' and 'type'",
-              SigmaYaml.position(entry.getValueNode()),
+              entry.getValueNode(),
               "related"));
       return out;
     }
@@ -208,10 +195,10 @@ public final class MetaReader {
             new RuleMeta.Related(text(f.get("id")), text(f.get("type")), SigmaYaml.position(m)));
       } else {
         problems.add(
-            RuleProblem.error(
+            SigmaYaml.error(
                 "field.type",
                 "each 'related' entry is a map with 'id' and 'type'",
-                SigmaYaml.position(child),
+                child,
                 "related"));
       }
     }

@@ -117,11 +117,8 @@ public final class PlaceholderFile {
     }
     if (!(root instanceof MappingNode map)) {
       problems.add(
-          error(
-              "a placeholder file is a map of placeholder names to lists of values, not "
-                  + SigmaYaml.kind(root),
-              root,
-              ""));
+          wrongKind(
+              "a placeholder file is a map of placeholder names to lists of values", root, ""));
       return new Loaded(table, problems);
     }
     Map<String, Position> seen = new HashMap<>();
@@ -166,29 +163,25 @@ public final class PlaceholderFile {
       return out;
     }
     if (!(node instanceof SequenceNode seq)) {
-      problems.add(
-          error(
-              "placeholder '" + name + "' takes a list of values, not " + SigmaYaml.kind(node),
-              node,
-              name));
+      problems.add(wrongKind("placeholder '" + name + "' takes a list of values", node, name));
       return null;
     }
     for (Node item : seq.getValue()) {
       if (item instanceof ScalarNode s && !SigmaYaml.isNull(s)) {
         out.add(s.getValue());
       } else {
-        problems.add(
-            error(
-                "a value of placeholder '" + name + "' is a string, not " + SigmaYaml.kind(item),
-                item,
-                name));
+        problems.add(wrongKind("a value of placeholder '" + name + "' is a string", item, name));
       }
     }
     return out;
   }
 
   private static RuleProblem error(String message, Node at, String excerpt) {
-    return RuleProblem.error("placeholders", message, SigmaYaml.position(at), excerpt);
+    return SigmaYaml.error("placeholders", message, at, excerpt);
+  }
+
+  private static RuleProblem wrongKind(String expected, Node found, String excerpt) {
+    return SigmaYaml.wrongKind("placeholders", expected, found, excerpt);
   }
 
   /**

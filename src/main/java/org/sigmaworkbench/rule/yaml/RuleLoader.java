@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.FilterRule;
-import org.sigmaworkbench.rule.LegacyAggregation;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.Position;
@@ -133,11 +132,10 @@ public final class RuleLoader {
       List<RuleProblem> problems = new ArrayList<>();
       if (!(node instanceof MappingNode map)) {
         fileProblems.add(
-            RuleProblem.error(
+            SigmaYaml.wrongKind(
                 "rule.structure",
-                "a rule document is a map of fields (title, logsource, detection, ...), not "
-                    + SigmaYaml.kind(node),
-                SigmaYaml.position(node),
+                "a rule document is a map of fields (title, logsource, detection, ...)",
+                node,
                 node instanceof ScalarNode s ? s.getValue() : ""));
         continue;
       }
@@ -157,107 +155,83 @@ public final class RuleLoader {
     if (fields.containsKey("correlation")) {
       return new CorrelationReader(problems).read(meta, fields.get("correlation"), source.build());
     }
-    if (fields.containsKey("filter")) {
-      return readFilter(meta, map, fields, problems, metaReader, source);
-    }
-    return readRule(meta, map, fields, problems, metaReader, source);
-  }
-
-  private SigmaRule readRule(
-      RuleMeta meta,
-      MappingNode map,
-      Map<String, NodeTuple> fields,
-      List<RuleProblem> problems,
-      MetaReader metaReader,
-      SourceMapBuilder source) {
     LogSource logsource = metaReader.logsource(map, fields.get("logsource"));
+    NodeTuple filter = fields.get("filter");
+    if (filter != null) {
+      List<String> rules = new ArrayList<>();
+      DetectionReader.Result body = readFilter(filter, problems, metaReader, source, rules);
+      return new FilterRule(
+          meta,
+          logsource,
+          rules,
+          body.identifiers(),
+          unlessErrors(body.condition(), problems),
+          sorted(problems),
+          source.build());
+    }
     NodeTuple detection = fields.get("detection");
-    Map<String, Expr.Named> identifiers = new LinkedHashMap<>();
-    Expr condition = null;
-    LegacyAggregation aggregation = null;
+    DetectionReader.Result body = DetectionReader.Result.NONE;
     if (detection == null) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.error(
               "rule.required",
               "a rule needs a 'detection' with search identifiers and a 'condition'",
-              SigmaYaml.position(map),
+              map,
               firstKey(map)));
     } else {
-      DetectionReader reader = new DetectionReader(placeholders, problems, source);
-      var result = reader.read(detection.getValueNode(), "detection");
-      if (result != null) {
-        identifiers = result.identifiers();
-        condition = result.condition();
-        aggregation = result.aggregation();
-      }
+      body =
+          new DetectionReader(placeholders, problems, source)
+              .read(detection.getValueNode(), "detection");
     }
     return new SigmaRule(
         meta,
         logsource,
-        identifiers,
-        unlessErrors(condition, problems),
-        aggregation,
+        body.identifiers(),
+        unlessErrors(body.condition(), problems),
+        body.aggregation(),
         sorted(problems),
         source.build());
   }
 
-  private FilterRule readFilter(
-      RuleMeta meta,
-      MappingNode map,
-      Map<String, NodeTuple> fields,
+  /** Reads a filter's body; the rules it names go to {@code rules}. */
+  private DetectionReader.Result readFilter(
+      NodeTuple filter,
       List<RuleProblem> problems,
       MetaReader metaReader,
-      SourceMapBuilder source) {
-    LogSource logsource = metaReader.logsource(map, fields.get("logsource"));
-    NodeTuple filter = fields.get("filter");
-    List<String> rules = new ArrayList<>();
-    Map<String, Expr.Named> identifiers = new LinkedHashMap<>();
-    Expr condition = null;
+      SourceMapBuilder source,
+      List<String> rules) {
     if (!(filter.getValueNode() instanceof MappingNode filterMap)) {
       problems.add(
-          RuleProblem.error(
+          SigmaYaml.wrongKind(
               "filter.structure",
-              "'filter' is a map with 'rules', search identifiers and a 'condition', not "
-                  + SigmaYaml.kind(filter.getValueNode()),
-              SigmaYaml.position(filter.getValueNode()),
+              "'filter' is a map with 'rules', search identifiers and a 'condition'",
+              filter.getValueNode(),
+              "filter"));
+      return DetectionReader.Result.NONE;
+    }
+    Map<String, NodeTuple> filterFields = entries(filterMap);
+    NodeTuple rulesNode = filterFields.get("rules");
+    if (rulesNode == null) {
+      problems.add(
+          SigmaYaml.error(
+              "filter.rules",
+              "a filter names the rules it applies to under 'rules' (ids or names, or 'any')",
+              filter.getKeyNode(),
               "filter"));
     } else {
-      Map<String, NodeTuple> filterFields = entries(filterMap);
-      NodeTuple rulesNode = filterFields.get("rules");
-      if (rulesNode == null) {
-        problems.add(
-            RuleProblem.error(
-                "filter.rules",
-                "a filter names the rules it applies to under 'rules' (ids or names, or 'any')",
-                SigmaYaml.position(filter.getKeyNode()),
-                "filter"));
-      } else {
-        rules.addAll(metaReader.stringList(rulesNode));
-      }
-      NodeTuple conditionNode = filterFields.get("condition");
-      if (conditionNode != null && conditionNode.getValueNode() instanceof SequenceNode) {
-        problems.add(
-            RuleProblem.error(
-                "filter.condition",
-                "a filter has exactly one condition, a string such as 'not selection'",
-                SigmaYaml.position(conditionNode.getValueNode()),
-                "condition"));
-      } else {
-        var result = new DetectionReader(placeholders, problems, source).read(filterMap, "filter");
-        if (result != null) {
-          identifiers = result.identifiers();
-          condition = result.condition();
-        }
-      }
+      rules.addAll(metaReader.stringList(rulesNode));
     }
-    return new FilterRule(
-        meta,
-        logsource,
-        rules,
-        identifiers,
-        unlessErrors(condition, problems),
-        sorted(problems),
-        source.build());
+    NodeTuple conditionNode = filterFields.get("condition");
+    if (conditionNode != null && conditionNode.getValueNode() instanceof SequenceNode) {
+      problems.add(
+          SigmaYaml.error(
+              "filter.condition",
+              "a filter has exactly one condition, a string such as 'not selection'",
+              conditionNode.getValueNode(),
+              "condition"));
+      return DetectionReader.Result.NONE;
+    }
+    return new DetectionReader(placeholders, problems, source).read(filterMap, "filter");
   }
 
   /** The condition, or {@code null} when the document has an error. */
@@ -298,23 +272,19 @@ public final class RuleLoader {
           Node first = seen.putIfAbsent(k.getValue(), k);
           if (first != null) {
             problems.add(
-                RuleProblem.error(
+                SigmaYaml.error(
                     "yaml.duplicate-key",
                     "duplicate key '"
                         + k.getValue()
                         + "' (first at line "
                         + SigmaYaml.position(first).line()
                         + "); YAML keeps only one of them",
-                    SigmaYaml.position(k),
+                    k,
                     k.getValue()));
           }
         } else {
           problems.add(
-              RuleProblem.error(
-                  "yaml.key",
-                  "map keys must be plain text, not " + SigmaYaml.kind(t.getKeyNode()),
-                  SigmaYaml.position(t.getKeyNode()),
-                  ""));
+              SigmaYaml.wrongKind("yaml.key", "map keys must be plain text", t.getKeyNode(), ""));
         }
         checkDuplicateKeys(t.getValueNode(), problems);
       }

@@ -62,6 +62,19 @@ public final class SigmaYaml {
     return node.getScalarStyle().getChar() == null ? p : p.plusColumns(1);
   }
 
+  /** An error of the rule text at {@code at}. */
+  static RuleProblem error(String code, String message, Node at, String excerpt) {
+    return RuleProblem.error(code, message, position(at), excerpt);
+  }
+
+  /**
+   * An error at {@code found}, which is not what the text needs there: says {@code expected},
+   * {@code ", not "} and the kind of node found ({@link #kind}).
+   */
+  static RuleProblem wrongKind(String code, String expected, Node found, String excerpt) {
+    return error(code, expected + ", not " + kind(found), found, excerpt);
+  }
+
   public static boolean isNull(Node node) {
     return SafeYaml.isNull(node);
   }

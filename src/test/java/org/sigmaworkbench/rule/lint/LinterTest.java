@@ -80,6 +80,29 @@ class LinterTest {
   }
 
   @Test
+  void catalogueStatesTheLimitsAndValuesTheChecksUse() {
+    assertThat(description("lint.filename"))
+        .contains(FileLint.MIN_NAME + " to " + FileLint.MAX_NAME + " characters");
+    assertThat(description("lint.title-length"))
+        .contains(MetadataLint.TITLE_CONVENTION + " characters")
+        .contains(MetadataLint.TITLE_MAX + " (the specification)");
+    assertThat(description("lint.description-length"))
+        .contains(MetadataLint.DESCRIPTION_MIN + " characters");
+    assertThat(description("lint.status-value")).contains(String.join(", ", MetadataLint.STATUSES));
+    assertThat(description("lint.level-value")).contains(String.join(", ", MetadataLint.LEVELS));
+    assertThat(description("lint.related")).contains(String.join(", ", MetadataLint.RELATED_TYPES));
+    assertThat(description("lint.tag-namespace")).endsWith(String.join(", ", TagLint.NAMESPACES));
+  }
+
+  private static String description(String id) {
+    return Linter.checks().stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .description();
+  }
+
+  @Test
   void disabledChecksDoNotReport() {
     String text = with("level: high", "level: severe");
     assertThat(codes(text)).contains("lint.level-value");
