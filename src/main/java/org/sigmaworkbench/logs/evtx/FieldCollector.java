@@ -238,14 +238,4 @@ final class FieldCollector {
     }
     return values[slot];
   }
-
-  /** The slot of a field collected so far, or -1. */
-  int slotOf(String name) {
-    for (int i = 0; i < count; i++) {
-      if (names[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
 }
