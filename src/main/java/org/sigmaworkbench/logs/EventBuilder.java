@@ -69,6 +69,21 @@ public final class EventBuilder {
     remove(i);
   }
 
+  /**
+   * Adds a field of the event's data: it takes the place of a System field of the same name (one of
+   * the first {@code systemFields}), whose value still places the event; otherwise a field of that
+   * name already there wins.
+   */
+  public void addData(String name, String value, int systemFields) {
+    int i = indexOf(name);
+    if (i < 0) {
+      add(name, value);
+    } else if (i < systemFields && !system.containsKey(name)) {
+      system.put(name, values.get(i));
+      values.set(i, value);
+    }
+  }
+
   /** Adds a field unless one of that name is there. */
   public void addIfAbsent(String name, String value) {
     if (indexOf(name) < 0) {
@@ -90,6 +105,12 @@ public final class EventBuilder {
   String systemValue(String name) {
     String v = system.get(name);
     return v != null ? v : get(name);
+  }
+
+  /** The layout of the record by its Windows identity: channel, provider and event id. */
+  public FieldLayout windowsLayout() {
+    return Layouts.forWindowsEvent(
+        systemValue("Channel"), systemValue("Provider_Name"), systemValue("EventID"));
   }
 
   /** The first non-blank value among these field names, or {@code null}. */

@@ -1,19 +1,13 @@
 package org.sigmaworkbench.logs;
 
-/** The log formats the readers know. */
+/** The log formats the readers know: one reader each ({@link LogKind} names them for people). */
 public enum LogFormat {
-  CSV("CSV / tab-separated export"),
-  XML("Event XML"),
-  JSON("JSON / JSON lines"),
-  EVTX("Windows .evtx");
-
-  private final String title;
-
-  LogFormat(String title) {
-    this.title = title;
-  }
-
-  public String title() {
-    return title;
-  }
+  /** CSV or tab-separated exports. */
+  CSV,
+  /** Event XML. */
+  XML,
+  /** JSON or JSON lines. */
+  JSON,
+  /** Windows .evtx. */
+  EVTX
 }

@@ -35,9 +35,8 @@ final class BinXmlCompiler {
   private byte[] b;
   private int start;
   private int limit;
-  private int[] externalOffsets = new int[16];
-  private String[] externalNames = new String[16];
-  private int externalCount;
+  // Names outside the bytes being compiled, by their chunk offsets.
+  private final IntKeyedStrings externalNames = new IntKeyedStrings(16);
 
   private byte[] kind = new byte[64];
   private int[] arg = new int[64];
@@ -80,7 +79,7 @@ final class BinXmlCompiler {
     this.start = start;
     this.limit = Math.min(end, chunk.length);
     n = 0;
-    externalCount = 0;
+    externalNames.clear();
     int depth = 0;
     int pos = start;
     boolean inStartTag = false;
@@ -286,13 +285,7 @@ final class BinXmlCompiler {
   private String name(int nameOff) {
     String name = names.at(b, nameOff);
     if (nameOff < start || nameOff >= limit) {
-      if (externalCount == externalOffsets.length) {
-        externalOffsets = Arrays.copyOf(externalOffsets, externalCount * 2);
-        externalNames = Arrays.copyOf(externalNames, externalCount * 2);
-      }
-      externalOffsets[externalCount] = nameOff;
-      externalNames[externalCount] = name;
-      externalCount++;
+      externalNames.add(nameOff, name);
     }
     return name;
   }
@@ -397,7 +390,7 @@ final class BinXmlCompiler {
         Arrays.copyOf(text2, n),
         n,
         endOffset,
-        Arrays.copyOf(externalOffsets, externalCount),
-        Arrays.copyOf(externalNames, externalCount));
+        externalNames.keys(),
+        externalNames.values());
   }
 }

@@ -1,7 +1,5 @@
 package org.sigmaworkbench.logs.evtx;
 
-import org.sigmaworkbench.logs.FieldLayout;
-import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.logs.TextFilter;
 
 /**
@@ -63,13 +61,8 @@ final class BinXmlTemplate {
   private TextFilter staticFilter;
   private boolean staticWanted;
 
-  // The schema last built from this template's events (read and written by one decoder thread).
-  String[] lastNames;
-  FieldLayout lastLayout;
-  FieldSchema lastSchema;
-  int lastChannelSlot = -1;
-  int lastEventIdSlot = -1;
-  int lastProviderSlot = -1;
+  /** The fields of this template's last event and their schema (see {@link ChunkDecoder}). */
+  ChunkDecoder.TemplateFields fields;
 
   BinXmlTemplate(
       byte[] kind,

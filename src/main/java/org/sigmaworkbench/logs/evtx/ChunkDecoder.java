@@ -1,6 +1,7 @@
 package org.sigmaworkbench.logs.evtx;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.FieldSchema;
@@ -190,42 +191,50 @@ final class ChunkDecoder {
     out.add(schema(template), Arrays.copyOf(fields.values, fields.count), off, end);
   }
 
-  /** The schema of the fields just collected, reusing the last one built for the template. */
-  private FieldSchema schema(BinXmlTemplate t) {
-    int n = fields.count;
-    String[] ns = fields.names;
-    if (t != null && t.lastNames != null && sameNames(t.lastNames, ns, n)) {
-      FieldLayout layout = layout(t.lastChannelSlot, t.lastProviderSlot, t.lastEventIdSlot);
-      if (layout == t.lastLayout) {
-        return t.lastSchema;
-      }
-      FieldSchema s = FieldSchema.of(Arrays.asList(t.lastNames), layout);
-      t.lastLayout = layout;
-      t.lastSchema = s;
-      return s;
+  /**
+   * The field names of a template's events, where their System fields are, and the schema last
+   * built for them (read and written by one decoder thread).
+   */
+  static final class TemplateFields {
+    final String[] names;
+    final int channelSlot;
+    final int providerSlot;
+    final int eventIdSlot;
+    FieldLayout layout;
+    FieldSchema schema;
+
+    TemplateFields(String[] names) {
+      this.names = names;
+      List<String> list = Arrays.asList(names);
+      this.channelSlot = list.indexOf("Channel");
+      this.providerSlot = list.indexOf("Provider_Name");
+      this.eventIdSlot = list.indexOf("EventID");
     }
-    int channel = fields.slotOf("Channel");
-    int eventId = fields.slotOf("EventID");
-    int provider = fields.slotOf("Provider_Name");
-    FieldLayout layout = layout(channel, provider, eventId);
-    String[] copy = Arrays.copyOf(ns, n);
-    FieldSchema s = FieldSchema.of(Arrays.asList(copy), layout);
-    if (t != null) {
-      t.lastNames = copy;
-      t.lastChannelSlot = channel;
-      t.lastEventIdSlot = eventId;
-      t.lastProviderSlot = provider;
-      t.lastLayout = layout;
-      t.lastSchema = s;
-    }
-    return s;
   }
 
-  private FieldLayout layout(int channelSlot, int providerSlot, int eventIdSlot) {
-    return layouts.layout(
-        channelSlot < 0 ? null : fields.systemValue(channelSlot),
-        providerSlot < 0 ? null : fields.systemValue(providerSlot),
-        eventIdSlot < 0 ? null : fields.systemValue(eventIdSlot));
+  /** The schema of the fields just collected, reusing the last one built for the template. */
+  private FieldSchema schema(BinXmlTemplate t) {
+    TemplateFields known = t == null ? null : t.fields;
+    if (known == null || !sameNames(known.names, fields.names, fields.count)) {
+      known = new TemplateFields(Arrays.copyOf(fields.names, fields.count));
+      if (t != null) {
+        t.fields = known;
+      }
+    }
+    FieldLayout layout =
+        layouts.layout(
+            systemValue(known.channelSlot),
+            systemValue(known.providerSlot),
+            systemValue(known.eventIdSlot));
+    if (known.schema == null || layout != known.layout) {
+      known.schema = FieldSchema.of(Arrays.asList(known.names), layout);
+      known.layout = layout;
+    }
+    return known.schema;
+  }
+
+  private String systemValue(int slot) {
+    return slot < 0 ? null : fields.systemValue(slot);
   }
 
   private static boolean sameNames(String[] a, String[] b, int n) {

@@ -1,7 +1,6 @@
 package org.sigmaworkbench.logs.evtx;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.sigmaworkbench.logs.FieldSchema;
 import org.sigmaworkbench.logs.LogProblem;
@@ -15,15 +14,14 @@ final class DecodedChunk {
   final int slot;
   final long fileOffset;
   final List<LogProblem> problems = new ArrayList<>(0);
-  FieldSchema[] schemas = new FieldSchema[128];
-  String[][] values = new String[128][];
-  int[] recordStarts = new int[128];
-  int[] recordEnds = new int[128];
 
-  /** For each event, how many records of the chunk passed over came before it. */
-  int[] passedBefore = new int[128];
+  /**
+   * One decoded record: its fields, where it lies in the chunk, and its index among the chunk's
+   * records, those passed over included.
+   */
+  record Decoded(FieldSchema schema, String[] values, int start, int end, int index) {}
 
-  int count;
+  final List<Decoded> records = new ArrayList<>(128);
 
   /** Records passed over: they hold nothing the reader's filter wants. */
   int passedOver;
@@ -42,19 +40,7 @@ final class DecodedChunk {
     this.fileOffset = fileOffset;
   }
 
-  void add(FieldSchema schema, String[] vals, int recordStart, int recordEnd) {
-    if (count == schemas.length) {
-      schemas = Arrays.copyOf(schemas, count * 2);
-      values = Arrays.copyOf(values, count * 2);
-      recordStarts = Arrays.copyOf(recordStarts, count * 2);
-      recordEnds = Arrays.copyOf(recordEnds, count * 2);
-      passedBefore = Arrays.copyOf(passedBefore, count * 2);
-    }
-    passedBefore[count] = passedOver;
-    schemas[count] = schema;
-    values[count] = vals;
-    recordStarts[count] = recordStart;
-    recordEnds[count] = recordEnd;
-    count++;
+  void add(FieldSchema schema, String[] values, int recordStart, int recordEnd) {
+    records.add(new Decoded(schema, values, recordStart, recordEnd, records.size() + passedOver));
   }
 }

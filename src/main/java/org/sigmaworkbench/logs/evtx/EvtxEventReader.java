@@ -174,15 +174,15 @@ public final class EvtxEventReader implements EventStream {
     while (true) {
       DecodedChunk c = current;
       if (c != null) {
-        if (index < c.count) {
-          int i = index++;
-          lastRecordOffset = c.fileOffset + c.recordStarts[i];
-          bytesRead = c.fileOffset + c.recordEnds[i];
+        if (index < c.records.size()) {
+          DecodedChunk.Decoded d = c.records.get(index++);
+          lastRecordOffset = c.fileOffset + d.start();
+          bytesRead = c.fileOffset + d.end();
           // Numbered as without a filter: records passed over are events too.
-          return new Event(file, record + i + c.passedBefore[i] + 1, c.schemas[i], c.values[i]);
+          return new Event(file, record + d.index() + 1, d.schema(), d.values());
         }
         bytesRead = Math.min(fileSize, c.fileOffset + EvtxChunk.SIZE);
-        record += c.count + c.passedOver;
+        record += c.records.size() + c.passedOver;
         current = null;
       }
       if (closed || finished) {

@@ -35,11 +35,8 @@ final class FieldCollector {
   /** How many of the first fields are System's (System comes first in an event). */
   private int systemCount;
 
-  /** System fields whose place a data field took: their slots and System values. */
-  private int shadowCount;
-
-  private int[] shadowSlots = new int[4];
-  private String[] shadowValues = new String[4];
+  /** System fields whose place a data field took: their System values by slot. */
+  private final IntKeyedStrings shadowed = new IntKeyedStrings(4);
 
   private long seenLow;
   private long seenHigh;
@@ -59,7 +56,7 @@ final class FieldCollector {
     inElement = false;
     dataName = null;
     systemCount = 0;
-    shadowCount = 0;
+    shadowed.clear();
     text = null;
     more = null;
   }
@@ -171,25 +168,10 @@ final class FieldCollector {
     int i = indexOf(name);
     if (i < 0) {
       append(name, value);
-    } else if (i < systemCount && !isShadowed(i)) {
-      if (shadowCount == shadowSlots.length) {
-        shadowSlots = Arrays.copyOf(shadowSlots, shadowCount * 2);
-        shadowValues = Arrays.copyOf(shadowValues, shadowCount * 2);
-      }
-      shadowSlots[shadowCount] = i;
-      shadowValues[shadowCount] = values[i];
-      shadowCount++;
+    } else if (i < systemCount && shadowed.indexOf(i) < 0) {
+      shadowed.add(i, values[i]);
       values[i] = value;
     }
-  }
-
-  private boolean isShadowed(int slot) {
-    for (int k = 0; k < shadowCount; k++) {
-      if (shadowSlots[k] == slot) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The slot of a field collected so far, or -1. */
@@ -231,21 +213,7 @@ final class FieldCollector {
    * The System value of a slot: the value a data field of the same name replaced, or the slot's.
    */
   String systemValue(int slot) {
-    for (int k = 0; k < shadowCount; k++) {
-      if (shadowSlots[k] == slot) {
-        return shadowValues[k];
-      }
-    }
-    return values[slot];
-  }
-
-  /** The slot of a field collected so far, or -1. */
-  int slotOf(String name) {
-    for (int i = 0; i < count; i++) {
-      if (names[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
+    int k = shadowed.indexOf(slot);
+    return k < 0 ? values[slot] : shadowed.value(k);
   }
 }

@@ -9,19 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventBuilder;
-import org.sigmaworkbench.logs.EventStream;
 import org.sigmaworkbench.logs.FieldLayout;
 import org.sigmaworkbench.logs.Layouts;
 import org.sigmaworkbench.logs.LogFormat;
 import org.sigmaworkbench.logs.LogKind;
-import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.logs.TextEventStream;
 import org.sigmaworkbench.logs.TextInput;
 
 /**
@@ -31,18 +29,13 @@ import org.sigmaworkbench.logs.TextInput;
  * the tool that wrote it ({@link WindowsJsonFields}), judged per object unless the user chose the
  * kind. A line that is not valid JSON is reported with its line and column, and reading goes on.
  */
-public final class JsonEventReader implements EventStream {
+public final class JsonEventReader extends TextEventStream {
 
   private static final Pattern RECORD_LINE = Pattern.compile("^Record \\d+\\s*$");
 
-  private final String file;
-  private final TextInput.Opened input;
   private final BufferedReader reader;
-  private final List<LogProblem> problems = new ArrayList<>();
   private final EventBuilder builder = new EventBuilder();
   private final LogKind forced;
-  private final Map<String, String> userColumns;
-  private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
   private final Map<List<String>, FieldLayout> columnLayouts = new HashMap<>();
   private volatile LogKind seen;
   private long line;
@@ -64,13 +57,12 @@ public final class JsonEventReader implements EventStream {
    * @param detected the kind detection found, shown until the first object says otherwise
    */
   public JsonEventReader(Path path, ReadOptions options, LogKind detected) throws IOException {
+    super(path, options);
     if (options.kind() != null && options.kind().format() != LogFormat.JSON) {
       throw new IllegalArgumentException(options.kind() + " is not a JSON format");
     }
-    this.file = path.getFileName().toString();
     this.forced = options.kind();
     this.seen = detected != null && detected.format() == LogFormat.JSON ? detected : null;
-    this.userColumns = options.columnToSigma();
     this.input = TextInput.open(path);
     this.reader = new BufferedReader(input.reader(), 1 << 16);
     reader.mark(1 << 12);
@@ -93,16 +85,14 @@ public final class JsonEventReader implements EventStream {
   }
 
   private void stoppedAt(JsonParseException e) {
-    problems.add(
-        new LogProblem(
-            file,
-            "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
-            "JSON error after record "
-                + record
-                + ": "
-                + e.getOriginalMessage()
-                + "; reading stopped here",
-            true));
+    problem(
+        "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+        "JSON error after record "
+            + record
+            + ": "
+            + e.getOriginalMessage()
+            + "; reading stopped here",
+        true);
   }
 
   @Override
@@ -196,14 +186,12 @@ public final class JsonEventReader implements EventStream {
             continue; // a line of the broken object, reported with it
           }
           if (trimmed.charAt(0) != '{') {
-            problems.add(
-                new LogProblem(
-                    file,
-                    "line " + line,
-                    "expected a JSON object starting with '{', found '"
-                        + (trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed)
-                        + "'; line skipped",
-                    false));
+            problem(
+                "line " + line,
+                "expected a JSON object starting with '{', found '"
+                    + (trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed)
+                    + "'; line skipped",
+                false);
             continue;
           }
           startLine = line;
@@ -246,12 +234,10 @@ public final class JsonEventReader implements EventStream {
         }
       }
       if (broken != null) {
-        problems.add(
-            new LogProblem(
-                file,
-                "line " + startLine,
-                "the JSON object starting here is broken: " + broken + "; it was skipped",
-                false));
+        problem(
+            "line " + startLine,
+            "the JSON object starting here is broken: " + broken + "; it was skipped",
+            false);
         if (!startReplayed) {
           for (int i = objectLines.size() - 1; i >= 1; i--) {
             replay.addFirst(objectLines.get(i));
@@ -276,12 +262,10 @@ public final class JsonEventReader implements EventStream {
       return e;
     } catch (JsonParseException e) {
       long at = startLine + e.getLocation().getLineNr() - 1;
-      problems.add(
-          new LogProblem(
-              file,
-              "line " + at + ", column " + e.getLocation().getColumnNr(),
-              "invalid JSON: " + e.getOriginalMessage() + "; this record was skipped",
-              false));
+      problem(
+          "line " + at + ", column " + e.getLocation().getColumnNr(),
+          "invalid JSON: " + e.getOriginalMessage() + "; this record was skipped",
+          false);
       return null;
     }
   }
@@ -295,17 +279,12 @@ public final class JsonEventReader implements EventStream {
       seen = kind;
     }
     record++;
-    String problem = WindowsJsonFields.shape(kind, b);
-    if (problem != null) {
-      problems.add(
-          new LogProblem(file, "record " + record + ", line " + startLine, problem, false));
+    String misshapen = WindowsJsonFields.shape(kind, b);
+    if (misshapen != null) {
+      problem("record " + record + ", line " + startLine, misshapen, false);
     }
     FieldLayout columns = kind == LogKind.JSON ? columnsLayout(b.names()) : FieldLayout.NATIVE;
-    FieldLayout layout = b.windowsLayoutOr(columns);
-    if (!userColumns.isEmpty()) {
-      layout = userLayouts.computeIfAbsent(layout, l -> l.withColumns(userColumns));
-    }
-    return b.build(file, record, layout);
+    return b.build(file, record, withUserColumns(b.windowsLayoutOr(columns)));
   }
 
   /** The layout of flat names (an export of a KQL table as JSON), cached per set of names. */
@@ -321,21 +300,10 @@ public final class JsonEventReader implements EventStream {
   }
 
   @Override
-  public List<LogProblem> problems() {
-    return problems;
-  }
-
-  @Override
-  public String formatName() {
+  protected String textFormatName() {
     LogKind k = forced != null ? forced : seen;
     String shape = arrayMode ? "JSON array" : "JSON lines";
-    String name = k == null ? shape : k.title() + ", " + shape;
-    return EventStream.formatName(name, !userColumns.isEmpty());
-  }
-
-  @Override
-  public long bytesRead() {
-    return input.counter().count();
+    return k == null ? shape : k.title() + ", " + shape;
   }
 
   @Override

@@ -6,11 +6,7 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -18,13 +14,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sigmaworkbench.logs.Event;
 import org.sigmaworkbench.logs.EventBuilder;
-import org.sigmaworkbench.logs.EventStream;
-import org.sigmaworkbench.logs.FieldLayout;
-import org.sigmaworkbench.logs.FieldSchema;
-import org.sigmaworkbench.logs.Layouts;
 import org.sigmaworkbench.logs.LogFormatException;
-import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.logs.TextEventStream;
 import org.sigmaworkbench.logs.TextInput;
 
 /**
@@ -34,17 +26,15 @@ import org.sigmaworkbench.logs.TextInput;
  * System fields under their Sigma names ({@code EventID}, {@code Channel}, {@code Provider_Name},
  * ...) and each {@code <Data Name="X">} as {@code X}. DTDs and external entities are refused.
  */
-public final class XmlEventReader implements EventStream {
+public final class XmlEventReader extends TextEventStream {
 
   private static final String ROOT = "sigma-workbench-root";
 
   /** After this many XML errors in one file, reading stops at the next. */
   static final int MAX_RECOVERIES = 20;
 
-  private final String file;
   private final Path path;
   private final XMLInputFactory factory;
-  private TextInput.Opened input;
   private XMLStreamReader xml;
   // Where the current parse begins: characters of the text (declarations blanked) passed over,
   // and the line and column there; the synthetic start tags in front of it, on its first line.
@@ -53,11 +43,9 @@ public final class XmlEventReader implements EventStream {
   private long segmentColumn = 1;
   private int prefixLength;
   private int recoveries;
-  private final List<LogProblem> problems = new ArrayList<>();
   private long record;
   private boolean done;
-  private final Map<String, String> userColumns;
-  private final Map<FieldLayout, FieldLayout> userLayouts = new IdentityHashMap<>();
+  private final EventBuilder builder = new EventBuilder();
   private volatile boolean rootEvents;
   private volatile boolean rendered;
 
@@ -66,8 +54,7 @@ public final class XmlEventReader implements EventStream {
   }
 
   public XmlEventReader(Path path, ReadOptions options) throws IOException, LogFormatException {
-    this.file = path.getFileName().toString();
-    this.userColumns = options.columnToSigma();
+    super(path, options);
     String head = TextInput.head(path, TextInput.HEAD_CHARS);
     this.rootEvents = head.contains("<Events>") || head.contains("<Events ");
     this.rendered = head.contains("<RenderingInfo");
@@ -288,13 +275,11 @@ public final class XmlEventReader implements EventStream {
       }
       done = true;
       if (record == 0) {
-        problems.add(
-            new LogProblem(
-                file,
-                "",
-                "the XML holds no <Event> element; expected Windows event XML (wevtutil, Get-WinEvent"
-                    + " ToXml(), Event Viewer Save as XML)",
-                true));
+        problem(
+            "",
+            "the XML holds no <Event> element; expected Windows event XML (wevtutil, Get-WinEvent"
+                + " ToXml(), Event Viewer Save as XML)",
+            true);
       }
       return null;
     } catch (XMLStreamException e) {
@@ -328,24 +313,20 @@ public final class XmlEventReader implements EventStream {
         recoveries++;
         long resumed = resumeAfter(loc.getLineNumber(), loc.getColumnNumber());
         if (resumed > 0) {
-          problems.add(
-              new LogProblem(
-                  file,
-                  where,
-                  error + "; the text up to the next <Event> (line " + resumed + ") was skipped",
-                  false));
+          problem(
+              where,
+              error + "; the text up to the next <Event> (line " + resumed + ") was skipped",
+              false);
           return next();
         }
       }
-      problems.add(
-          new LogProblem(
-              file,
-              where,
-              error
-                  + (recoveries >= MAX_RECOVERIES
-                      ? "; reading stopped here after " + MAX_RECOVERIES + " errors"
-                      : "; no <Event> follows it, reading stopped here"),
-              true));
+      problem(
+          where,
+          error
+              + (recoveries >= MAX_RECOVERIES
+                  ? "; reading stopped here after " + MAX_RECOVERIES + " errors"
+                  : "; no <Event> follows it, reading stopped here"),
+          true);
       done = true;
       return null;
     }
@@ -353,21 +334,17 @@ public final class XmlEventReader implements EventStream {
 
   private void fail(String message) {
     Location loc = xml.getLocation();
-    problems.add(
-        new LogProblem(
-            file,
-            loc == null ? "" : "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber(),
-            message,
-            true));
+    problem(
+        loc == null ? "" : "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber(),
+        message,
+        true);
     done = true;
   }
 
   /** Reads one {@code <Event>} element (the reader is on its start tag) into an event. */
   private Event readEvent() throws XMLStreamException {
-    List<String> names = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    // System fields the event's data names too: the data wins, the System value still places it.
-    Map<String, String> shadowed = new HashMap<>();
+    EventBuilder b = builder;
+    b.clear();
     int systemFields = 0;
     String section = "";
     int depth = 1;
@@ -391,9 +368,9 @@ public final class XmlEventReader implements EventStream {
             if (local.equals("EventID") && attr.equals("Qualifiers")) {
               continue;
             }
-            add(names, values, local + "_" + attr, xml.getAttributeValue(i));
+            b.addIfAbsent(local + "_" + attr, xml.getAttributeValue(i));
           }
-          systemFields = names.size();
+          systemFields = b.size();
         } else if (local.equals("Data")) {
           dataName = xml.getAttributeValue(null, "Name");
         }
@@ -406,26 +383,25 @@ public final class XmlEventReader implements EventStream {
           String value = text.toString();
           if (section.equals("System")) {
             if (!value.isBlank()) {
-              add(names, values, local, value.strip());
-              systemFields = names.size();
+              b.addIfAbsent(local, value.strip());
+              systemFields = b.size();
             }
           } else if (section.equals("EventData") || section.equals("UserData")) {
             if (local.equals("Data")) {
               if (dataName != null && !dataName.isEmpty()) {
-                addData(names, values, shadowed, systemFields, dataName, value);
+                b.addData(dataName, value, systemFields);
               } else {
                 // Every unnamed <Data> is one more value of the field Data.
-                names.add(EventBuilder.UNNAMED_DATA);
-                values.add(value);
+                b.addRepeated(EventBuilder.UNNAMED_DATA, value);
               }
               dataName = null;
             } else if (!value.isBlank() || local.equals("Binary")) {
-              addData(names, values, shadowed, systemFields, local, value);
+              b.addData(local, value, systemFields);
             }
           } else if (section.equals("RenderingInfo")) {
             rendered = true;
             if (local.equals("Message")) {
-              add(names, values, "Message", value);
+              b.addIfAbsent("Message", value);
             }
           }
           text.setLength(0);
@@ -433,72 +409,14 @@ public final class XmlEventReader implements EventStream {
       }
     }
     record++;
-    FieldLayout layout =
-        Layouts.forWindowsEvent(
-            systemValue(names, values, shadowed, "Channel"),
-            systemValue(names, values, shadowed, "Provider_Name"),
-            systemValue(names, values, shadowed, "EventID"));
-    if (!userColumns.isEmpty()) {
-      layout = userLayouts.computeIfAbsent(layout, l -> l.withColumns(userColumns));
-    }
-    return new Event(file, record, FieldSchema.of(names, layout), values.toArray(String[]::new));
-  }
-
-  private static void add(List<String> names, List<String> values, String name, String value) {
-    if (!names.contains(name)) {
-      names.add(name);
-      values.add(value);
-    }
-  }
-
-  /**
-   * Adds a field of the event's data: it takes the place of a System field of the same name (the
-   * first {@code systemFields} are System's), whose value is kept in {@code shadowed}.
-   */
-  private static void addData(
-      List<String> names,
-      List<String> values,
-      Map<String, String> shadowed,
-      int systemFields,
-      String name,
-      String value) {
-    int i = names.indexOf(name);
-    if (i < 0) {
-      names.add(name);
-      values.add(value);
-    } else if (i < systemFields && !shadowed.containsKey(name)) {
-      shadowed.put(name, values.get(i));
-      values.set(i, value);
-    }
-  }
-
-  private static String systemValue(
-      List<String> names, List<String> values, Map<String, String> shadowed, String name) {
-    String v = shadowed.get(name);
-    if (v != null) {
-      return v;
-    }
-    int i = names.indexOf(name);
-    return i < 0 ? null : values.get(i);
+    return b.build(file, record, withUserColumns(b.windowsLayout()));
   }
 
   @Override
-  public List<LogProblem> problems() {
-    return problems;
-  }
-
-  @Override
-  public String formatName() {
-    String name =
-        rootEvents && rendered
-            ? "Event Viewer XML (Save as XML, with rendered messages)"
-            : rendered ? "Event XML with rendered messages (wevtutil /f:RenderedXml)" : "Event XML";
-    return EventStream.formatName(name, !userColumns.isEmpty());
-  }
-
-  @Override
-  public long bytesRead() {
-    return input.counter().count();
+  protected String textFormatName() {
+    return rootEvents && rendered
+        ? "Event Viewer XML (Save as XML, with rendered messages)"
+        : rendered ? "Event XML with rendered messages (wevtutil /f:RenderedXml)" : "Event XML";
   }
 
   @Override
