@@ -124,38 +124,20 @@ final class EditorAssist {
     PopupList<?> open =
         completions.isShowing() ? completions : quickFixes.isShowing() ? quickFixes : null;
     if (open != null) {
-      switch (e.getCode()) {
-        case UP -> {
-          open.move(-1);
-          e.consume();
-          return;
-        }
-        case DOWN -> {
-          open.move(1);
-          e.consume();
-          return;
-        }
-        case PAGE_UP -> {
-          open.move(-8);
-          e.consume();
-          return;
-        }
-        case PAGE_DOWN -> {
-          open.move(8);
-          e.consume();
-          return;
-        }
-        case ENTER, TAB -> {
-          open.accept();
-          e.consume();
-          return;
-        }
-        case ESCAPE -> {
-          open.hide();
-          e.consume();
-          return;
-        }
-        default -> {}
+      Runnable action =
+          switch (e.getCode()) {
+            case UP -> () -> open.move(-1);
+            case DOWN -> () -> open.move(1);
+            case PAGE_UP -> () -> open.move(-8);
+            case PAGE_DOWN -> () -> open.move(8);
+            case ENTER, TAB -> open::accept;
+            case ESCAPE -> open::hide;
+            default -> null;
+          };
+      if (action != null) {
+        action.run();
+        e.consume();
+        return;
       }
     }
     if (e.getCode() == KeyCode.ESCAPE && docPopup.isShowing()) {

@@ -19,7 +19,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -185,15 +184,11 @@ final class HuntPane extends VBox {
     problems.setId("huntProblems");
     problems.setPrefHeight(64);
     problems.setCellFactory(
-        l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty ? null : new Tooltip(item));
-              }
-            });
+        Cells.list(
+            (cell, item) -> {
+              cell.setText(item);
+              cell.setTooltip(item == null ? null : new Tooltip(item));
+            }));
     problems.setMinHeight(40);
     problems.visibleProperty().bind(Bindings.isNotEmpty(problems.getItems()));
     problems.managedProperty().bind(problems.visibleProperty());
@@ -266,7 +261,8 @@ final class HuntPane extends VBox {
             + "…");
     RunOptions options =
         RunOptions.onlyHits().threads(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    long[] lastPublished = {0};
+    ProgressPublisher published =
+        new ProgressPublisher(fx, () -> gen == generation.get(), progress::setProgress);
     RunListener listener =
         new RunListener() {
           @Override
@@ -276,16 +272,7 @@ final class HuntPane extends VBox {
 
           @Override
           public void onProgress(Progress p) {
-            long now = System.nanoTime();
-            if (p.totalBytes() > 0 && now - lastPublished[0] > 100_000_000L) {
-              lastPublished[0] = now;
-              fx.execute(
-                  () -> {
-                    if (gen == generation.get()) {
-                      progress.setProgress(p.fraction());
-                    }
-                  });
-            }
+            published.publish(p);
           }
 
           @Override

@@ -102,8 +102,7 @@ public final class MainWindow extends BorderPane {
   /** A folder to hunt with once the logs being read are read. */
   private Path huntWhenRead;
 
-  private final SplitPane huntSplit =
-      new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.55});
+  private final SplitPane huntSplit = new ProportionalSplitPane(Orientation.VERTICAL, 0.55);
   private final KqlPreviewPane preview = new KqlPreviewPane(model);
   private final TestPane testPane;
   private final AuthoringActions authoring;
@@ -176,16 +175,10 @@ public final class MainWindow extends BorderPane {
     // room for a 1024 x 768 window.
     SplitPane right =
         new ProportionalSplitPane(
-            Orientation.VERTICAL,
-            new double[] {settings.rightDivider == null ? 0.30 : settings.rightDivider},
-            preview,
-            testPane);
+            Orientation.VERTICAL, divider(settings.rightDivider, 0.30), preview, testPane);
     SplitPane main =
         new ProportionalSplitPane(
-            Orientation.HORIZONTAL,
-            new double[] {settings.mainDivider == null ? 0.36 : settings.mainDivider},
-            leftArea,
-            right);
+            Orientation.HORIZONTAL, divider(settings.mainDivider, 0.36), leftArea, right);
     leftArea.setCenter(tabs);
     leftArea.setMinWidth(240);
     tabs.setMinWidth(240);
@@ -225,6 +218,11 @@ public final class MainWindow extends BorderPane {
     }
   }
 
+  /** The divider position the settings remember, else {@code fallback}. */
+  private static double divider(Double saved, double fallback) {
+    return saved == null ? fallback : saved;
+  }
+
   /** Runs file work on the files thread; after shutdown (the window closed) it is dropped. */
   private void background(Runnable task) {
     try {
@@ -245,8 +243,7 @@ public final class MainWindow extends BorderPane {
         item(
             "Open Rule _Folder…",
             "openRuleFolder",
-            new KeyCodeCombination(
-                KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            shiftShortcut(KeyCode.O),
             this::chooseRuleFolder);
     recentMenu.setId("recentRules");
     recentMenu.setOnShowing(e -> pruneRecent());
@@ -255,11 +252,7 @@ public final class MainWindow extends BorderPane {
         item("_Save Rule", "saveRule", shortcut(KeyCode.S), () -> save(selected(), false));
     MenuItem saveRuleAs =
         item(
-            "Save Rule _As…",
-            "saveRuleAs",
-            new KeyCodeCombination(
-                KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            () -> save(selected(), true));
+            "Save Rule _As…", "saveRuleAs", shiftShortcut(KeyCode.S), () -> save(selected(), true));
     MenuItem closeRule =
         item("_Close Rule", "closeRule", shortcut(KeyCode.W), () -> closeTab(selected()));
     MenuItem openLogs = item("Open _Logs…", "openLogsMenu", shortcut(KeyCode.L), this::chooseLogs);
@@ -293,12 +286,7 @@ public final class MainWindow extends BorderPane {
             new SeparatorMenuItem(),
             quit);
     MenuItem copy =
-        item(
-            "_Copy KQL",
-            "copyKqlMenu",
-            new KeyCodeCombination(
-                KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            preview::copyToClipboard);
+        item("_Copy KQL", "copyKqlMenu", shiftShortcut(KeyCode.C), preview::copyToClipboard);
     MenuItem placeholders =
         item("_Placeholders…", "placeholdersMenu", null, this::editPlaceholders);
     Menu edit =
@@ -314,11 +302,7 @@ public final class MainWindow extends BorderPane {
     Menu help = new Menu("_Help", null, keys);
     help.setId("helpMenu");
     MenuItem findEvents =
-        item(
-            "_Filter Events",
-            "filterEventsMenu",
-            new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-            testPane::focusFilter);
+        item("_Filter Events", "filterEventsMenu", shortcut(KeyCode.F), testPane::focusFilter);
     CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
     dark.setId("themeToggle");
     dark.selectedProperty().bindBidirectional(Themes.darkProperty());
@@ -333,6 +317,10 @@ public final class MainWindow extends BorderPane {
 
   private static KeyCombination shortcut(KeyCode key) {
     return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+  }
+
+  private static KeyCombination shiftShortcut(KeyCode key) {
+    return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
   }
 
   /** Keys that are not menu accelerators, as the keyboard help lists them. */
@@ -588,17 +576,10 @@ public final class MainWindow extends BorderPane {
 
   /** The Rule menu (New Rule from Event, Tests) and the event table's New Rule from Event. */
   private Menu ruleMenu() {
-    KeyCombination fromEventKey =
-        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    KeyCombination fromEventKey = shiftShortcut(KeyCode.N);
     MenuItem fromEvent =
         item("New Rule from _Event…", "ruleFromEventMenu", fromEventKey, this::newRuleFromEvent);
-    MenuItem tests =
-        item(
-            "_Tests…",
-            "ruleTestsMenu",
-            new KeyCodeCombination(
-                KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            this::showTests);
+    MenuItem tests = item("_Tests…", "ruleTestsMenu", shiftShortcut(KeyCode.T), this::showTests);
     Menu rule = new Menu("_Rule", null, fromEvent, tests);
     rule.setId("ruleMenu");
     MenuItem inTable = item("New Rule from Event…", "ruleFromEvent", null, this::newRuleFromEvent);
@@ -1303,8 +1284,7 @@ public final class MainWindow extends BorderPane {
         item(
             "Run on _Workspace…",
             "runOnWorkspaceMenu",
-            new KeyCodeCombination(
-                KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            shiftShortcut(KeyCode.R),
             this::runOnWorkspace);
     run.disableProperty().bind(preview.runOnWorkspaceButton().disableProperty());
     return run;

@@ -5,10 +5,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 
 /**
@@ -30,40 +28,17 @@ final class PopupList<T> {
     list.setPrefWidth(460);
     list.setFocusTraversable(false);
     list.setCellFactory(
-        lv ->
-            new ListCell<>() {
-              private final Label main = new Label();
-              private final Label detail = new Label();
-              private final VBox box = new VBox(1, main, detail);
-
-              {
-                main.getStyleClass().add("assist-label");
-                detail.getStyleClass().add("assist-description");
-                setOnMouseClicked(
-                    e -> {
-                      if (e.getClickCount() == 2 && getItem() != null) {
-                        accept();
-                      }
-                    });
-              }
-
-              @Override
-              protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                  setGraphic(null);
-                  setText(null);
-                  return;
+        lv -> {
+          ListCell<T> cell =
+              new TwoLineCell<>(label, description, "assist-label", "assist-description");
+          cell.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && cell.getItem() != null) {
+                  accept();
                 }
-                main.setText(label.apply(item));
-                String d = description.apply(item);
-                detail.setText(d == null ? "" : d);
-                detail.setVisible(d != null && !d.isEmpty());
-                detail.setManaged(d != null && !d.isEmpty());
-                setText(null);
-                setGraphic(box);
-              }
-            });
+              });
+          return cell;
+        });
     popup.getContent().add(list);
     popup.setAutoHide(true);
     popup.setHideOnEscape(true);

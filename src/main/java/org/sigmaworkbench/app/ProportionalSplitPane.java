@@ -16,11 +16,12 @@ final class ProportionalSplitPane extends SplitPane {
   private double lastSize = -1;
   private boolean restoring;
 
-  ProportionalSplitPane(Orientation orientation, double[] positions, Node... items) {
+  /** A split pane with its (one) divider first at {@code position}, a fraction of its size. */
+  ProportionalSplitPane(Orientation orientation, double position, Node... items) {
     super(items);
     setOrientation(orientation);
-    fractions = positions.clone();
-    setDividerPositions(positions);
+    fractions = new double[] {position};
+    setDividerPositions(position);
   }
 
   @Override

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -64,24 +63,20 @@ final class RuleEditorPane extends BorderPane {
     problems.setPrefHeight(96);
     problems.setPlaceholder(new Label("No problems"));
     problems.setCellFactory(
-        lv ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(RuleProblem p, boolean empty) {
-                super.updateItem(p, empty);
-                getStyleClass().removeAll("problem-error", "problem-warning");
-                if (empty || p == null) {
-                  setText(null);
-                  return;
-                }
-                getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
-                setText(
-                    (p.line() > 0 ? "Line " + p.line() + ", col " + p.column() + "  " : "")
-                        + p.severity().label()
-                        + ": "
-                        + p.message());
+        Cells.list(
+            (cell, p) -> {
+              cell.getStyleClass().removeAll("problem-error", "problem-warning");
+              if (p == null) {
+                cell.setText(null);
+                return;
               }
-            });
+              cell.getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
+              cell.setText(
+                  (p.line() > 0 ? "Line " + p.line() + ", col " + p.column() + "  " : "")
+                      + p.severity().label()
+                      + ": "
+                      + p.message());
+            }));
     problems.setOnMouseClicked(
         e -> {
           RuleProblem p = problems.getSelectionModel().getSelectedItem();

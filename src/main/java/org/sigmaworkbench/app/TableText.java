@@ -45,13 +45,7 @@ final class TableText {
   }
 
   static String csv(List<String> header, List<List<String>> rows) {
-    StringWriter w = new StringWriter();
-    try {
-      csv(header, rows, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return written(out -> csv(header, rows, out));
   }
 
   /** One JSON object per row, keys the headers in order, each line ended by {@code \n}. */
@@ -73,9 +67,19 @@ final class TableText {
   }
 
   static String jsonLines(List<String> header, List<List<String>> rows) {
+    return written(out -> jsonLines(header, rows, out));
+  }
+
+  /** Writing to a {@link Writer}. */
+  private interface Writing {
+    void to(Writer out) throws IOException;
+  }
+
+  /** What {@code writing} writes, as a string (a string writer throws no I/O error). */
+  private static String written(Writing writing) {
     StringWriter w = new StringWriter();
     try {
-      jsonLines(header, rows, w);
+      writing.to(w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

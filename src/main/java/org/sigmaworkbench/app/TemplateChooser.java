@@ -4,12 +4,9 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.VBox;
 import org.sigmaworkbench.authoring.Template;
 
 /**
@@ -30,23 +27,8 @@ final class TemplateChooser extends Dialog<Template> {
     list.setPrefWidth(620);
     list.setCellFactory(
         v ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Template t, boolean empty) {
-                super.updateItem(t, empty);
-                if (empty || t == null) {
-                  setText(null);
-                  setGraphic(null);
-                } else {
-                  Label name = new Label(t.name());
-                  name.getStyleClass().add("template-name");
-                  Label about = new Label(t.description());
-                  about.getStyleClass().add("template-description");
-                  setText(null);
-                  setGraphic(new VBox(1, name, about));
-                }
-              }
-            });
+            new TwoLineCell<>(
+                Template::name, Template::description, "template-name", "template-description"));
     list.getSelectionModel().selectFirst();
     // A filter: the list's own keys would take Enter and Esc first.
     list.addEventFilter(

@@ -252,8 +252,7 @@ final class TestPane extends BorderPane {
     table.setPlaceholder(
         new Label("Drop a log file here (CSV, event XML, JSON lines), or use Open Logs…"));
     for (EventColumn c : EventColumn.all()) {
-      TableColumn<EventRow, ?> column =
-          c.id().equals("commandLineColumn") ? commandLineColumn(c) : textColumn(c);
+      TableColumn<EventRow, ?> column = newColumn(c);
       columns.put(column, c);
       table.getColumns().add(column);
       column.visibleProperty().addListener((o, a, b) -> refilter());
@@ -393,7 +392,7 @@ final class TestPane extends BorderPane {
     VBox tables = new VBox(correlations, filterBar, table);
     SplitPane split =
         new ProportionalSplitPane(
-            Orientation.VERTICAL, new double[] {0.68}, tables, new VirtualizedScrollPane<>(detail));
+            Orientation.VERTICAL, 0.68, tables, new VirtualizedScrollPane<>(detail));
     setCenter(split);
 
     setOnDragOver(this::dragOver);
@@ -443,77 +442,81 @@ final class TestPane extends BorderPane {
   }
 
   /**
-   * A column of text; paths are cut from the left so that the file name stays visible. The cell
-   * value is the row, so that the column sorts by its own order (numbers as numbers, times as
-   * times), not by its text.
+   * The column of that spec. The cell value is the row, so that the column sorts by its own order
+   * (numbers as numbers, times as times), not by its text.
    */
-  private static TableColumn<EventRow, EventRow> textColumn(EventColumn spec) {
+  private static TableColumn<EventRow, EventRow> newColumn(EventColumn spec) {
     TableColumn<EventRow, EventRow> c = new TableColumn<>(spec.title());
     c.setId(spec.id());
     c.setPrefWidth(spec.width());
+    if (spec.id().equals("commandLineColumn")) {
+      c.setMinWidth(160);
+    }
     c.setVisible(spec.shown());
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
     c.setComparator(spec.order());
-    boolean path = spec.id().equals("imageColumn") || spec.id().equals("parentImageColumn");
-    boolean marker = spec.id().equals("hitColumn");
-    c.setCellFactory(
-        col ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(EventRow r, boolean empty) {
-                super.updateItem(r, empty);
-                String v = empty || r == null ? null : spec.text().apply(r);
-                setText(v == null ? null : marker ? markerOf(r) : MatchedText.oneLine(v));
-                if (marker && !getStyleClass().contains("hit-marker")) {
-                  getStyleClass().add("hit-marker");
-                }
-                if (path) {
-                  setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-                }
-                setTooltip(v == null || marker || v.length() < 24 ? null : new Tooltip(wrapped(v)));
-              }
-            });
+    c.setCellFactory(col -> new EventCell(spec));
     return c;
+  }
+
+  /**
+   * A cell of the events table: the command line with the matched part highlighted; other values as
+   * one line of text, paths cut from the left so that the file name stays visible.
+   */
+  private static final class EventCell extends TableCell<EventRow, EventRow> {
+    private final EventColumn spec;
+    private final boolean commandLine;
+    private final boolean marker;
+
+    EventCell(EventColumn spec) {
+      this.spec = spec;
+      commandLine = spec.id().equals("commandLineColumn");
+      marker = spec.id().equals("hitColumn");
+      if (marker) {
+        getStyleClass().add("hit-marker");
+      }
+      if (spec.id().equals("imageColumn") || spec.id().equals("parentImageColumn")) {
+        setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+      }
+    }
+
+    @Override
+    protected void updateItem(EventRow r, boolean empty) {
+      super.updateItem(r, empty);
+      if (commandLine) {
+        showCommandLine(empty ? null : r);
+      } else {
+        showText(empty ? null : r);
+      }
+    }
+
+    private void showText(EventRow r) {
+      String v = r == null ? null : spec.text().apply(r);
+      setText(v == null ? null : marker ? markerOf(r) : MatchedText.oneLine(v));
+      setTooltip(v == null || marker || v.length() < 24 ? null : new Tooltip(wrapped(v)));
+    }
+
+    private void showCommandLine(EventRow r) {
+      setText(null);
+      if (r == null) {
+        setGraphic(null);
+        setTooltip(null);
+        return;
+      }
+      String value = r.event().get("CommandLine");
+      List<MatchSpan> spans =
+          r.hit()
+              ? r.explanation().spans().stream()
+                  .filter(s -> "CommandLine".equalsIgnoreCase(s.field()))
+                  .toList()
+              : List.of();
+      setGraphic(new MatchedText(value, spans));
+      setTooltip(value == null || value.length() < 24 ? null : new Tooltip(wrapped(value)));
+    }
   }
 
   private static String markerOf(EventRow r) {
     return r.hitInReach() ? "●" : r.hit() ? "○" : "";
-  }
-
-  /** The command line with the matched part highlighted. */
-  private TableColumn<EventRow, EventRow> commandLineColumn(EventColumn spec) {
-    TableColumn<EventRow, EventRow> c = new TableColumn<>(spec.title());
-    c.setId(spec.id());
-    c.setPrefWidth(spec.width());
-    c.setMinWidth(160);
-    c.setVisible(spec.shown());
-    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-    c.setComparator(spec.order());
-    c.setCellFactory(
-        col ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(EventRow r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(null);
-                if (empty || r == null) {
-                  setGraphic(null);
-                  setTooltip(null);
-                  return;
-                }
-                String value = r.event().get("CommandLine");
-                List<MatchSpan> spans =
-                    r.hit()
-                        ? r.explanation().spans().stream()
-                            .filter(s -> "CommandLine".equalsIgnoreCase(s.field()))
-                            .toList()
-                        : List.of();
-                setGraphic(new MatchedText(value, spans));
-                setTooltip(
-                    value == null || value.length() < 24 ? null : new Tooltip(wrapped(value)));
-              }
-            });
-    return c;
   }
 
   /** A long value in lines of at most 100 characters, for a tooltip. */

@@ -365,7 +365,8 @@ public final class WorkbenchModel {
         RunRequest.of(rule == null ? List.of() : List.of(rule), inputs, RUN_OPTIONS)
             .withCorrelations(correlations);
     List<EventRow> found = new ArrayList<>();
-    long[] lastPublished = {0};
+    ProgressPublisher published =
+        new ProgressPublisher(fx, () -> gen == runGeneration.get(), progress::set);
     currentRun =
         RuleRun.start(
             request,
@@ -379,16 +380,7 @@ public final class WorkbenchModel {
 
               @Override
               public void onProgress(Progress p) {
-                long now = System.nanoTime();
-                if (p.totalBytes() > 0 && now - lastPublished[0] > 100_000_000L) {
-                  lastPublished[0] = now;
-                  fx.execute(
-                      () -> {
-                        if (gen == runGeneration.get()) {
-                          progress.set(p.fraction());
-                        }
-                      });
-                }
+                published.publish(p);
               }
 
               @Override

@@ -56,16 +56,46 @@ class ThemeContrastTest {
     }
   }
 
-  /** The {@code -wb-*: #rrggbb;} declarations of the first block with this selector. */
-  static Map<String, String> colours(String css, String selector) {
+  /**
+   * The {@code -wb-*} declarations of the first block with this selector: a colour ({@code
+   * #rrggbb}) or the name of another {@code -wb-*} colour.
+   */
+  static Map<String, String> declarations(String css, String selector) {
     Matcher block =
         Pattern.compile("(?m)^" + Pattern.quote(selector) + "\\s*\\{([^}]*)}").matcher(css);
     assertThat(block.find()).as(selector + " block").isTrue();
     Map<String, String> out = new LinkedHashMap<>();
     Matcher d =
-        Pattern.compile("(-wb-[a-z-]+)\\s*:\\s*(#[0-9a-fA-F]{6})\\s*;").matcher(block.group(1));
+        Pattern.compile("(-wb-[a-z-]+)\\s*:\\s*(#[0-9a-fA-F]{6}|-wb-[a-z-]+)\\s*;")
+            .matcher(block.group(1));
     while (d.find()) {
       out.put(d.group(1), d.group(2));
+    }
+    return out;
+  }
+
+  /** The declarations whose value is a colour written out. */
+  static Map<String, String> writtenOut(Map<String, String> declarations) {
+    Map<String, String> out = new LinkedHashMap<>(declarations);
+    out.values().removeIf(v -> !v.startsWith("#"));
+    return out;
+  }
+
+  /**
+   * A theme's colours: the light declarations, with {@code over} (the dark block) on top, each name
+   * of another colour followed to its value as JavaFX looks it up on the scene root.
+   */
+  static Map<String, String> theme(Map<String, String> light, Map<String, String> over) {
+    Map<String, String> all = new LinkedHashMap<>(light);
+    all.putAll(over);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : all.keySet()) {
+      String v = all.get(name);
+      for (int hops = 0; v != null && v.startsWith("-wb-") && hops < all.size(); hops++) {
+        v = all.get(v);
+      }
+      assertThat(v).as(name + " resolves to a colour").isNotNull().startsWith("#");
+      out.put(name, v);
     }
     return out;
   }
@@ -96,10 +126,15 @@ class ThemeContrastTest {
   @Test
   void everyTextColourIsReadableOnItsBackgroundInBothThemes() throws IOException {
     String css = css();
-    Map<String, String> light = colours(css, ".root");
-    Map<String, String> dark = colours(css, ".root.dark");
-    // Each colour the light theme defines has its dark variant.
-    assertThat(dark.keySet()).containsExactlyInAnyOrderElementsOf(light.keySet());
+    Map<String, String> lightBlock = declarations(css, ".root");
+    Map<String, String> darkBlock = declarations(css, ".root.dark");
+    // Each colour the light theme writes out has its dark variant; a colour named after another
+    // (in the light block only) follows that one in both themes.
+    assertThat(darkBlock.keySet())
+        .containsExactlyInAnyOrderElementsOf(writtenOut(lightBlock).keySet());
+    assertThat(writtenOut(darkBlock)).isEqualTo(darkBlock);
+    Map<String, String> light = theme(lightBlock, Map.of());
+    Map<String, String> dark = theme(lightBlock, darkBlock);
     for (Map<String, String> theme : java.util.List.of(light, dark)) {
       for (String[] p : PAIRS) {
         assertThat(theme).containsKeys(p[0], p[1]);
@@ -128,5 +163,11 @@ class ThemeContrastTest {
             .replaceFirst("(?m)^\\.root\\.dark\\s*\\{[^}]*}", "")
             .replaceAll("/\\*(?s:.*?)\\*/", "");
     assertThat(rules).doesNotContainPattern("#[0-9a-fA-F]{3,6}\\b(?![-\\w])\\s*[,;]");
+    // Every -wb-* colour a rule uses is defined.
+    Map<String, String> defined = declarations(css, ".root");
+    Matcher used = Pattern.compile("-wb-[a-z-]+").matcher(rules);
+    while (used.find()) {
+      assertThat(defined).containsKey(used.group());
+    }
   }
 }

@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -21,6 +22,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,34 @@ class ThemeUiTest {
         }
       }
     }
+  }
+
+  @Test
+  void coloursNamedAfterOthersFollowThemInBothThemes(FxRobot robot) throws Exception {
+    waitUntil(() -> status(robot).startsWith("8 hits"));
+    String css = ThemeContrastTest.css();
+    Map<String, String> lightBlock = ThemeContrastTest.declarations(css, ".root");
+    Map<String, String> darkBlock = ThemeContrastTest.declarations(css, ".root.dark");
+    waitUntil(() -> window.testPane().detail().lookup(".detail-why") != null);
+    for (boolean dark : new boolean[] {false, true}) {
+      robot.interact(() -> Themes.darkProperty().set(dark));
+      WaitForAsyncUtils.waitForFxEvents();
+      Map<String, String> theme = ThemeContrastTest.theme(lightBlock, dark ? darkBlock : Map.of());
+      // Rule values are drawn in the text colour, the "why" of a hit in the modifier colour.
+      assertThat(fill(window.editor().area(), ".yaml-value")).isEqualTo(theme.get("-wb-fg"));
+      assertThat(fill(window.testPane().detail(), ".detail-why"))
+          .isEqualTo(theme.get("-wb-yaml-modifier"));
+    }
+  }
+
+  /** The fill of the first text node of that class in {@code area}, as {@code #rrggbb}. */
+  private static String fill(Node area, String styleClass) {
+    Color c = (Color) ((Text) area.lookup(styleClass)).getFill();
+    return String.format(
+        "#%02x%02x%02x",
+        Math.round(c.getRed() * 255),
+        Math.round(c.getGreen() * 255),
+        Math.round(c.getBlue() * 255));
   }
 
   private static int indexOf(TableView<EventRow> table, boolean hit) {
