@@ -28,7 +28,11 @@ class SettingsStoreFuzzTest {
   }
 
   @FuzzTest
-  void settingsFile(byte[] bytes) {
+  void settingsFile(byte[] bytes) throws Exception {
+    FuzzInputs.withinTwoSeconds(() -> settingsFileBody(bytes));
+  }
+
+  private void settingsFileBody(byte[] bytes) {
     SettingsStore store = new SettingsStore(DIR);
     try {
       Files.write(store.file(), bytes);

@@ -28,7 +28,11 @@ class KqlWriterFuzzTest {
   }
 
   @FuzzTest
-  void convert(byte[] bytes) {
+  void convert(byte[] bytes) throws Exception {
+    FuzzInputs.withinTwoSeconds(() -> convertBody(bytes));
+  }
+
+  private void convertBody(byte[] bytes) {
     RuleFile file = new RuleLoader().load(new String(bytes, StandardCharsets.UTF_8), "fuzz.yml");
     Map<String, SigmaRule> byReference = new LinkedHashMap<>();
     for (SigmaRule r : file.rules()) {

@@ -35,15 +35,7 @@ class LogReadersFuzzTest {
   private static Path file;
 
   static {
-    FuzzInputs.warmUp(
-        LogReadersFuzzTest.class,
-        bytes -> {
-          try {
-            readAll(bytes, ".log", LogReaders::open);
-          } catch (IOException e) {
-            // reported by the fuzzed run
-          }
-        });
+    FuzzInputs.warmUp(LogReadersFuzzTest.class, bytes -> readAll(bytes, ".log", LogReaders::open));
   }
 
   /** One file per JVM, written again for every input. */
@@ -64,8 +56,12 @@ class LogReadersFuzzTest {
   }
 
   /** Reads every event and every value in it (lazily decoded values included). */
-  private static void readAll(byte[] bytes, String suffix, Opener opener) throws IOException {
+  private static void readAll(byte[] bytes, String suffix, Opener opener) throws Exception {
     Path f = write(bytes, suffix);
+    FuzzInputs.withinTwoSeconds(() -> readAll(f, opener));
+  }
+
+  private static void readAll(Path f, Opener opener) throws IOException {
     EventStream stream;
     try {
       stream = opener.open(f);
@@ -84,28 +80,28 @@ class LogReadersFuzzTest {
   }
 
   @FuzzTest
-  void evtx(byte[] bytes) throws IOException {
+  void evtx(byte[] bytes) throws Exception {
     readAll(bytes, ".evtx", f -> new EvtxEventReader(f, Layouts::forWindowsEvent, 1));
   }
 
   @FuzzTest
-  void eventXml(byte[] bytes) throws IOException {
+  void eventXml(byte[] bytes) throws Exception {
     readAll(bytes, ".xml", XmlEventReader::new);
   }
 
   @FuzzTest
-  void json(byte[] bytes) throws IOException {
+  void json(byte[] bytes) throws Exception {
     readAll(bytes, ".jsonl", JsonEventReader::new);
   }
 
   @FuzzTest
-  void csv(byte[] bytes) throws IOException {
+  void csv(byte[] bytes) throws Exception {
     readAll(bytes, ".csv", CsvEventReader::new);
   }
 
   /** The detector picks the reader, as the CLI and the window open a log. */
   @FuzzTest
-  void detected(byte[] bytes) throws IOException {
+  void detected(byte[] bytes) throws Exception {
     readAll(bytes, ".log", LogReaders::open);
   }
 
@@ -114,7 +110,7 @@ class LogReadersFuzzTest {
    * forced on any content.
    */
   @FuzzTest
-  void asChosenKind(FuzzedDataProvider data) throws IOException {
+  void asChosenKind(FuzzedDataProvider data) throws Exception {
     List<LogKind> kinds = LogReaders.kinds();
     LogKind kind = kinds.get(data.consumeInt(0, kinds.size() - 1));
     readAll(

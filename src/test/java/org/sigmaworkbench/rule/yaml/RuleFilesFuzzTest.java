@@ -18,7 +18,11 @@ class RuleFilesFuzzTest {
   }
 
   @FuzzTest
-  void ruleText(byte[] bytes) {
+  void ruleText(byte[] bytes) throws Exception {
+    FuzzInputs.withinTwoSeconds(() -> ruleTextBody(bytes));
+  }
+
+  private void ruleTextBody(byte[] bytes) {
     RuleFile file = new RuleLoader().load(new String(bytes, StandardCharsets.UTF_8), "fuzz.yml");
     for (RuleProblem p : file.problems()) {
       p.toString();
@@ -26,7 +30,11 @@ class RuleFilesFuzzTest {
   }
 
   @FuzzTest
-  void placeholderFile(byte[] bytes) {
+  void placeholderFile(byte[] bytes) throws Exception {
+    FuzzInputs.withinTwoSeconds(() -> placeholderFileBody(bytes));
+  }
+
+  private void placeholderFileBody(byte[] bytes) {
     PlaceholderFile.Loaded loaded = PlaceholderFile.read(new String(bytes, StandardCharsets.UTF_8));
     loaded.problems().forEach(RuleProblem::toString);
     new RuleLoader(loaded.table())
