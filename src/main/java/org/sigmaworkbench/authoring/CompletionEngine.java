@@ -519,6 +519,12 @@ public final class CompletionEngine {
     boolean re = p.contains("re");
     boolean stringy =
         hasPosition || hasEncoding || hasBase64 || p.contains("windash") || p.contains("cased");
+    // compared as text (not as a number or a part of a date)
+    boolean textValue = !hasNumeric && !hasDatePart;
+    // ... as written: no regex, no base64 and no encoding
+    boolean plainText = textValue && !re && !hasBase64 && !hasEncoding;
+    // ... with no regex and nothing yet that changes the value's bytes (windash, base64)
+    boolean untransformed = textValue && !re && !hasBase64 && !p.contains("windash");
     List<String> out = new ArrayList<>();
     if (p.contains("exists") || p.contains("cidr")) {
       return out;
@@ -530,39 +536,19 @@ public final class CompletionEngine {
       }
       boolean ok;
       if (position.contains(m)) {
-        ok = !hasPosition && !re && !hasNumeric && !hasDatePart && !p.contains("neq");
+        ok = textValue && !hasPosition && !re && !p.contains("neq");
       } else if (m.equals("all")) {
-        ok = !hasNumeric && !hasDatePart;
-      } else if (m.equals("windash")) {
-        ok = !re && !hasBase64 && !hasEncoding && !hasNumeric && !hasDatePart;
+        ok = textValue;
+      } else if (m.equals("windash") || m.equals("cased")) {
+        ok = plainText;
       } else if (encodings.contains(m)) {
-        ok =
-            !hasEncoding
-                && !hasBase64
-                && !re
-                && !p.contains("windash")
-                && !hasNumeric
-                && !hasDatePart
-                && !hasPosition;
+        ok = untransformed && !hasEncoding && !hasPosition;
       } else if (base64.contains(m)) {
-        ok =
-            !hasBase64
-                && !re
-                && !p.contains("windash")
-                && !hasNumeric
-                && !hasDatePart
-                && !(m.equals("base64") && hasPosition);
+        ok = untransformed && !(m.equals("base64") && hasPosition);
       } else if (m.equals("re")) {
-        ok =
-            !stringy
-                && !hasNumeric
-                && !hasDatePart
-                && !p.contains("expand")
-                && !p.contains("fieldref");
+        ok = textValue && !stringy && !p.contains("expand") && !p.contains("fieldref");
       } else if (m.equals("i") || m.equals("m") || m.equals("s")) {
         ok = re;
-      } else if (m.equals("cased")) {
-        ok = !re && !hasNumeric && !hasDatePart && !hasBase64 && !hasEncoding;
       } else if (numeric.contains(m)) {
         ok =
             !hasNumeric
@@ -577,17 +563,11 @@ public final class CompletionEngine {
       } else if (m.equals("exists") || m.equals("cidr")) {
         ok = p.isEmpty();
       } else if (m.equals("neq")) {
-        ok = !hasNumeric && !hasDatePart && !re && !hasPosition;
+        ok = textValue && !re && !hasPosition;
       } else if (m.equals("expand")) {
-        ok = !hasNumeric && !hasDatePart && !re;
+        ok = textValue && !re;
       } else if (m.equals("fieldref")) {
-        ok =
-            !hasNumeric
-                && !hasDatePart
-                && !re
-                && !hasBase64
-                && !hasEncoding
-                && !p.contains("windash");
+        ok = plainText && !p.contains("windash");
       } else {
         ok = true;
       }
