@@ -156,34 +156,36 @@ public final class CompletionEngine {
       return Result.none(Math.max(0, Math.min(caret, text.length())));
     }
     YamlPosition pos = YamlPosition.of(text, caret);
-    Document doc = Document.of(text, caret);
-    Map<String, Map<String, Long>> stats = valueStats == null ? Map.of() : valueStats;
+    Request r =
+        new Request(
+            text,
+            caret,
+            pos,
+            Document.of(text, caret),
+            target,
+            valueStats == null ? Map.of() : valueStats);
     List<String> path = pos.path();
     String line = pos.lineText();
 
     // top level
     if (path.isEmpty()) {
       if (!pos.onValue()) {
-        return keys(text, caret, line, doc);
+        return keys(r);
       }
       if (pos.key() != null) {
-        return topLevelValue(text, caret, pos.key(), line);
+        return topLevelValue(r, pos.key());
       }
-      return Result.none(caret);
+      return r.none();
     }
     String first = path.get(0);
     switch (first) {
       case "tags" -> {
-        return path.size() == 1 && pos.listItem() && pos.key() == null
-            ? tags(text, caret, line)
-            : Result.none(caret);
+        return path.size() == 1 && pos.listItem() && pos.key() == null ? tags(r) : r.none();
       }
       case "related" -> {
         if (pos.key() == null || !pos.onValue() || (pos.listItem() && !line.contains(":"))) {
           if (!line.contains(":")) {
-            return filtered(
-                text,
-                caret,
+            return r.filtered(
                 line,
                 List.of(
                     new Completion("id: ", "id", "the related rule's id", Completion.Kind.KEY),
@@ -191,18 +193,16 @@ public final class CompletionEngine {
           }
         }
         if ("type".equals(pos.key())) {
-          return words(text, caret, line, RELATED_TYPES, RELATED_DOCS, Completion.Kind.VALUE);
+          return r.words(line, RELATED_TYPES, RELATED_DOCS);
         }
-        return Result.none(caret);
+        return r.none();
       }
       case "logsource" -> {
         if (path.size() != 1) {
-          return Result.none(caret);
+          return r.none();
         }
         if (pos.key() == null) {
-          return filtered(
-              text,
-              caret,
+          return r.filtered(
               line,
               List.of(
                   key("category", "the kind of event: process_creation, network_connection, ..."),
@@ -210,19 +210,19 @@ public final class CompletionEngine {
                   key("service", "the log of a product: security, sysmon, powershell, ..."),
                   key("definition", "free text: what must be logged for the rule to work")));
         }
-        return logsourceValues(text, caret, pos.key(), line, target);
+        return logsourceValues(r, pos.key());
       }
       case "detection" -> {
-        return detection(text, caret, pos, doc, target, stats);
+        return detection(r);
       }
       case "correlation" -> {
-        return correlation(text, caret, pos, doc);
+        return correlation(r);
       }
       case "filter" -> {
-        return filter(text, caret, pos, doc, target, stats);
+        return filter(r);
       }
       default -> {
-        return Result.none(caret);
+        return r.none();
       }
     }
   }
@@ -231,7 +231,8 @@ public final class CompletionEngine {
     return new Completion(name + ": ", name, description, Completion.Kind.KEY);
   }
 
-  private Result keys(String text, int caret, String line, Document doc) {
+  private Result keys(Request r) {
+    Document doc = r.doc();
     List<String> keys =
         doc.kind == Document.Kind.CORRELATION
             ? CORRELATION_KEYS
@@ -257,44 +258,25 @@ public final class CompletionEngine {
                 Completion.Kind.KEY));
       }
     }
-    return filtered(text, caret, line, out);
+    return r.filtered(r.line(), out);
   }
 
-  private Result topLevelValue(String text, int caret, String key, String value) {
+  private Result topLevelValue(Request r, String key) {
+    String value = r.line();
     return switch (key) {
-      case "status" -> words(text, caret, value, STATUS, STATUS_DOCS, Completion.Kind.VALUE);
-      case "level" -> words(text, caret, value, LEVELS, LEVEL_DOCS, Completion.Kind.VALUE);
+      case "status" -> r.words(value, STATUS, STATUS_DOCS);
+      case "level" -> r.words(value, LEVELS, LEVEL_DOCS);
       case "date", "modified" ->
-          words(
-              text,
-              caret,
-              value,
-              List.of(java.time.LocalDate.now().toString()),
-              Map.of(),
-              Completion.Kind.VALUE);
-      case "generate" ->
-          words(text, caret, value, List.of("false", "true"), Map.of(), Completion.Kind.VALUE);
-      default -> Result.none(caret);
+          r.words(value, List.of(java.time.LocalDate.now().toString()), Map.of());
+      case "generate" -> r.words(value, List.of("false", "true"), Map.of());
+      default -> r.none();
     };
-  }
-
-  private Result words(
-      String text,
-      int caret,
-      String written,
-      List<String> words,
-      Map<String, String> docs,
-      Completion.Kind kind) {
-    List<Completion> out = new ArrayList<>();
-    for (String w : words) {
-      out.add(new Completion(w, w, docs.getOrDefault(w, ""), kind));
-    }
-    return filtered(text, caret, written, out);
   }
 
   // ---- tags
 
-  private Result tags(String text, int caret, String written) {
+  private Result tags(Request r) {
+    String written = r.line();
     String lower = written.toLowerCase(Locale.ROOT);
     Attack attack = Attack.enterprise();
     List<Completion> out = new ArrayList<>();
@@ -340,8 +322,8 @@ public final class CompletionEngine {
     for (String t : List.of("clear", "green", "amber", "amber-strict", "red")) {
       out.add(new Completion("tlp." + t, "tlp." + t, "TLP " + t, Completion.Kind.TAG));
     }
-    Result r = filtered(text, caret, written, out);
-    if (r.items().isEmpty() && lower.startsWith("attack.") && lower.length() > 7) {
+    Result found = r.filtered(written, out);
+    if (found.items().isEmpty() && lower.startsWith("attack.") && lower.length() > 7) {
       // "attack.powersh" finds techniques by name
       String part = lower.substring(7);
       List<Completion> byName = new ArrayList<>();
@@ -352,9 +334,9 @@ public final class CompletionEngine {
           byName.add(c);
         }
       }
-      return new Result(r.from(), r.to(), r.prefix(), limit(byName));
+      return new Result(found.from(), found.to(), found.prefix(), limit(byName));
     }
-    return r;
+    return found;
   }
 
   private static Completion ns(String ns, String description) {
@@ -363,8 +345,8 @@ public final class CompletionEngine {
 
   // ---- logsource
 
-  private Result logsourceValues(
-      String text, int caret, String key, String written, Target target) {
+  private Result logsourceValues(Request r, String key) {
+    Target target = r.target();
     Map<String, String> values = new LinkedHashMap<>();
     if (target != null) {
       for (Target.Table t : target.tables()) {
@@ -400,21 +382,14 @@ public final class CompletionEngine {
     }
     List<Completion> out = new ArrayList<>();
     values.forEach((v, d) -> out.add(new Completion(v, v, d, Completion.Kind.VALUE)));
-    return filtered(text, caret, written, out);
+    return r.filtered(r.line(), out);
   }
 
   // ---- detection
 
-  private Result detection(
-      String text,
-      int caret,
-      YamlPosition pos,
-      Document doc,
-      Target target,
-      Map<String, Map<String, Long>> stats) {
-    List<String> path = pos.path();
-    String line = pos.lineText();
-    if (path.size() == 1) {
+  private Result detection(Request r) {
+    YamlPosition pos = r.pos();
+    if (pos.path().size() == 1) {
       if (!pos.onValue()) {
         List<Completion> out = new ArrayList<>();
         for (String name : List.of("selection", "filter_main_", "filter_optional_")) {
@@ -427,57 +402,50 @@ public final class CompletionEngine {
                       : "a search identifier: fields that must all match",
                   Completion.Kind.IDENTIFIER));
         }
-        if (!doc.identifiers.contains("condition")) {
+        if (!r.doc().identifiers.contains("condition")) {
           out.add(key("condition", "how the search identifiers combine"));
         }
         out.add(key("timeframe", "(old) the time window of an aggregation"));
-        return filtered(text, caret, line, out);
+        return r.filtered(r.line(), out);
       }
-      if ("condition".equals(pos.key())) {
-        return condition(text, caret, doc);
-      }
-      return Result.none(caret);
+      return conditionOrNone(r);
     }
-    // inside a search identifier
-    return searchIdentifier(text, caret, pos, doc, target, stats, path.size() >= 3);
+    return searchIdentifier(r);
   }
 
-  private Result searchIdentifier(
-      String text,
-      int caret,
-      YamlPosition pos,
-      Document doc,
-      Target target,
-      Map<String, Map<String, Long>> stats,
-      boolean valueListOfKey) {
+  /** The value of a block's {@code condition} key; nothing for its other scalar keys. */
+  private Result conditionOrNone(Request r) {
+    return "condition".equals(r.pos().key()) ? condition(r) : r.none();
+  }
+
+  /** Inside a search identifier: its field keys, their modifiers and their values. */
+  private Result searchIdentifier(Request r) {
+    YamlPosition pos = r.pos();
     String line = pos.lineText();
-    if (valueListOfKey) {
+    if (pos.path().size() >= 3) {
       // a list item under "Field|mods:"
       String fieldKey = pos.path().get(pos.path().size() - 1);
-      return loggedValues(text, caret, fieldKey, line, stats);
+      return loggedValues(r, fieldKey);
     }
     if (pos.key() != null && pos.onValue() && line.indexOf(':') < 0) {
       // after "Field|mods: "
-      return loggedValues(text, caret, pos.key(), line, stats);
+      return loggedValues(r, pos.key());
     }
     if (pos.key() != null && pos.onValue()) {
-      return Result.none(caret);
+      return r.none();
     }
     // writing a key: a field, or modifiers after '|'
     int bar = line.lastIndexOf('|');
     if (bar >= 0) {
-      return modifiers(text, caret, line.substring(0, bar), line.substring(bar + 1));
+      return modifiers(r, line.substring(0, bar), line.substring(bar + 1));
     }
-    return fields(text, caret, line, doc.logsource, target, stats);
+    return fields(r);
   }
 
-  private Result fields(
-      String text,
-      int caret,
-      String written,
-      LogSource ls,
-      Target target,
-      Map<String, Map<String, Long>> stats) {
+  private Result fields(Request r) {
+    LogSource ls = r.doc().logsource;
+    Target target = r.target();
+    Map<String, Map<String, Long>> stats = r.stats();
     Map<String, Completion> out = new LinkedHashMap<>();
     List<Target.Table> tables = target == null ? List.of() : target.tablesFor(ls);
     for (Target.Table t : tables) {
@@ -516,7 +484,7 @@ public final class CompletionEngine {
               mappedNote(tables, target, c.value()) + "used by " + c.rules() + " SigmaHQ rules",
               Completion.Kind.FIELD));
     }
-    return filtered(text, caret, written, new ArrayList<>(out.values()));
+    return r.filtered(r.line(), new ArrayList<>(out.values()));
   }
 
   private static String mappedNote(List<Target.Table> tables, Target target, String field) {
@@ -551,6 +519,12 @@ public final class CompletionEngine {
     boolean re = p.contains("re");
     boolean stringy =
         hasPosition || hasEncoding || hasBase64 || p.contains("windash") || p.contains("cased");
+    // compared as text (not as a number or a part of a date)
+    boolean textValue = !hasNumeric && !hasDatePart;
+    // ... as written: no regex, no base64 and no encoding
+    boolean plainText = textValue && !re && !hasBase64 && !hasEncoding;
+    // ... with no regex and nothing yet that changes the value's bytes (windash, base64)
+    boolean untransformed = textValue && !re && !hasBase64 && !p.contains("windash");
     List<String> out = new ArrayList<>();
     if (p.contains("exists") || p.contains("cidr")) {
       return out;
@@ -562,39 +536,19 @@ public final class CompletionEngine {
       }
       boolean ok;
       if (position.contains(m)) {
-        ok = !hasPosition && !re && !hasNumeric && !hasDatePart && !p.contains("neq");
+        ok = textValue && !hasPosition && !re && !p.contains("neq");
       } else if (m.equals("all")) {
-        ok = !hasNumeric && !hasDatePart;
-      } else if (m.equals("windash")) {
-        ok = !re && !hasBase64 && !hasEncoding && !hasNumeric && !hasDatePart;
+        ok = textValue;
+      } else if (m.equals("windash") || m.equals("cased")) {
+        ok = plainText;
       } else if (encodings.contains(m)) {
-        ok =
-            !hasEncoding
-                && !hasBase64
-                && !re
-                && !p.contains("windash")
-                && !hasNumeric
-                && !hasDatePart
-                && !hasPosition;
+        ok = untransformed && !hasEncoding && !hasPosition;
       } else if (base64.contains(m)) {
-        ok =
-            !hasBase64
-                && !re
-                && !p.contains("windash")
-                && !hasNumeric
-                && !hasDatePart
-                && !(m.equals("base64") && hasPosition);
+        ok = untransformed && !(m.equals("base64") && hasPosition);
       } else if (m.equals("re")) {
-        ok =
-            !stringy
-                && !hasNumeric
-                && !hasDatePart
-                && !p.contains("expand")
-                && !p.contains("fieldref");
+        ok = textValue && !stringy && !p.contains("expand") && !p.contains("fieldref");
       } else if (m.equals("i") || m.equals("m") || m.equals("s")) {
         ok = re;
-      } else if (m.equals("cased")) {
-        ok = !re && !hasNumeric && !hasDatePart && !hasBase64 && !hasEncoding;
       } else if (numeric.contains(m)) {
         ok =
             !hasNumeric
@@ -609,17 +563,11 @@ public final class CompletionEngine {
       } else if (m.equals("exists") || m.equals("cidr")) {
         ok = p.isEmpty();
       } else if (m.equals("neq")) {
-        ok = !hasNumeric && !hasDatePart && !re && !hasPosition;
+        ok = textValue && !re && !hasPosition;
       } else if (m.equals("expand")) {
-        ok = !hasNumeric && !hasDatePart && !re;
+        ok = textValue && !re;
       } else if (m.equals("fieldref")) {
-        ok =
-            !hasNumeric
-                && !hasDatePart
-                && !re
-                && !hasBase64
-                && !hasEncoding
-                && !p.contains("windash");
+        ok = plainText && !p.contains("windash");
       } else {
         ok = true;
       }
@@ -630,7 +578,7 @@ public final class CompletionEngine {
     return out;
   }
 
-  private Result modifiers(String text, int caret, String keySoFar, String written) {
+  private Result modifiers(Request r, String keySoFar, String written) {
     String[] parts = keySoFar.split("\\|", -1);
     List<String> present = new ArrayList<>(List.of(parts).subList(1, parts.length));
     List<Completion> out = new ArrayList<>();
@@ -638,15 +586,12 @@ public final class CompletionEngine {
       String summary = HoverDocs.modifier(m).map(HoverDocs.Doc::summary).orElse("");
       out.add(new Completion(m, m, summary, Completion.Kind.MODIFIER));
     }
-    return filtered(text, caret, written, out);
+    return r.filtered(written, out);
   }
 
-  private Result loggedValues(
-      String text,
-      int caret,
-      String fieldKey,
-      String written,
-      Map<String, Map<String, Long>> stats) {
+  private Result loggedValues(Request r, String fieldKey) {
+    String written = r.line();
+    Map<String, Map<String, Long>> stats = r.stats();
     String field = fieldKey.split("\\|", -1)[0];
     Map<String, Long> counts = stats.get(field);
     if (counts == null) {
@@ -658,7 +603,7 @@ public final class CompletionEngine {
       }
     }
     if (counts == null || counts.isEmpty()) {
-      return Result.none(caret);
+      return r.none();
     }
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
     sorted.sort(
@@ -683,8 +628,7 @@ public final class CompletionEngine {
               RunWords.count(e.getValue(), "event") + " in the loaded logs",
               Completion.Kind.LOGGED_VALUE));
     }
-    int from = caret - written.length();
-    return new Result(from, wordEnd(text, caret), written, limit(out));
+    return r.replacing(written, out);
   }
 
   /** A value as a single-quoted YAML scalar with Sigma's wildcards escaped. */
@@ -707,7 +651,9 @@ public final class CompletionEngine {
 
   // ---- condition
 
-  private Result condition(String text, int caret, Document doc) {
+  private Result condition(Request r) {
+    String text = r.text();
+    int caret = r.caret();
     int lineStart = text.lastIndexOf('\n', caret - 1) + 1;
     String before = text.substring(lineStart, caret);
     int w = before.length();
@@ -715,7 +661,7 @@ public final class CompletionEngine {
       w--;
     }
     String written = before.substring(w);
-    List<String> ids = new ArrayList<>(doc.identifiers);
+    List<String> ids = new ArrayList<>(r.doc().identifiers);
     ids.remove("condition");
     ids.remove("timeframe");
     List<Completion> out = new ArrayList<>();
@@ -746,7 +692,7 @@ public final class CompletionEngine {
     out.add(new Completion("not", "not", "negation", Completion.Kind.OPERATOR));
     out.add(new Completion("and", "and", "both sides", Completion.Kind.OPERATOR));
     out.add(new Completion("or", "or", "either side", Completion.Kind.OPERATOR));
-    return filteredWord(text, caret, written, out);
+    return r.filtered(written, out);
   }
 
   private static boolean conditionWordChar(char c) {
@@ -755,7 +701,8 @@ public final class CompletionEngine {
 
   // ---- correlation and filter
 
-  private Result correlation(String text, int caret, YamlPosition pos, Document doc) {
+  private Result correlation(Request r) {
+    YamlPosition pos = r.pos();
     List<String> path = pos.path();
     String line = pos.lineText();
     if (path.size() == 1) {
@@ -776,41 +723,33 @@ public final class CompletionEngine {
                   },
                   Completion.Kind.KEY));
         }
-        return filtered(text, caret, line, out);
+        return r.filtered(line, out);
       }
       if ("type".equals(pos.key())) {
-        return words(text, caret, line, CORRELATION_TYPES, Map.of(), Completion.Kind.VALUE);
+        return r.words(line, CORRELATION_TYPES, Map.of());
       }
-      return Result.none(caret);
+      return r.none();
     }
     if (path.size() == 2 && path.get(1).equals("condition") && !pos.onValue()) {
       List<Completion> out = new ArrayList<>();
       for (String t : THRESHOLDS) {
         out.add(key(t, t.equals("field") ? "the field a value_* type counts" : "threshold"));
       }
-      return filtered(text, caret, line, out);
+      return r.filtered(line, out);
     }
     if (path.size() == 2 && path.get(1).equals("rules") && pos.listItem()) {
-      return words(text, caret, line, doc.ruleNames, Map.of(), Completion.Kind.VALUE);
+      return r.words(line, r.doc().ruleNames, Map.of());
     }
-    return Result.none(caret);
+    return r.none();
   }
 
-  private Result filter(
-      String text,
-      int caret,
-      YamlPosition pos,
-      Document doc,
-      Target target,
-      Map<String, Map<String, Long>> stats) {
+  private Result filter(Request r) {
+    YamlPosition pos = r.pos();
     List<String> path = pos.path();
-    String line = pos.lineText();
     if (path.size() == 1) {
       if (!pos.onValue()) {
-        return filtered(
-            text,
-            caret,
-            line,
+        return r.filtered(
+            pos.lineText(),
             List.of(
                 new Completion(
                     "rules:",
@@ -821,15 +760,12 @@ public final class CompletionEngine {
                     "selection:", "selection", "the events to match", Completion.Kind.KEY),
                 key("condition", "how the selections combine (usually: not selection)")));
       }
-      if ("condition".equals(pos.key())) {
-        return condition(text, caret, doc);
-      }
-      return Result.none(caret);
+      return conditionOrNone(r);
     }
     if (path.get(1).equals("rules")) {
-      return Result.none(caret);
+      return r.none();
     }
-    return searchIdentifier(text, caret, pos, doc, target, stats, path.size() >= 3);
+    return searchIdentifier(r);
   }
 
   // ---- filtering
@@ -846,29 +782,63 @@ public final class CompletionEngine {
     return end;
   }
 
-  /** Entries whose text starts with what is written (else contains it), replacing it. */
-  private static Result filtered(String text, int caret, String written, List<Completion> all) {
-    return filteredWord(text, caret, written, all);
-  }
-
-  private static Result filteredWord(String text, int caret, String written, List<Completion> all) {
-    String lower = written.toLowerCase(Locale.ROOT);
-    List<Completion> starts = new ArrayList<>();
-    List<Completion> contains = new ArrayList<>();
-    for (Completion c : all) {
-      String l = c.label().toLowerCase(Locale.ROOT);
-      if (l.startsWith(lower)) {
-        starts.add(c);
-      } else if (!lower.isEmpty() && l.contains(lower)) {
-        contains.add(c);
-      }
-    }
-    starts.addAll(contains);
-    return new Result(caret - written.length(), wordEnd(text, caret), written, limit(starts));
-  }
-
   private static List<Completion> limit(List<Completion> l) {
     return l.size() > LIMIT ? List.copyOf(l.subList(0, LIMIT)) : List.copyOf(l);
+  }
+
+  /**
+   * One completion request: the text and caret, where the caret is, what the document around it
+   * holds, the chosen target ({@code null} for none) and the values seen in loaded logs.
+   */
+  private record Request(
+      String text,
+      int caret,
+      YamlPosition pos,
+      Document doc,
+      Target target,
+      Map<String, Map<String, Long>> stats) {
+
+    /** What is written on the caret's line before it (see {@link YamlPosition#lineText()}). */
+    String line() {
+      return pos.lineText();
+    }
+
+    Result none() {
+      return Result.none(caret);
+    }
+
+    /** The words as values (each with its description in {@code docs}), filtered. */
+    Result words(String written, List<String> words, Map<String, String> docs) {
+      List<Completion> out = new ArrayList<>();
+      for (String w : words) {
+        out.add(new Completion(w, w, docs.getOrDefault(w, ""), Completion.Kind.VALUE));
+      }
+      return filtered(written, out);
+    }
+
+    /** Entries whose label starts with what is written (else contains it), replacing it. */
+    Result filtered(String written, List<Completion> all) {
+      String lower = written.toLowerCase(Locale.ROOT);
+      List<Completion> starts = new ArrayList<>();
+      List<Completion> contains = new ArrayList<>();
+      for (Completion c : all) {
+        String l = c.label().toLowerCase(Locale.ROOT);
+        if (l.startsWith(lower)) {
+          starts.add(c);
+        } else if (!lower.isEmpty() && l.contains(lower)) {
+          contains.add(c);
+        }
+      }
+      starts.addAll(contains);
+      return replacing(written, starts);
+    }
+
+    /**
+     * The entries (at most {@link #LIMIT}) in place of what is written and the rest of its word.
+     */
+    Result replacing(String written, List<Completion> entries) {
+      return new Result(caret - written.length(), wordEnd(text, caret), written, limit(entries));
+    }
   }
 
   /** What completion needs to know of the document around the caret, read from its lines. */

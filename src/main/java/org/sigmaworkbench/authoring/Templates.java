@@ -9,6 +9,13 @@ import java.util.List;
 public final class Templates {
   private Templates() {}
 
+  /** The reference, author and date every template asks the writer to fill in. */
+  private static final String AUTHORSHIP =
+      "references:\n"
+          + "    - https://example.org/write-the-source-here\n"
+          + "author: Your Name\n"
+          + "date: ${date}\n";
+
   private static String rule(
       String what, String tags, String logsource, String detection, String falsepositives) {
     return "title: "
@@ -20,10 +27,7 @@ public final class Templates {
         + "description: Detects "
         + what.toLowerCase(java.util.Locale.ROOT)
         + ". Say here what the behaviour is and why it matters.\n"
-        + "references:\n"
-        + "    - https://example.org/write-the-source-here\n"
-        + "author: Your Name\n"
-        + "date: ${date}\n"
+        + AUTHORSHIP
         + "tags:\n"
         + tags
         + "logsource:\n"
@@ -119,10 +123,7 @@ public final class Templates {
                   + "status: experimental\n"
                   + "description: Detects many failed logons for the same account in a short"
                   + " time, a sign of password guessing.\n"
-                  + "references:\n"
-                  + "    - https://example.org/write-the-source-here\n"
-                  + "author: Your Name\n"
-                  + "date: ${date}\n"
+                  + AUTHORSHIP
                   + "tags:\n"
                   + "    - attack.credential-access\n"
                   + "    - attack.t1110\n"
@@ -145,10 +146,7 @@ public final class Templates {
                   + "status: experimental\n"
                   + "description: A logon failed (the base rule of the correlation above; it"
                   + " does not alert on its own).\n"
-                  + "references:\n"
-                  + "    - https://example.org/write-the-source-here\n"
-                  + "author: Your Name\n"
-                  + "date: ${date}\n"
+                  + AUTHORSHIP
                   + "tags:\n"
                   + "    - attack.credential-access\n"
                   + "logsource:\n"

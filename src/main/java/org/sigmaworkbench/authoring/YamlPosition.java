@@ -18,7 +18,7 @@ import java.util.List;
  *     dash
  * @param indent the column (0-based) where the line's key or item text begins
  */
-record YamlPosition(
+public record YamlPosition(
     List<String> path, String key, boolean onValue, boolean listItem, String lineText, int indent) {
 
   static YamlPosition of(String text, int caret) {
@@ -76,9 +76,10 @@ record YamlPosition(
       if (c < 0) {
         continue;
       }
-      boolean opens =
-          content.substring(c + 1).strip().isEmpty()
-              || content.substring(c + 1).strip().startsWith("#");
+      // nothing but a comment after the colon
+      String after = content.substring(c + 1);
+      int comment = commentStart(after);
+      boolean opens = (comment < 0 ? after : after.substring(0, comment)).isBlank();
       if (li < threshold || (li == threshold && itemScope && opens)) {
         if (!opens) {
           // a scalar key above with less indentation: the caret is not inside it
@@ -120,19 +121,17 @@ record YamlPosition(
 
   /** The colon ending a key on a line ("key:" followed by a space or the end), or -1. */
   static int keyColon(String s) {
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
+    int from = 0;
+    if (!s.isEmpty() && isQuote(s.charAt(0))) {
+      // a quoted key
+      int close = closingQuote(s, 0);
+      if (close < 0) {
+        return -1;
+      }
+      from = close + 1;
+    }
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if ((c == '\'' || c == '"') && i == 0) {
-        quote = c;
-        continue;
-      }
       if (c == '#' && i > 0 && s.charAt(i - 1) == ' ') {
         return -1;
       }
@@ -144,5 +143,37 @@ record YamlPosition(
       }
     }
     return -1;
+  }
+
+  /**
+   * The index of the {@code #} that starts a comment in a line's text (at its start or after white
+   * space, outside quoted scalars), or -1. A quote opens a scalar at the start, after white space,
+   * or after {@code [} or {@code ,} in a flow sequence.
+   */
+  public static int commentStart(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean afterSpace = i == 0 || Character.isWhitespace(s.charAt(i - 1));
+      if (isQuote(c) && (afterSpace || s.charAt(i - 1) == '[' || s.charAt(i - 1) == ',')) {
+        i = closingQuote(s, i);
+        if (i < 0) {
+          return -1;
+        }
+      } else if (c == '#' && afterSpace) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '\'' || c == '"';
+  }
+
+  /**
+   * The quote closing the one at {@code open} on the line, or -1 when the line does not close it.
+   */
+  private static int closingQuote(String s, int open) {
+    return s.indexOf(s.charAt(open), open + 1);
   }
 }

@@ -19,6 +19,18 @@ final class BooleanNodes {
     return order;
   }
 
+  /**
+   * The spans of an {@code or}: those of each term that holds, in rule order (a term that does not
+   * hold did not make the outcome).
+   */
+  static void spansOfHolding(Node[] terms, Event e, int[] slots, List<MatchSpan> out) {
+    for (Node t : terms) {
+      if (t.eval(e, slots)) {
+        t.spans(e, slots, out);
+      }
+    }
+  }
+
   /** {@code and} or {@code or}: terms in the rule's order, and tested cheapest first. */
   abstract static class Junction extends Node {
     final Node[] terms;
@@ -84,24 +96,16 @@ final class BooleanNodes {
 
     @Override
     void spans(Event e, int[] slots, List<MatchSpan> out) {
-      for (Node t : terms) {
-        if (t.eval(e, slots)) {
-          t.spans(e, slots, out);
-        }
-      }
+      spansOfHolding(terms, e, slots, out);
     }
   }
 
-  static final class Not extends Node {
+  /** A node over one other node, costing what it costs and having its leaves. */
+  abstract static class Unary extends Node {
     final Node term;
 
-    Not(Node term) {
+    Unary(Node term) {
       this.term = term;
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      return !term.eval(e, slots);
     }
 
     @Override
@@ -110,13 +114,24 @@ final class BooleanNodes {
     }
 
     @Override
-    void spans(Event e, int[] slots, List<MatchSpan> out) {
-      // What holds under a negation did not make the outcome.
+    void leaves(List<LeafNode> out) {
+      term.leaves(out);
+    }
+  }
+
+  static final class Not extends Unary {
+    Not(Node term) {
+      super(term);
     }
 
     @Override
-    void leaves(List<LeafNode> out) {
-      term.leaves(out);
+    boolean eval(Event e, int[] slots) {
+      return !term.eval(e, slots);
+    }
+
+    @Override
+    void spans(Event e, int[] slots, List<MatchSpan> out) {
+      // What holds under a negation did not make the outcome.
     }
   }
 
@@ -145,33 +160,22 @@ final class BooleanNodes {
   }
 
   /** A search identifier named in the condition; its body is compiled once per rule. */
-  static final class Ref extends Node {
+  static final class Ref extends Unary {
     final String name;
-    final Node body;
 
     Ref(String name, Node body) {
+      super(body);
       this.name = name;
-      this.body = body;
     }
 
     @Override
     boolean eval(Event e, int[] slots) {
-      return body.eval(e, slots);
-    }
-
-    @Override
-    int cost() {
-      return body.cost();
+      return term.eval(e, slots);
     }
 
     @Override
     void spans(Event e, int[] slots, List<MatchSpan> out) {
-      body.spans(e, slots, out);
-    }
-
-    @Override
-    void leaves(List<LeafNode> out) {
-      body.leaves(out);
+      term.spans(e, slots, out);
     }
   }
 }

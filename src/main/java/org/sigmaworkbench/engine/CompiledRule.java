@@ -300,13 +300,7 @@ public final class CompiledRule {
       keys.add(m.origin().key());
     }
     if (keys.size() > 1) {
-      List<Expr> children =
-          e instanceof Expr.And a
-              ? a.terms()
-              : e instanceof Expr.Or o
-                  ? o.terms()
-                  : e instanceof Expr.Not n ? List.of(n.term()) : List.of();
-      for (Expr c : children) {
+      for (Expr c : terms(e)) {
         collectEntries(c, compiler, out);
       }
       return;
@@ -337,15 +331,22 @@ public final class CompiledRule {
   private static void matches(Expr e, List<Expr.Match> out) {
     if (e instanceof Expr.Match m) {
       out.add(m);
-    } else if (e instanceof Expr.And a) {
-      a.terms().forEach(t -> matches(t, out));
-    } else if (e instanceof Expr.Or o) {
-      o.terms().forEach(t -> matches(t, out));
-    } else if (e instanceof Expr.Not n) {
-      matches(n.term(), out);
     } else if (e instanceof Expr.Named n) {
       matches(n.body(), out);
+    } else {
+      terms(e).forEach(t -> matches(t, out));
     }
+  }
+
+  /** The terms of an {@code and}, an {@code or} or a {@code not}; none for other nodes. */
+  private static List<Expr> terms(Expr e) {
+    if (e instanceof Expr.And a) {
+      return a.terms();
+    }
+    if (e instanceof Expr.Or o) {
+      return o.terms();
+    }
+    return e instanceof Expr.Not n ? List.of(n.term()) : List.of();
   }
 
   private int[] slots(FieldSchema schema) {

@@ -82,12 +82,7 @@ final class GlobTest extends ValueTest {
           continue;
         }
         if (want == ANY_CHAR) {
-          vi +=
-              Character.isHighSurrogate(v.charAt(vi))
-                      && vi + 1 < n
-                      && Character.isLowSurrogate(v.charAt(vi + 1))
-                  ? 2
-                  : 1;
+          vi += charsAt(v, vi);
           pi++;
           continue;
         }
@@ -102,12 +97,7 @@ final class GlobTest extends ValueTest {
         return false;
       }
       pi = starP + 1;
-      starV +=
-          Character.isHighSurrogate(v.charAt(starV))
-                  && starV + 1 < n
-                  && Character.isLowSurrogate(v.charAt(starV + 1))
-              ? 2
-              : 1;
+      starV += charsAt(v, starV);
       if (pi < m && p[pi] >= 0) {
         // Skip to where the literal after the star can start (a literal never matches a
         // surrogate, so stepping by chars lands on the same places as by code points).
@@ -128,6 +118,15 @@ final class GlobTest extends ValueTest {
       pi++;
     }
     return pi == m;
+  }
+
+  /** The chars of the code point at {@code i}: 2 for a surrogate pair, else 1. */
+  private static int charsAt(String v, int i) {
+    return Character.isHighSurrogate(v.charAt(i))
+            && i + 1 < v.length()
+            && Character.isLowSurrogate(v.charAt(i + 1))
+        ? 2
+        : 1;
   }
 
   @Override

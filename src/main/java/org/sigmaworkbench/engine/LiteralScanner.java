@@ -46,18 +46,19 @@ final class LiteralScanner {
     }
   }
 
-  /** Receives each literal found; returning true stops the scan. */
+  /**
+   * Receives each literal found in {@code value}, starting at {@code start}; returning true stops
+   * the scan. A caller that needs a stricter comparison than the fold checks the literal here.
+   */
   interface Found {
-    boolean found(int literal, int end);
+    boolean found(int literal, String value, int start);
   }
 
-  /** Checks a literal found at {@code start} under the comparison the caller means. */
-  interface Verifier {
-    boolean verify(int literal, String value, int start);
-  }
-
-  /** Whether some literal occurs in {@code value} and passes the verifier. Allocates nothing. */
-  boolean any(String value, Verifier verifier) {
+  /**
+   * Reports the literals occurring in {@code value} until {@code found} returns true; returns
+   * whether it did. Allocates nothing.
+   */
+  boolean scan(String value, Found found) {
     int[] nx = next;
     char[] ac = asciiClass;
     int row = 0;
@@ -70,7 +71,7 @@ final class LiteralScanner {
         int state = row / classes;
         for (int o = outStart[state]; o < outStart[state + 1]; o++) {
           int lit = outs[o];
-          if (verifier.verify(lit, value, i + 1 - lengths[lit])) {
+          if (found.found(lit, value, i + 1 - lengths[lit])) {
             return true;
           }
         }
@@ -253,30 +254,5 @@ final class LiteralScanner {
 
   int states() {
     return outStart.length - 1;
-  }
-
-  /**
-   * Reports the literals occurring in {@code value}, each with the index after its last character,
-   * until {@code found} returns true; returns whether it did.
-   */
-  boolean scan(String value, Found found) {
-    int[] nx = next;
-    char[] ac = asciiClass;
-    int row = 0;
-    int n = value.length();
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      row = nx[row + (c < 128 ? ac[c] : classOf(c))];
-      if (row < 0) {
-        row = ~row;
-        int state = row / classes;
-        for (int o = outStart[state]; o < outStart[state + 1]; o++) {
-          if (found.found(outs[o], i + 1)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

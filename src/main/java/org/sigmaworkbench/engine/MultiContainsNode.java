@@ -9,7 +9,7 @@ import org.sigmaworkbench.logs.Event;
  * is checked with its own comparison, so the outcome is the {@code or}'s. Explanations use the
  * original comparisons.
  */
-final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
+final class MultiContainsNode extends Node implements LiteralScanner.Found {
   private final int field;
   private final FieldNode[] leaves;
   private final LiteralScanner scanner;
@@ -26,14 +26,7 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
 
   /** The text of a contains test. */
   static String text(FieldNode leaf) {
-    ValueTest t = leaf.test;
-    if (t instanceof StringTests.Cased c) {
-      return c.p;
-    }
-    if (t instanceof StringTests.AsciiFolded a) {
-      return a.p.text;
-    }
-    return ((StringTests.Lowered) t).p.text;
+    return ((StringTests.Comparison) leaf.test).text;
   }
 
   @Override
@@ -42,7 +35,7 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
     // Every literal is non-empty, so a value that is absent or empty holds none of them.
     for (int s = slot; s >= 0; s = e.schema().nextOfSameName(s)) {
       String v = e.value(s);
-      if (v != null && !v.isEmpty() && scanner.any(v, this)) {
+      if (v != null && !v.isEmpty() && scanner.scan(v, this)) {
         return true;
       }
     }
@@ -50,7 +43,7 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
   }
 
   @Override
-  public boolean verify(int literal, String value, int start) {
+  public boolean found(int literal, String value, int start) {
     ValueTest t = leaves[literal].test;
     return switch (fold) {
       case EXACT -> true;
@@ -66,11 +59,7 @@ final class MultiContainsNode extends Node implements LiteralScanner.Verifier {
 
   @Override
   void spans(Event e, int[] slots, List<MatchSpan> out) {
-    for (FieldNode leaf : leaves) {
-      if (leaf.eval(e, slots)) {
-        leaf.spans(e, slots, out);
-      }
-    }
+    BooleanNodes.spansOfHolding(leaves, e, slots, out);
   }
 
   @Override

@@ -116,19 +116,18 @@ final class NodeCompiler {
 
   /** The fold a contains test can be scanned with, or {@code null} when it cannot. */
   private static LiteralScanner.Fold foldOf(FieldNode f) {
-    ValueTest t = f.test;
-    if (t instanceof StringTests.Cased c && c.op == Predicate.StringOp.CONTAINS && !c.p.isEmpty()) {
+    if (!(f.test instanceof StringTests.Comparison c)
+        || c.op != Predicate.StringOp.CONTAINS
+        || c.text.isEmpty()) {
+      return null;
+    }
+    if (c instanceof StringTests.Cased) {
       return LiteralScanner.Fold.EXACT;
     }
-    if (t instanceof StringTests.AsciiFolded a
-        && a.op == Predicate.StringOp.CONTAINS
-        && a.p.length() > 0) {
+    if (c instanceof StringTests.AsciiFolded) {
       return LiteralScanner.Fold.ASCII;
     }
-    if (t instanceof StringTests.Lowered l
-        && l.op == Predicate.StringOp.CONTAINS
-        && !l.p.text.isEmpty()
-        && l.p.text.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+    if (c.text.chars().noneMatch(ch -> Character.isSurrogate((char) ch))) {
       return LiteralScanner.Fold.LOWER;
     }
     return null;

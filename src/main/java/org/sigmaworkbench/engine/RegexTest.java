@@ -9,7 +9,7 @@ import java.util.ArrayList;
  * through RE2J, linear in the length of the value whatever the pattern. Values that lack what every
  * match needs ({@link RegexFacts}) are turned down before the engine runs.
  */
-final class RegexTest extends ValueTest implements LiteralScanner.Verifier {
+final class RegexTest extends ValueTest implements LiteralScanner.Found {
   private final Pattern pattern;
   private final int minLength;
   private final LiteralScanner[] needs;
@@ -34,7 +34,7 @@ final class RegexTest extends ValueTest implements LiteralScanner.Verifier {
       return false;
     }
     for (LiteralScanner n : needs) {
-      if (!n.any(v, this)) {
+      if (!n.scan(v, this)) {
         return false;
       }
     }
@@ -42,7 +42,7 @@ final class RegexTest extends ValueTest implements LiteralScanner.Verifier {
   }
 
   @Override
-  public boolean verify(int literal, String value, int start) {
+  public boolean found(int literal, String value, int start) {
     return true;
   }
 

@@ -121,7 +121,7 @@ public final class RuleSetMatcher {
     private int[][] current;
 
     @Override
-    public boolean found(int literal, int end) {
+    public boolean found(int literal, String value, int start) {
       for (int r : current[literal]) {
         if (mark[r] != epoch) {
           mark[r] = epoch;

@@ -23,46 +23,57 @@ final class StringTests {
     };
   }
 
+  /** What the three case forms share: the operator, the pattern as written and the cost. */
+  abstract static sealed class Comparison extends ValueTest permits Cased, AsciiFolded, Lowered {
+    final StringOp op;
+    final String text;
+    private final int cost;
+
+    /**
+     * {@code containsCost} for a search in the value, {@code otherCost} for the other operators.
+     */
+    Comparison(StringOp op, String text, int containsCost, int otherCost) {
+      this.op = op;
+      this.text = text;
+      this.cost = op == StringOp.CONTAINS ? containsCost : otherCost;
+    }
+
+    @Override
+    final int cost() {
+      return cost;
+    }
+  }
+
   /**
    * Case-sensitive: {@code ==}, {@code contains_cs}, {@code startswith_cs}, {@code endswith_cs}.
    */
-  static final class Cased extends ValueTest {
-    final StringOp op;
-    final String p;
-
+  static final class Cased extends Comparison {
     Cased(StringOp op, String text) {
-      this.op = op;
-      this.p = text;
+      super(op, text, 4, 1);
     }
 
     @Override
     boolean test(String v) {
       return switch (op) {
-        case EQUALS -> v.equals(p);
-        case CONTAINS -> v.contains(p);
-        case STARTSWITH -> v.startsWith(p);
-        case ENDSWITH -> v.endsWith(p);
+        case EQUALS -> v.equals(text);
+        case CONTAINS -> v.contains(text);
+        case STARTSWITH -> v.startsWith(text);
+        case ENDSWITH -> v.endsWith(text);
       };
     }
 
     @Override
     long span(String v) {
-      return fixedLengthSpan(op, v, op == StringOp.CONTAINS ? v.indexOf(p) : 0, p.length());
-    }
-
-    @Override
-    int cost() {
-      return op == StringOp.CONTAINS ? 4 : 1;
+      return fixedLengthSpan(op, v, op == StringOp.CONTAINS ? v.indexOf(text) : 0, text.length());
     }
   }
 
   /** ASCII letters in either case, everything else exact: {@code =~}, {@code contains}, ... */
-  static final class AsciiFolded extends ValueTest {
-    final StringOp op;
+  static final class AsciiFolded extends Comparison {
     final Text.AsciiFolded p;
 
     AsciiFolded(StringOp op, String text) {
-      this.op = op;
+      super(op, text, 5, 1);
       this.p = new Text.AsciiFolded(text);
     }
 
@@ -80,20 +91,14 @@ final class StringTests {
     long span(String v) {
       return fixedLengthSpan(op, v, op == StringOp.CONTAINS ? p.indexIn(v, 0) : 0, p.length());
     }
-
-    @Override
-    int cost() {
-      return op == StringOp.CONTAINS ? 5 : 1;
-    }
   }
 
   /** Both sides lower-cased code point by code point, then compared exactly. */
-  static final class Lowered extends ValueTest {
-    final StringOp op;
+  static final class Lowered extends Comparison {
     final Text.Lowered p;
 
     Lowered(StringOp op, String text) {
-      this.op = op;
+      super(op, text, 20, 4);
       this.p = new Text.Lowered(text);
     }
 
@@ -118,11 +123,6 @@ final class StringTests {
         case STARTSWITH -> pack(0, p.matchEnd(v, 0));
         case ENDSWITH -> pack(p.suffixStart(v), v.length());
       };
-    }
-
-    @Override
-    int cost() {
-      return op == StringOp.CONTAINS ? 20 : 4;
     }
   }
 }
