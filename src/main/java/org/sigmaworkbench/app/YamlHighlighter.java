@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.sigmaworkbench.authoring.YamlPosition;
 
 /**
  * Style spans for Sigma YAML, one pass over the lines: keys, modifiers after {@code |}, strings,
@@ -101,7 +102,7 @@ final class YamlHighlighter {
     if (rest.isEmpty()) {
       return;
     }
-    int comment = commentStart(rest);
+    int comment = YamlPosition.commentStart(rest);
     String body = comment < 0 ? rest : rest.substring(0, comment);
     String trimmed = body.strip();
     if (style.equals("condition")) {
@@ -127,29 +128,6 @@ final class YamlHighlighter {
     if (comment >= 0) {
       add(b, "yaml-comment", rest.length() - comment);
     }
-  }
-
-  /** Index of a {@code #} that starts a comment (after a space, outside quotes), or -1. */
-  private static int commentStart(String s) {
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        if (i == 0
-            || Character.isWhitespace(s.charAt(i - 1))
-            || s.charAt(i - 1) == '['
-            || s.charAt(i - 1) == ',') {
-          quote = c;
-        }
-      } else if (c == '#' && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static void add(StyleSpansBuilder<Collection<String>> b, String style, int length) {
