@@ -21,7 +21,6 @@ import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code convert}: prints the KQL of each rule. A correlation rule is written over the rules it
@@ -33,14 +32,8 @@ import picocli.CommandLine.Parameters;
       "Print the KQL of each rule for a target.",
       "A correlation is converted over the rules it names; give the files or folders that hold them"
           + " too."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class ConvertCommand implements CliCommand {
-
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
-  List<Path> inputs;
+    })
+final class ConvertCommand extends RulesCommand {
 
   @Option(
       names = "--target",

@@ -26,7 +26,6 @@ import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code export}: writes each rule as a Sentinel analytics rule (ARM template or content YAML) or a
@@ -39,14 +38,8 @@ import picocli.CommandLine.Parameters;
       "Write each rule as a Sentinel analytics rule or a Defender custom detection.",
       "Each document is checked against the service's documented rules before it is written; a"
           + " rule that would be refused says why, field by field."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class ExportCommand implements CliCommand {
-
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
-  List<Path> inputs;
+    })
+final class ExportCommand extends RulesCommand {
 
   @Option(
       names = "--as",

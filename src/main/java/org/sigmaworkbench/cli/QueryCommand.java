@@ -45,11 +45,8 @@ import picocli.CommandLine.Parameters;
       "The query is the text 'convert' prints for the target. Give one of --workspace, --cluster"
           + " with --database, or --defender. Each row is matched by the rule as in 'test', with"
           + " the matched parts in brackets."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class QueryCommand implements CliCommand {
+    })
+final class QueryCommand extends CliCommand {
 
   /** Made when the first row is written: help and usage never load the object mapper. */
   private static final class Mapper {
