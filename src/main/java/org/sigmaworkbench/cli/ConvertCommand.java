@@ -16,7 +16,6 @@ import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,15 +118,12 @@ final class ConvertCommand extends RulesCommand {
 
   static Outcome convert(KqlWriter writer, Item item, Map<String, SigmaRule> rules) {
     RuleDocument d = item.document();
-    String fileError = firstError(item.file().fileProblems());
-    if (d == null) {
-      return new Outcome(null, fileError == null ? "no rule in the file" : fileError);
-    }
-    if (fileError != null) {
-      return new Outcome(null, fileError);
+    String unusable = item.unusable();
+    if (unusable != null) {
+      return new Outcome(null, unusable);
     }
     if (d.hasErrors()) {
-      return new Outcome(null, firstError(d.problems()));
+      return new Outcome(null, RuleInputs.firstError(d.problems()));
     }
     if (d instanceof FilterRule) {
       return new Outcome(
@@ -136,14 +132,6 @@ final class ConvertCommand extends RulesCommand {
     KqlResult result =
         d instanceof CorrelationRule c ? writer.write(c, rules) : writer.write((SigmaRule) d);
     return new Outcome(result, result.ok() ? null : String.join("; ", result.errors()));
-  }
-
-  private static String firstError(List<RuleProblem> problems) {
-    return problems.stream()
-        .filter(RuleProblem::isError)
-        .findFirst()
-        .map(RuleProblem::describe)
-        .orElse(null);
   }
 
   private void report(

@@ -21,7 +21,6 @@ import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -195,19 +194,14 @@ final class ExportCommand extends RulesCommand {
 
   private Export export(Exporter exporter, Item item, Map<String, SigmaRule> rules) {
     RuleDocument d = item.document();
-    String fileError =
-        item.file().fileProblems().stream()
-            .filter(RuleProblem::isError)
-            .findFirst()
-            .map(RuleProblem::describe)
-            .orElse(null);
-    if (d == null || fileError != null) {
+    String unusable = item.unusable();
+    if (unusable != null) {
       return new Export(
           as,
           d == null ? null : d.meta().id(),
           d == null ? null : d.meta().title(),
           null,
-          List.of("rule: " + (fileError == null ? "no rule in the file" : fileError)),
+          List.of("rule: " + unusable),
           List.of());
     }
     return exporter.export(d, rules);
