@@ -32,11 +32,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Load, validate and lint rules; print errors and warnings with line and column.",
       "Exit code 1 when a rule has errors; warnings do not change the exit code."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class CheckCommand implements CliCommand {
+    })
+final class CheckCommand extends CliCommand {
 
   @Parameters(arity = "0..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
   List<Path> inputs = new ArrayList<>();

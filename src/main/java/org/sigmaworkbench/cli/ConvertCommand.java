@@ -16,12 +16,10 @@ import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code convert}: prints the KQL of each rule. A correlation rule is written over the rules it
@@ -33,14 +31,8 @@ import picocli.CommandLine.Parameters;
       "Print the KQL of each rule for a target.",
       "A correlation is converted over the rules it names; give the files or folders that hold them"
           + " too."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class ConvertCommand implements CliCommand {
-
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
-  List<Path> inputs;
+    })
+final class ConvertCommand extends RulesCommand {
 
   @Option(
       names = "--target",
@@ -126,15 +118,12 @@ final class ConvertCommand implements CliCommand {
 
   static Outcome convert(KqlWriter writer, Item item, Map<String, SigmaRule> rules) {
     RuleDocument d = item.document();
-    String fileError = firstError(item.file().fileProblems());
-    if (d == null) {
-      return new Outcome(null, fileError == null ? "no rule in the file" : fileError);
-    }
-    if (fileError != null) {
-      return new Outcome(null, fileError);
+    String unusable = item.unusable();
+    if (unusable != null) {
+      return new Outcome(null, unusable);
     }
     if (d.hasErrors()) {
-      return new Outcome(null, firstError(d.problems()));
+      return new Outcome(null, RuleInputs.firstError(d.problems()));
     }
     if (d instanceof FilterRule) {
       return new Outcome(
@@ -143,14 +132,6 @@ final class ConvertCommand implements CliCommand {
     KqlResult result =
         d instanceof CorrelationRule c ? writer.write(c, rules) : writer.write((SigmaRule) d);
     return new Outcome(result, result.ok() ? null : String.join("; ", result.errors()));
-  }
-
-  private static String firstError(List<RuleProblem> problems) {
-    return problems.stream()
-        .filter(RuleProblem::isError)
-        .findFirst()
-        .map(RuleProblem::describe)
-        .orElse(null);
   }
 
   private void report(

@@ -13,13 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code events}: prints events as read and mapped. */
-@Command(
-    name = "events",
-    description = "Print the events of logs as read, with Sigma field names.",
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class EventsCommand implements CliCommand {
+@Command(name = "events", description = "Print the events of logs as read, with Sigma field names.")
+final class EventsCommand extends CliCommand {
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files.")
   List<Path> files;

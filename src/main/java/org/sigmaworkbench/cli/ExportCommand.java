@@ -21,12 +21,10 @@ import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code export}: writes each rule as a Sentinel analytics rule (ARM template or content YAML) or a
@@ -39,14 +37,8 @@ import picocli.CommandLine.Parameters;
       "Write each rule as a Sentinel analytics rule or a Defender custom detection.",
       "Each document is checked against the service's documented rules before it is written; a"
           + " rule that would be refused says why, field by field."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class ExportCommand implements CliCommand {
-
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
-  List<Path> inputs;
+    })
+final class ExportCommand extends RulesCommand {
 
   @Option(
       names = "--as",
@@ -202,19 +194,14 @@ final class ExportCommand implements CliCommand {
 
   private Export export(Exporter exporter, Item item, Map<String, SigmaRule> rules) {
     RuleDocument d = item.document();
-    String fileError =
-        item.file().fileProblems().stream()
-            .filter(RuleProblem::isError)
-            .findFirst()
-            .map(RuleProblem::describe)
-            .orElse(null);
-    if (d == null || fileError != null) {
+    String unusable = item.unusable();
+    if (unusable != null) {
       return new Export(
           as,
           d == null ? null : d.meta().id(),
           d == null ? null : d.meta().title(),
           null,
-          List.of("rule: " + (fileError == null ? "no rule in the file" : fileError)),
+          List.of("rule: " + unusable),
           List.of());
     }
     return exporter.export(d, rules);

@@ -1,10 +1,7 @@
 package org.sigmaworkbench.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +42,8 @@ import picocli.CommandLine.Parameters;
       "The query is the text 'convert' prints for the target. Give one of --workspace, --cluster"
           + " with --database, or --defender. Each row is matched by the rule as in 'test', with"
           + " the matched parts in brackets."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class QueryCommand implements CliCommand {
+    })
+final class QueryCommand extends CliCommand {
 
   /** Made when the first row is written: help and usage never load the object mapper. */
   private static final class Mapper {
@@ -287,46 +281,31 @@ final class QueryCommand implements CliCommand {
   }
 
   private static void jsonl(
-      PrintWriter out, String query, QueryResult result, List<MatchedRow> rows) throws IOException {
+      PrintWriter out, String query, QueryResult result, List<MatchedRow> rows) {
+    JsonLines json = new JsonLines(out);
     List<String> names = result.columnNames();
     for (MatchedRow row : rows) {
-      out.println(
-          json(
-              g -> {
-                g.writeObjectFieldStart("columns");
-                for (int i = 0; i < names.size(); i++) {
-                  g.writeFieldName(names.get(i));
-                  g.writeTree(row.cells().get(i));
-                }
-                g.writeEndObject();
-                g.writeBooleanField("hit", row.hit());
-                VerdictJson.spans(g, row.spans());
-              }));
+      json.object(
+          g -> {
+            g.writeObjectFieldStart("columns");
+            for (int i = 0; i < names.size(); i++) {
+              g.writeFieldName(names.get(i));
+              Mapper.JSON.writeTree(g, row.cells().get(i));
+            }
+            g.writeEndObject();
+            g.writeBooleanField("hit", row.hit());
+            VerdictJson.spans(g, row.spans());
+          });
     }
-    out.println(
-        json(
-            g -> {
-              g.writeStringField("query", query);
-              g.writeNumberField("rows", rows.size());
-              g.writeBooleanField("truncated", result.truncated());
-              if (result.partialError() != null) {
-                g.writeStringField("partial_error", result.partialError());
-              }
-            }));
-  }
-
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static String json(Body body) throws IOException {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = Mapper.JSON.createGenerator(w)) {
-      g.writeStartObject();
-      body.write(g);
-      g.writeEndObject();
-    }
-    return w.toString();
+    json.object(
+        g -> {
+          g.writeStringField("query", query);
+          g.writeNumberField("rows", rows.size());
+          g.writeBooleanField("truncated", result.truncated());
+          if (result.partialError() != null) {
+            g.writeStringField("partial_error", result.partialError());
+          }
+        });
   }
 
   /** The rows as a table, each followed by its spans as 'test' prints them. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
+import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -49,7 +50,25 @@ final class RuleInputs {
    *
    * @param index the document's place in its file, from 0
    */
-  record Item(Path path, RuleFile file, RuleDocument document, int index) {}
+  record Item(Path path, RuleFile file, RuleDocument document, int index) {
+
+    /**
+     * Why the file gives nothing to work on: its first error, or that it holds no rule; else null.
+     */
+    String unusable() {
+      String fileError = firstError(file.fileProblems());
+      return fileError == null && document == null ? "no rule in the file" : fileError;
+    }
+  }
+
+  /** The first error among {@code problems}, described with its position; null when none is. */
+  static String firstError(List<RuleProblem> problems) {
+    return problems.stream()
+        .filter(RuleProblem::isError)
+        .findFirst()
+        .map(RuleProblem::describe)
+        .orElse(null);
+  }
 
   /**
    * The documents of the inputs in input order, and the detection rules by name and by id, which

@@ -14,7 +14,6 @@ import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
-import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -49,14 +48,8 @@ final class RuleSet {
       boolean correlates = file.documents().stream().anyMatch(CorrelationRule.class::isInstance);
       if (!file.fileProblems().isEmpty() || (file.rules().isEmpty() && !correlates)) {
         set.failed++;
-        err.println(
-            p
-                + ": skipped: "
-                + file.problems().stream()
-                    .filter(RuleProblem::isError)
-                    .findFirst()
-                    .map(RuleProblem::describe)
-                    .orElse("no detection rule in the file"));
+        String why = RuleInputs.firstError(file.problems());
+        err.println(p + ": skipped: " + (why == null ? "no detection rule in the file" : why));
         continue;
       }
       for (SigmaRule rule : file.rules()) {

@@ -27,7 +27,6 @@ import org.sigmaworkbench.threads.DaemonThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code test}: runs rules over logs and prints the hits. Given several rules (a folder of them),
@@ -39,14 +38,8 @@ import picocli.CommandLine.Parameters;
       "Run rules over logs and print the hits.",
       "Given several rules (or a folder), all are matched in one pass over each log and the text"
           + " output groups the hits by rule with counts."
-    },
-    mixinStandardHelpOptions = true,
-    versionProvider = SigmaCli.Version.class,
-    sortOptions = false)
-final class TestCommand implements CliCommand {
-
-  @Parameters(arity = "1..*", paramLabel = "RULE_OR_DIR", description = "Rule files or folders.")
-  List<Path> inputs;
+    })
+final class TestCommand extends RulesCommand {
 
   @Option(
       names = "--logs",

@@ -70,8 +70,12 @@ public final class ExportMapping {
   }
 
   List<String> texts(String... path) {
+    return texts(node(path));
+  }
+
+  private static List<String> texts(JsonNode list) {
     List<String> out = new ArrayList<>();
-    node(path).forEach(n -> out.add(n.asText()));
+    list.forEach(n -> out.add(n.asText()));
     return out;
   }
 
@@ -142,22 +146,19 @@ public final class ExportMapping {
 
   /** Entity type to its accepted identifiers. */
   Map<String, List<String>> identifiers() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> f : node("sentinel", "identifiers").properties()) {
-      List<String> ids = new ArrayList<>();
-      f.getValue().forEach(v -> ids.add(v.asText()));
-      out.put(f.getKey(), ids);
-    }
-    return out;
+    return textLists("sentinel", "identifiers");
   }
 
   /** Impacted asset OData type to its documented identifiers. */
   Map<String, List<String>> assetTypes() {
+    return textLists("defender", "asset_types");
+  }
+
+  /** An object of the file whose values are lists of texts, by key in the file's order. */
+  private Map<String, List<String>> textLists(String... path) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> f : node("defender", "asset_types").properties()) {
-      List<String> ids = new ArrayList<>();
-      f.getValue().forEach(v -> ids.add(v.asText()));
-      out.put(f.getKey(), ids);
+    for (Map.Entry<String, JsonNode> f : node(path).properties()) {
+      out.put(f.getKey(), texts(f.getValue()));
     }
     return out;
   }

@@ -325,28 +325,8 @@ public final class ExportValidator {
 
   private void schedule(
       Duration frequency, Duration period, String frequencyAt, String periodAt, List<String> p) {
-    if (frequency != null) {
-      range(
-          frequency,
-          mapping.duration("sentinel", "frequency_min"),
-          mapping.duration("sentinel", "frequency_max"),
-          frequencyAt,
-          p);
-      if (frequency.getSeconds() % 60 != 0) {
-        p.add(frequencyAt + ": must be whole minutes");
-      }
-    }
-    if (period != null) {
-      range(
-          period,
-          mapping.duration("sentinel", "period_min"),
-          mapping.duration("sentinel", "period_max"),
-          periodAt,
-          p);
-      if (period.getSeconds() % 60 != 0) {
-        p.add(periodAt + ": must be whole minutes");
-      }
-    }
+    scheduleDuration(frequency, "frequency", frequencyAt, p);
+    scheduleDuration(period, "period", periodAt, p);
     if (frequency != null && period != null) {
       if (period.compareTo(frequency) < 0) {
         p.add(
@@ -367,6 +347,25 @@ public final class ExportValidator {
                 + " runs at most every "
                 + Durations.describe(minFrequency));
       }
+    }
+  }
+
+  /**
+   * A Sentinel schedule's {@code frequency} or {@code period}, when given: within the range the
+   * mapping file documents for it ({@code frequency_min}, {@code frequency_max}...), whole minutes.
+   */
+  private void scheduleDuration(Duration d, String name, String at, List<String> p) {
+    if (d == null) {
+      return;
+    }
+    range(
+        d,
+        mapping.duration("sentinel", name + "_min"),
+        mapping.duration("sentinel", name + "_max"),
+        at,
+        p);
+    if (d.getSeconds() % 60 != 0) {
+      p.add(at + ": must be whole minutes");
     }
   }
 

@@ -10,16 +10,9 @@ import org.sigmaworkbench.rule.Predicate;
  */
 sealed interface Cond {
 
-  /** All terms hold. */
-  record All(List<Cond> terms) implements Cond {
-    public All {
-      terms = List.copyOf(terms);
-    }
-  }
-
-  /** At least one term holds. */
-  record Any(List<Cond> terms) implements Cond {
-    public Any {
+  /** All terms hold ({@code all}), or at least one does. */
+  record Junction(boolean all, List<Cond> terms) implements Cond {
+    public Junction {
       terms = List.copyOf(terms);
     }
   }
@@ -42,36 +35,35 @@ sealed interface Cond {
 
   /** All of the terms, with constants folded and nested conjunctions flattened. */
   static Cond all(List<Cond> terms) {
-    List<Cond> out = new ArrayList<>();
-    for (Cond t : terms) {
-      if (t instanceof Constant c) {
-        if (!c.value()) {
-          return c;
-        }
-      } else if (t instanceof All a) {
-        out.addAll(a.terms());
-      } else {
-        out.add(t);
-      }
-    }
-    return out.isEmpty() ? new Constant(true) : out.size() == 1 ? out.get(0) : new All(out);
+    return junction(true, terms);
   }
 
   /** Any of the terms, with constants folded and nested disjunctions flattened. */
   static Cond any(List<Cond> terms) {
+    return junction(false, terms);
+  }
+
+  /**
+   * The terms joined by {@code and} ({@code all}) or {@code or}: a constant that decides the whole
+   * is the whole, the other constant is dropped, and a nested junction of the same kind gives its
+   * terms; no term left is the constant that leaves the whole undecided.
+   */
+  private static Cond junction(boolean all, List<Cond> terms) {
     List<Cond> out = new ArrayList<>();
     for (Cond t : terms) {
       if (t instanceof Constant c) {
-        if (c.value()) {
+        if (c.value() != all) {
           return c;
         }
-      } else if (t instanceof Any a) {
-        out.addAll(a.terms());
+      } else if (t instanceof Junction j && j.all() == all) {
+        out.addAll(j.terms());
       } else {
         out.add(t);
       }
     }
-    return out.isEmpty() ? new Constant(false) : out.size() == 1 ? out.get(0) : new Any(out);
+    return out.isEmpty()
+        ? new Constant(all)
+        : out.size() == 1 ? out.get(0) : new Junction(all, out);
   }
 
   static Cond all(Cond... terms) {

@@ -42,16 +42,16 @@ final class CondWriter {
     if (c instanceof Cond.Negation n) {
       return new Part("not(" + part(n.term(), negations + 1).text() + ")", ATOM);
     }
-    if (c instanceof Cond.All a) {
+    if (c instanceof Cond.Junction j && j.all()) {
       List<String> parts = new ArrayList<>();
-      for (Cond t : a.terms()) {
+      for (Cond t : j.terms()) {
         Part p = part(t, negations);
         parts.add(p.precedence() < AND ? "(" + p.text() + ")" : p.text());
       }
       return new Part(chain(parts, " and "), AND);
     }
-    if (c instanceof Cond.Any a) {
-      return any(a.terms(), negations);
+    if (c instanceof Cond.Junction j) {
+      return any(j.terms(), negations);
     }
     if (c instanceof Cond.Test t) {
       return new Part(

@@ -29,10 +29,9 @@ final class FileNameRewrite {
         return Cond.test(column, Predicate.StringOp.EQUALS, v.substring(1), s.cased());
       }
     }
-    return problems.error(
-        "'"
-            + field
-            + "' is a full path, but "
+    return problems.fieldError(
+        field,
+        "is a full path, but "
             + column.text()
             + " holds only the file name: "
             + describe(p)

@@ -33,19 +33,13 @@ final class HashListRewrite {
       Predicate p,
       String field,
       Problems problems) {
-    if (p instanceof Predicate.Exists e && e.present()) {
-      List<Cond> any = new ArrayList<>();
-      for (String c : columns.values()) {
-        any.add(new Cond.Test(ColumnExpr.of(table, c), p));
-      }
-      return Cond.any(any);
-    }
     if (p instanceof Predicate.Exists || p instanceof Predicate.IsNull) {
-      List<Cond> all = new ArrayList<>();
+      List<Cond> each = new ArrayList<>();
       for (String c : columns.values()) {
-        all.add(new Cond.Test(ColumnExpr.of(table, c), p));
+        each.add(new Cond.Test(ColumnExpr.of(table, c), p));
       }
-      return Cond.all(all);
+      // The list is there when some algorithm's column has a value, and absent when none has.
+      return p instanceof Predicate.Exists e && e.present() ? Cond.any(each) : Cond.all(each);
     }
     if (p instanceof Predicate.StringMatch s && s.op() == Predicate.StringOp.CONTAINS) {
       Matcher m = ENTRY.matcher(s.text());
@@ -53,10 +47,9 @@ final class HashListRewrite {
         String algorithm = m.group(1).toUpperCase(Locale.ROOT);
         String column = columns.get(algorithm);
         if (column == null) {
-          return problems.error(
-              "'"
-                  + field
-                  + "' value '"
+          return problems.fieldError(
+              field,
+              "value '"
                   + s.text()
                   + "' names "
                   + algorithm
@@ -85,10 +78,9 @@ final class HashListRewrite {
         return Cond.any(any);
       }
     }
-    return problems.error(
-        "'"
-            + field
-            + "' is a list of ALGORITHM=hash entries that "
+    return problems.fieldError(
+        field,
+        "is a list of ALGORITHM=hash entries that "
             + table.name()
             + " keeps in one column per algorithm; "
             + FileNameRewrite.describe(p)

@@ -15,11 +15,11 @@ final class ImpliedColumns {
     if (columns.isEmpty()) {
       return false;
     }
-    if (c instanceof Cond.All a) {
-      return a.terms().stream().anyMatch(t -> impliesNonEmpty(t, columns));
+    if (c instanceof Cond.Junction j && j.all()) {
+      return j.terms().stream().anyMatch(t -> impliesNonEmpty(t, columns));
     }
-    if (c instanceof Cond.Any a) {
-      return !a.terms().isEmpty() && a.terms().stream().allMatch(t -> impliesNonEmpty(t, columns));
+    if (c instanceof Cond.Junction j) {
+      return !j.terms().isEmpty() && j.terms().stream().allMatch(t -> impliesNonEmpty(t, columns));
     }
     if (c instanceof Cond.Constant k) {
       return !k.value();

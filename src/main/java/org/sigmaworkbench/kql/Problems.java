@@ -17,6 +17,11 @@ final class Problems {
     return new Cond.Constant(false);
   }
 
+  /** Records an error about a rule's field: the field's name in quotes, then {@code message}. */
+  Cond fieldError(String field, String message) {
+    return error("'" + field + "' " + message);
+  }
+
   boolean ok() {
     return errors.isEmpty() && unmapped.isEmpty();
   }

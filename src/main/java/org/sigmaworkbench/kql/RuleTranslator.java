@@ -70,18 +70,10 @@ final class RuleTranslator {
       return Cond.not(translate(n.term()));
     }
     if (e instanceof Expr.And a) {
-      List<Cond> terms = new ArrayList<>();
-      for (Expr t : a.terms()) {
-        terms.add(translate(t));
-      }
-      return Cond.all(terms);
+      return Cond.all(a.terms().stream().map(this::translate).toList());
     }
     if (e instanceof Expr.Or o) {
-      List<Cond> terms = new ArrayList<>();
-      for (Expr t : o.terms()) {
-        terms.add(translate(t));
-      }
-      return Cond.any(terms);
+      return Cond.any(o.terms().stream().map(this::translate).toList());
     }
     return match((Expr.Match) e);
   }
@@ -92,21 +84,18 @@ final class RuleTranslator {
       if (PredicateWriter.isKeywordForm(p)) {
         return new Cond.Keyword(p);
       }
+      String keyword = "'" + m.origin().value() + "' in '" + m.origin().identifier() + "'";
       if (PredicateWriter.trueOnEmpty(p)) {
         return problems.error(
-            "the keyword '"
-                + m.origin().value()
-                + "' in '"
-                + m.origin().identifier()
-                + "' matches the empty text, so KQL would find it in every empty column of a row;"
+            "the keyword "
+                + keyword
+                + " matches the empty text, so KQL would find it in every empty column of a row;"
                 + " a keyword must match only columns that have a value");
       }
       return problems.error(
-          "a keyword ('"
-              + m.origin().value()
-              + "' in '"
-              + m.origin().identifier()
-              + "') can only be searched as text contained in some column, or as a pattern;"
+          "a keyword ("
+              + keyword
+              + ") can only be searched as text contained in some column, or as a pattern;"
               + " KQL has no other full-text form");
     }
     if (p instanceof Predicate.FieldRef f) {

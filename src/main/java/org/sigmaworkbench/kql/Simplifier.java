@@ -2,6 +2,7 @@ package org.sigmaworkbench.kql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.sigmaworkbench.rule.Expr;
 
 /**
@@ -24,47 +25,47 @@ final class Simplifier {
       return new Expr.Not(t);
     }
     if (e instanceof Expr.And a) {
-      List<Expr> terms = new ArrayList<>();
-      for (Expr t : a.terms()) {
-        Expr s = simplify(t);
-        if (s instanceof Expr.Const c) {
-          if (!c.value()) {
-            return s;
-          }
-          continue;
-        }
-        if (s instanceof Expr.And inner) {
-          terms.addAll(inner.terms());
-        } else {
-          terms.add(s);
-        }
-      }
-      return terms.isEmpty()
-          ? new Expr.Const(true)
-          : terms.size() == 1 ? terms.get(0) : new Expr.And(terms);
+      return junction(true, a.terms(), s -> s instanceof Expr.And inner ? inner.terms() : null);
     }
     if (e instanceof Expr.Or o) {
-      List<Expr> terms = new ArrayList<>();
-      for (Expr t : o.terms()) {
-        Expr s = simplify(t);
-        if (s instanceof Expr.Const c) {
-          if (c.value()) {
-            return s;
-          }
-          continue;
-        }
-        if (s instanceof Expr.Or inner) {
-          terms.addAll(inner.terms());
-        } else if (s instanceof Expr.Named n && n.body() instanceof Expr.Or inner) {
-          terms.addAll(inner.terms());
-        } else {
-          terms.add(s);
-        }
-      }
-      return terms.isEmpty()
-          ? new Expr.Const(false)
-          : terms.size() == 1 ? terms.get(0) : new Expr.Or(terms);
+      return junction(false, o.terms(), Simplifier::disjuncts);
     }
     return e;
+  }
+
+  /**
+   * The terms of a disjunction, named or not, that an enclosing disjunction takes in; else null.
+   */
+  private static List<Expr> disjuncts(Expr e) {
+    Expr body = e instanceof Expr.Named n ? n.body() : e;
+    return body instanceof Expr.Or inner ? inner.terms() : null;
+  }
+
+  /**
+   * The simplified terms joined by {@code and} ({@code all}) or {@code or}: a constant that decides
+   * the whole is the whole, the other constant is dropped, and a term {@code nested} gives terms
+   * for is replaced by them; no term left is the constant that leaves the whole undecided.
+   */
+  private static Expr junction(boolean all, List<Expr> given, Function<Expr, List<Expr>> nested) {
+    List<Expr> terms = new ArrayList<>();
+    for (Expr t : given) {
+      Expr s = simplify(t);
+      if (s instanceof Expr.Const c) {
+        if (c.value() != all) {
+          return s;
+        }
+        continue;
+      }
+      List<Expr> inner = nested.apply(s);
+      if (inner != null) {
+        terms.addAll(inner);
+      } else {
+        terms.add(s);
+      }
+    }
+    if (terms.size() == 1) {
+      return terms.get(0);
+    }
+    return terms.isEmpty() ? new Expr.Const(all) : all ? new Expr.And(terms) : new Expr.Or(terms);
   }
 }

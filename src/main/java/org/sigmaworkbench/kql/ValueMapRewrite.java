@@ -30,10 +30,9 @@ final class ValueMapRewrite {
       value = c.text();
     }
     if (value == null) {
-      return problems.error(
-          "'"
-              + field
-              + "' is written differently in "
+      return problems.fieldError(
+          field,
+          "is written differently in "
               + column.text()
               + ", so only equality with one of "
               + String.join(", ", values.keySet())
@@ -47,10 +46,9 @@ final class ValueMapRewrite {
       }
     }
     if (targets == null) {
-      return problems.error(
-          "'"
-              + field
-              + "' value '"
+      return problems.fieldError(
+          field,
+          "value '"
               + value
               + "' has no equivalent in "
               + column.text()

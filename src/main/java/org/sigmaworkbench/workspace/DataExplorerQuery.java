@@ -82,11 +82,9 @@ public final class DataExplorerQuery extends HttpQuery {
   @Override
   QueryResult parse(JsonNode answer) throws QueryException {
     if (!answer.isArray()) {
-      throw new QueryException(
-          QueryException.Kind.SERVICE,
-          describe() + " answered without the v2 frames (a JSON array)");
+      throw unreadableAnswer("without the v2 frames (a JSON array)");
     }
-    List<QueryResult.Column> columns = new ArrayList<>();
+    List<QueryResult.Column> columns = List.of();
     List<List<JsonNode>> rows = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     boolean truncated = false;
@@ -98,19 +96,10 @@ public final class DataExplorerQuery extends HttpQuery {
           continue;
         }
         primarySeen = true;
-        for (JsonNode c : frame.path("Columns")) {
-          columns.add(
-              new QueryResult.Column(
-                  c.path("ColumnName").asText(),
-                  QueryResult.kustoType(c.path("ColumnType").asText(null))));
-        }
+        columns = columns(frame.path("Columns"), "ColumnName", "ColumnType");
         for (JsonNode r : frame.path("Rows")) {
           if (r.isArray()) {
-            List<JsonNode> row = new ArrayList<>(columns.size());
-            for (int i = 0; i < columns.size(); i++) {
-              row.add(r.path(i).isMissingNode() ? JSON.nullNode() : r.get(i));
-            }
-            rows.add(row);
+            rows.add(row(r, columns.size()));
           } else {
             // An error in place of a row: the rows before it are all there is.
             truncated |= collect(r.path("OneApiErrors"), errors);

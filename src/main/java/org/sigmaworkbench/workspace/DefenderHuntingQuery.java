@@ -46,15 +46,9 @@ public final class DefenderHuntingQuery extends HttpQuery {
     JsonNode schema = answer.path("schema");
     JsonNode results = answer.path("results");
     if (!schema.isArray() && !results.isArray()) {
-      throw new QueryException(
-          QueryException.Kind.SERVICE, describe() + " answered without \"schema\" and \"results\"");
+      throw unreadableAnswer("without \"schema\" and \"results\"");
     }
-    List<QueryResult.Column> columns = new ArrayList<>();
-    for (JsonNode c : schema) {
-      columns.add(
-          new QueryResult.Column(
-              c.path("name").asText(), QueryResult.kustoType(c.path("type").asText(null))));
-    }
+    List<QueryResult.Column> columns = columns(schema, "name", "type");
     List<List<JsonNode>> rows = new ArrayList<>();
     for (JsonNode r : results) {
       List<JsonNode> row = new ArrayList<>(columns.size());

@@ -81,6 +81,34 @@ abstract class HttpQuery implements WorkspaceQuery {
     return b;
   }
 
+  /**
+   * The columns of a result from the service's list of them: each one's name and type under the
+   * names the service gives those ({@code name} and {@code type}, or {@code ColumnName}...).
+   */
+  static List<QueryResult.Column> columns(JsonNode list, String nameField, String typeField) {
+    List<QueryResult.Column> columns = new ArrayList<>();
+    for (JsonNode c : list) {
+      columns.add(
+          new QueryResult.Column(
+              c.path(nameField).asText(), QueryResult.kustoType(c.path(typeField).asText(null))));
+    }
+    return columns;
+  }
+
+  /** A row the service writes as an array of cells in column order; a missing cell is null. */
+  static List<JsonNode> row(JsonNode cells, int columns) {
+    List<JsonNode> row = new ArrayList<>(columns);
+    for (int i = 0; i < columns; i++) {
+      row.add(cells.path(i).isMissingNode() ? JSON.nullNode() : cells.get(i));
+    }
+    return row;
+  }
+
+  /** An answer that is not the service's protocol: what it lacks ({@code without "tables"}). */
+  QueryException unreadableAnswer(String how) {
+    return new QueryException(QueryException.Kind.SERVICE, describe() + " answered " + how);
+  }
+
   /** The rows of a successful answer (HTTP 2xx), before the row limit. */
   abstract QueryResult parse(JsonNode answer) throws QueryException;
 
@@ -201,8 +229,7 @@ abstract class HttpQuery implements WorkspaceQuery {
       try {
         JsonNode answer = JSON.readTree(raw.body());
         if (answer == null || answer.isMissingNode()) {
-          throw new QueryException(
-              QueryException.Kind.SERVICE, describe() + " answered with an empty body");
+          throw unreadableAnswer("with an empty body");
         }
         complete(limit(parse(answer), request.maxRows()));
       } catch (QueryException e) {

@@ -55,8 +55,7 @@ public final class LogAnalyticsQuery extends HttpQuery {
   QueryResult parse(JsonNode answer) throws QueryException {
     JsonNode tables = answer.path("tables");
     if (!tables.isArray()) {
-      throw new QueryException(
-          QueryException.Kind.SERVICE, describe() + " answered without \"tables\"");
+      throw unreadableAnswer("without \"tables\"");
     }
     JsonNode table = null;
     for (JsonNode t : tables) {
@@ -68,20 +67,12 @@ public final class LogAnalyticsQuery extends HttpQuery {
     if (table == null && tables.size() > 0) {
       table = tables.get(0);
     }
-    List<QueryResult.Column> columns = new ArrayList<>();
+    List<QueryResult.Column> columns = List.of();
     List<List<JsonNode>> rows = new ArrayList<>();
     if (table != null) {
-      for (JsonNode c : table.path("columns")) {
-        columns.add(
-            new QueryResult.Column(
-                c.path("name").asText(), QueryResult.kustoType(c.path("type").asText(null))));
-      }
+      columns = columns(table.path("columns"), "name", "type");
       for (JsonNode r : table.path("rows")) {
-        List<JsonNode> row = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-          row.add(r.path(i).isMissingNode() ? JSON.nullNode() : r.get(i));
-        }
-        rows.add(row);
+        rows.add(row(r, columns.size()));
       }
     }
     String partial = null;

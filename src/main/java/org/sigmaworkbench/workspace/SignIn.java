@@ -18,27 +18,23 @@ public enum SignIn {
    * AZURE_TENANT_ID}, {@code AZURE_CLIENT_SECRET} or a certificate), the Azure CLI's sign-in
    * ({@code az login}), a managed identity.
    */
-  AUTO("auto"),
+  AUTO,
   /** The Azure CLI's sign-in ({@code az login}). */
-  AZURE_CLI("azure-cli"),
+  AZURE_CLI,
   /** A service principal from the environment variables. */
-  ENVIRONMENT("environment"),
+  ENVIRONMENT,
   /** The managed identity of the Azure machine the tool runs on. */
-  MANAGED_IDENTITY("managed-identity"),
+  MANAGED_IDENTITY,
   /** The system browser opens for an interactive sign-in. */
-  BROWSER("browser"),
+  BROWSER,
   /** A code to enter at the device login page, shown by {@code prompt}. */
-  DEVICE_CODE("device-code");
+  DEVICE_CODE;
 
-  private final String option;
-
-  SignIn(String option) {
-    this.option = option;
-  }
-
-  /** The name on the command line. */
+  /**
+   * The name on the command line: the constant's, in lower case with hyphens ({@code azure-cli}).
+   */
   public String option() {
-    return option;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Every name on the command line. */
@@ -49,7 +45,7 @@ public enum SignIn {
   /** The sign-in of a command-line name (case-insensitive). */
   public static SignIn of(String option) {
     for (SignIn s : values()) {
-      if (s.option.equalsIgnoreCase(option.strip())) {
+      if (s.option().equalsIgnoreCase(option.strip())) {
         return s;
       }
     }
@@ -102,6 +98,6 @@ public enum SignIn {
 
   @Override
   public String toString() {
-    return option.toLowerCase(Locale.ROOT);
+    return option();
   }
 }

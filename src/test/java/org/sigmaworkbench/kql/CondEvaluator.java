@@ -23,11 +23,11 @@ final class CondEvaluator {
     if (c instanceof Cond.Negation n) {
       return !eval(n.term(), values);
     }
-    if (c instanceof Cond.All a) {
-      return a.terms().stream().allMatch(t -> eval(t, values));
+    if (c instanceof Cond.Junction j && j.all()) {
+      return j.terms().stream().allMatch(t -> eval(t, values));
     }
-    if (c instanceof Cond.Any a) {
-      return a.terms().stream().anyMatch(t -> eval(t, values));
+    if (c instanceof Cond.Junction j) {
+      return j.terms().stream().anyMatch(t -> eval(t, values));
     }
     if (c instanceof Cond.Test t) {
       return test(t.predicate(), values.apply(t.column()));
