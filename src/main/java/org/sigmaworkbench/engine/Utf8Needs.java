@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  * That finds every such literal the decoded text holds, unless the text holds a character the fold
  * turns into an ASCII letter (Kelvin sign, long s, capital I with dot: their UTF-8 forms start with
  * the bytes E2, C5, C4). Only then, or when some literal holds a character beyond ASCII and the
- * bytes hold one too, is the text decoded and searched as text. Bytes of a multi-byte character
- * or malformed bytes are never ASCII, so they never make an ASCII match that the text lacks.
+ * bytes hold one too, is the text decoded and searched as text. Bytes of a multi-byte character or
+ * malformed bytes are never ASCII, so they never make an ASCII match that the text lacks.
  *
  * <p>A few long literals are looked for by skipping (Horspool), many or short ones through one
  * {@link LiteralScanner} pass over the bytes read as Latin-1 characters.
@@ -87,7 +87,9 @@ final class Utf8Needs {
 
   /** Whether some literal occurs in the UTF-8 text of {@code b[off, off + len)}. */
   boolean in(byte[] b, int off, int len) {
-    if (window > 0 ? skipSearch(b, off, len) : scanner != null && scanner.any(latin1(b, off, len))) {
+    if (window > 0
+        ? skipSearch(b, off, len)
+        : scanner != null && scanner.any(latin1(b, off, len))) {
       return true;
     }
     return mayDiffer(b, off, len) && text.test(new String(b, off, len, StandardCharsets.UTF_8));

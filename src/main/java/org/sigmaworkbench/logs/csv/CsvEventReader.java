@@ -94,6 +94,14 @@ public final class CsvEventReader implements EventStream {
   }
 
   public CsvEventReader(Path path, ReadOptions options) throws IOException, LogFormatException {
+    this(path, options, 1 << 20);
+  }
+
+  /**
+   * @param blockSize bytes a UTF-8 file is read by at a time (tests make records cross blocks)
+   */
+  CsvEventReader(Path path, ReadOptions options, int blockSize)
+      throws IOException, LogFormatException {
     if (options.kind() != null && options.kind().format() != LogFormat.CSV) {
       throw new IllegalArgumentException(options.kind() + " is not a delimited format");
     }
@@ -102,7 +110,7 @@ public final class CsvEventReader implements EventStream {
     TextInput.Encoding enc = TextInput.sniff(path);
     CsvTokenizer tk =
         enc.charset().equals(StandardCharsets.UTF_8)
-            ? new Utf8CsvTokenizer(path, enc.bom(), 1 << 20)
+            ? new Utf8CsvTokenizer(path, enc.bom(), blockSize)
             : new CharCsvTokenizer(TextInput.open(path));
     boolean ok = false;
     try {

@@ -166,8 +166,9 @@ final class Utf8CsvTokenizer implements CsvTokenizer {
    * Passes over the records ahead that nobody wants, stopping before the first other record (which
    * {@link #next} or {@link #nextRaw} gives next). A record is passed over when it is regular (no
    * text after a closing quote, no quote left open), has at most {@code maxFields} fields, holds no
-   * doubled quote when {@code doubledQuotesMatter}, and its bytes hold nothing {@code filter} wants.
-   * Line numbers count on as if every record had been given; {@link #passedOver} counts them.
+   * doubled quote when {@code doubledQuotesMatter}, and its bytes hold nothing {@code filter}
+   * wants. Line numbers count on as if every record had been given; {@link #passedOver} counts
+   * them.
    */
   void skipUnwanted(TextFilter filter, int maxFields, boolean doubledQuotesMatter)
       throws IOException {
