@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -19,21 +18,39 @@ import java.util.function.Predicate;
  * bytes hold one too, is the text decoded and searched as text. Bytes of a multi-byte character or
  * malformed bytes are never ASCII, so they never make an ASCII match that the text lacks.
  *
- * <p>A few long literals are looked for by skipping (Horspool), many or short ones through one
- * {@link LiteralScanner} pass over the bytes read as Latin-1 characters.
+ * <p>A few literals are looked for eight bytes at a time by an anchor: the two adjacent characters
+ * of the literal least common in logs; where both occur (letters in either case) the whole literal
+ * is compared. Many literals go through one {@link LiteralScanner} pass over the bytes read as
+ * Latin-1 characters.
  */
 final class Utf8Needs {
 
+  /** At most this many literals are looked for by anchors. */
+  static final int MAX_ANCHORED = 8;
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
-  /** Folded ASCII literals looked for by skipping; empty when scanning. */
+  /** Characters common in log text, most common first; others count as rare. */
+  private static final String COMMON =
+      " etaoisrnlc\\.dmhp-u:/0123456789wgfbyv,\"x=k_;()'{}[]j$qz%@#&*!?<>|+~`^";
+
+  /** Folded ASCII literals looked for by anchors; empty when scanning. */
   private final byte[][] literals;
 
-  private final int window;
-  private final byte[] shift = new byte[256];
-  private final boolean[] end = new boolean[256];
+  /** Per literal: where its anchor starts, and the anchor's two bytes repeated over a long. */
+  private final int[] anchorAt;
+
+  private final long[] first;
+  private final long[] second;
+
+  /** Per literal: 0x20 in each byte where the anchor byte is a letter (folded by setting it). */
+  private final long[] firstCase;
+
+  private final long[] secondCase;
+
   private final LiteralScanner scanner;
 
   /** Some literal holds a character beyond ASCII. */
@@ -63,36 +80,116 @@ final class Utf8Needs {
       }
     }
     this.beyondAscii = beyond;
-    int min = ascii.stream().mapToInt(String::length).min().orElse(0);
-    boolean skip =
-        !ascii.isEmpty()
-            && ascii.size() <= NeedsFilter.MAX_SKIP_LITERALS
-            && min >= NeedsFilter.MIN_SKIP_WINDOW;
-    this.window = skip ? Math.min(min, 127) : 0;
-    this.literals = new byte[skip ? ascii.size() : 0][];
-    if (skip) {
-      Arrays.fill(shift, (byte) window);
-      for (int l = 0; l < literals.length; l++) {
-        byte[] c = ascii.get(l).getBytes(StandardCharsets.US_ASCII);
-        literals[l] = c;
-        end[c[window - 1]] = true;
-        for (int j = 0; j < window - 1; j++) {
-          shift[c[j]] = (byte) Math.min(shift[c[j]], window - 1 - j);
+    boolean anchored =
+        ascii.size() <= MAX_ANCHORED && ascii.stream().allMatch(l -> l.length() >= 2);
+    int n = anchored ? ascii.size() : 0;
+    this.literals = new byte[n][];
+    this.anchorAt = new int[n];
+    this.first = new long[n];
+    this.second = new long[n];
+    this.firstCase = new long[n];
+    this.secondCase = new long[n];
+    for (int l = 0; l < n; l++) {
+      byte[] c = ascii.get(l).getBytes(StandardCharsets.US_ASCII);
+      literals[l] = c;
+      int best = 0;
+      int bestScore = -1;
+      for (int p = 0; p + 1 < c.length; p++) {
+        int score = rarity(c[p]) + rarity(c[p + 1]);
+        if (score > bestScore) {
+          best = p;
+          bestScore = score;
         }
       }
+      anchorAt[l] = best;
+      first[l] = ONES * c[best];
+      second[l] = ONES * c[best + 1];
+      firstCase[l] = isLetter(c[best]) ? ONES * 0x20 : 0;
+      secondCase[l] = isLetter(c[best + 1]) ? ONES * 0x20 : 0;
     }
     this.scanner =
-        skip || ascii.isEmpty() ? null : new LiteralScanner(ascii, LiteralScanner.Fold.ASCII);
+        anchored || ascii.isEmpty() ? null : new LiteralScanner(ascii, LiteralScanner.Fold.ASCII);
+  }
+
+  private static int rarity(byte b) {
+    int i = COMMON.indexOf(b);
+    return i < 0 ? COMMON.length() + 1 : i;
+  }
+
+  private static boolean isLetter(byte b) {
+    return b >= 'a' && b <= 'z';
   }
 
   /** Whether some literal occurs in the UTF-8 text of {@code b[off, off + len)}. */
   boolean in(byte[] b, int off, int len) {
-    if (window > 0
-        ? skipSearch(b, off, len)
-        : scanner != null && scanner.any(latin1(b, off, len))) {
+    if (literals.length > 0) {
+      long found = anchoredSearch(b, off, len);
+      if (found > 0) {
+        return true;
+      }
+      if (found == 0) {
+        return false; // every byte was ASCII
+      }
+    } else if (scanner != null && scanner.any(latin1(b, off, len))) {
       return true;
     }
     return mayDiffer(b, off, len) && text.test(new String(b, off, len, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * 1 when some literal occurs among the ASCII bytes, 0 when none does and every byte is ASCII, -1
+   * when none does but some byte is not ASCII.
+   */
+  private long anchoredSearch(byte[] b, int off, int len) {
+    int to = off + len;
+    long high = 0;
+    int i = off;
+    // Anchors starting at i..i+7, their second bytes at i+1..i+8.
+    for (; i + 9 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long v = (long) LONGS.get(b, i + 1);
+      high |= w;
+      for (int l = 0; l < literals.length; l++) {
+        long m = zeros((w | firstCase[l]) ^ first[l]) & zeros((v | secondCase[l]) ^ second[l]);
+        while (m != 0) {
+          int at = i + (Long.numberOfTrailingZeros(m) >>> 3);
+          if (matchesAt(literals[l], b, off, to, at - anchorAt[l])) {
+            return 1;
+          }
+          m &= m - 1;
+        }
+      }
+    }
+    for (; i < to; i++) {
+      high |= b[i];
+      for (int l = 0; l < literals.length; l++) {
+        if (matchesAt(literals[l], b, off, to, i - anchorAt[l])) {
+          return 1;
+        }
+      }
+    }
+    return (high & HIGHS) == 0 ? 0 : -1;
+  }
+
+  private static boolean matchesAt(byte[] lit, byte[] b, int off, int to, int start) {
+    int n = lit.length;
+    if (start < off || start + n > to) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (FOLD[b[start + k] & 0xFF] != lit[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * High bit set in each byte of {@code v} that is zero (a byte above a zero one may be set too:
+   * candidates only).
+   */
+  private static long zeros(long v) {
+    return (v - ONES) & ~v & HIGHS;
   }
 
   /** Whether the ASCII search may miss what the decoded text holds. */
@@ -106,37 +203,6 @@ final class Utf8Needs {
       int c = b[i] & 0xFF;
       if (c >= 0x80 && (beyondAscii || c == 0xC4 || c == 0xC5 || c == 0xE2)) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean skipSearch(byte[] b, int off, int len) {
-    int m = window;
-    int i = off;
-    int last = off + len - m;
-    while (i <= last) {
-      int f = FOLD[b[i + m - 1] & 0xFF];
-      if (end[f] && anyAt(b, off + len, i)) {
-        return true;
-      }
-      i += shift[f];
-    }
-    return false;
-  }
-
-  private boolean anyAt(byte[] b, int to, int i) {
-    for (byte[] lit : literals) {
-      int n = lit.length;
-      // The first byte first: the window's last byte (which led here) is often a common one.
-      if (i + n <= to && FOLD[b[i] & 0xFF] == lit[0]) {
-        int k = n - 1;
-        while (k > 0 && FOLD[b[i + k] & 0xFF] == lit[k]) {
-          k--;
-        }
-        if (k == 0) {
-          return true;
-        }
       }
     }
     return false;
