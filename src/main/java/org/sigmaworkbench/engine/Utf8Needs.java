@@ -141,9 +141,6 @@ final class Utf8Needs {
    * when none does but some byte is not ASCII.
    */
   private long anchoredSearch(byte[] b, int off, int len) {
-    if (literals.length == 1) {
-      return anchoredSearch1(b, off, len);
-    }
     int to = off + len;
     long high = 0;
     int i = off;
@@ -169,38 +166,6 @@ final class Utf8Needs {
         if (matchesAt(literals[l], b, off, to, i - anchorAt[l])) {
           return 1;
         }
-      }
-    }
-    return (high & HIGHS) == 0 ? 0 : -1;
-  }
-
-  /** {@link #anchoredSearch} for one literal, its anchor in locals. */
-  private long anchoredSearch1(byte[] b, int off, int len) {
-    final byte[] lit = literals[0];
-    final int back = anchorAt[0];
-    final long f = first[0];
-    final long s = second[0];
-    final long fc = firstCase[0];
-    final long sc = secondCase[0];
-    int to = off + len;
-    long high = 0;
-    int i = off;
-    for (; i + 9 <= to; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long v = (long) LONGS.get(b, i + 1);
-      high |= w;
-      long m = zeros((w | fc) ^ f) & zeros((v | sc) ^ s);
-      while (m != 0) {
-        if (matchesAt(lit, b, off, to, i + (Long.numberOfTrailingZeros(m) >>> 3) - back)) {
-          return 1;
-        }
-        m &= m - 1;
-      }
-    }
-    for (; i < to; i++) {
-      high |= b[i];
-      if (matchesAt(lit, b, off, to, i - back)) {
-        return 1;
       }
     }
     return (high & HIGHS) == 0 ? 0 : -1;
