@@ -25,6 +25,7 @@ final class NeedsFilter implements TextFilter {
 
   private final List<String> literals;
   private final LiteralScanner scanner;
+  private final Utf8Needs utf8;
 
   // Skipping: folded literals, the window length and the shift by the folded window-end character.
   private final char[][] folded;
@@ -63,6 +64,23 @@ final class NeedsFilter implements TextFilter {
         literals.isEmpty() || skip
             ? null
             : new LiteralScanner(this.literals, LiteralScanner.Fold.ASCII);
+    this.utf8 = literals.isEmpty() ? null : new Utf8Needs(this.literals, this::in);
+  }
+
+  @Override
+  public boolean inUtf8(byte[] bytes, int offset, int length) {
+    return utf8 != null && utf8.in(bytes, offset, length);
+  }
+
+  @Override
+  public boolean mayHold(char c) {
+    char f = LiteralScanner.fold(c);
+    for (String l : literals) {
+      if (l.indexOf(f) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An {@link EventStream} whose reader runs ahead on a thread of its own ({@link ReadAhead}): for
@@ -20,16 +21,36 @@ public final class ReadAheadStream implements EventStream {
   private final ReadAhead ahead;
   private final List<LogProblem> problems = new ArrayList<>();
 
+  /**
+   * The inner stream's {@link EventStream#passedOver} as it changed on the reading thread: {events
+   * produced before the change, the new count}, in order.
+   */
+  private final ConcurrentLinkedQueue<long[]> passedMarks = new ConcurrentLinkedQueue<>();
+
+  private long handedOut;
+  private long passedOver;
+
   private ReadAheadStream(EventStream inner, String fileName) {
     this.inner = inner;
     this.ahead =
         new ReadAhead(
             new ReadAhead.Producer() {
               private int handedOver;
+              private long produced;
+              private long passed;
 
               @Override
               public Event next() throws IOException {
-                return inner.next();
+                Event e = inner.next();
+                long p = inner.passedOver();
+                if (p != passed) {
+                  passed = p;
+                  passedMarks.add(new long[] {produced, p});
+                }
+                if (e != null) {
+                  produced++;
+                }
+                return e;
               }
 
               @Override
@@ -63,7 +84,22 @@ public final class ReadAheadStream implements EventStream {
 
   @Override
   public Event next() throws IOException {
-    return ahead.next(problems);
+    Event e = ahead.next(problems);
+    // Records passed over before this event (all that are left at the end) count now.
+    long[] m;
+    while ((m = passedMarks.peek()) != null && (e == null || m[0] <= handedOut)) {
+      passedOver = m[1];
+      passedMarks.poll();
+    }
+    if (e != null) {
+      handedOut++;
+    }
+    return e;
+  }
+
+  @Override
+  public long passedOver() {
+    return passedOver;
   }
 
   @Override

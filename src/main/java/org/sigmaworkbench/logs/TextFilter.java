@@ -1,5 +1,6 @@
 package org.sigmaworkbench.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.IntPredicate;
 
 /**
@@ -19,6 +20,24 @@ public interface TextFilter {
    * length)} (an odd last byte is ignored).
    */
   boolean inUtf16le(byte[] bytes, int offset, int length);
+
+  /**
+   * Whether some wanted literal occurs in the UTF-8 text of {@code bytes[offset, offset + length)},
+   * read as a UTF-8 decoder reads it (malformed bytes as U+FFFD).
+   */
+  default boolean inUtf8(byte[] bytes, int offset, int length) {
+    return in(new String(bytes, offset, length, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether some wanted literal may hold {@code c} (an ASCII character other than a letter). A
+   * reader whose stored text writes {@code c} otherwise than its events hold it (a doubled quote in
+   * a quoted CSV field), or whose events join two stored values with it, asks this to know whether
+   * the stored text alone can tell.
+   */
+  default boolean mayHold(char c) {
+    return true;
+  }
 
   /**
    * Whether some wanted literal consists only of characters {@code allowed} accepts (ASCII letters

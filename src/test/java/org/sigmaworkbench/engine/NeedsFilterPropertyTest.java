@@ -61,6 +61,41 @@ class NeedsFilterPropertyTest {
       b[b.length - 1] = 'e';
       assertThat(f.inUtf16le(b, pad, utf16.length)).as("bytes at %d", pad).isEqualTo(expected);
     }
+    byte[] utf8 = t.getBytes(StandardCharsets.UTF_8);
+    for (int pad = 0; pad < 3; pad++) {
+      byte[] b = new byte[pad + utf8.length + 1];
+      System.arraycopy(utf8, 0, b, pad, utf8.length);
+      b[b.length - 1] = 'e';
+      assertThat(f.inUtf8(b, pad, utf8.length)).as("UTF-8 at %d", pad).isEqualTo(expected);
+    }
+  }
+
+  /** Stored bytes need not be well-formed UTF-8: they are searched as a decoder reads them. */
+  @Property(tries = 2000)
+  void searchesUtf8BytesAsTheirDecodedText(
+      @ForAll("literals") List<String> written,
+      @ForAll("texts") String text,
+      @ForAll byte[] noise) {
+    List<String> literals = written.stream().map(NeedsFilterPropertyTest::fold).toList();
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[] b = new byte[utf8.length + noise.length];
+    int half = utf8.length / 2;
+    System.arraycopy(utf8, 0, b, 0, half);
+    System.arraycopy(noise, 0, b, half, noise.length);
+    System.arraycopy(utf8, half, b, half + noise.length, utf8.length - half);
+    String decoded = new String(b, StandardCharsets.UTF_8);
+    NeedsFilter f = new NeedsFilter(literals);
+    boolean expected = literals.stream().anyMatch(fold(decoded)::contains);
+    assertThat(f.inUtf8(b, 0, b.length)).as("%s in %s", literals, decoded).isEqualTo(expected);
+  }
+
+  @Test
+  void saysWhichCharactersALiteralMayHold() {
+    NeedsFilter f = new NeedsFilter(List.of("a\"b", "c:\\x"));
+    assertThat(f.mayHold('"')).isTrue();
+    assertThat(f.mayHold('\\')).isTrue();
+    assertThat(f.mayHold(',')).isFalse();
+    assertThat(new NeedsFilter(List.of("export-pfx")).mayHold('"')).isFalse();
   }
 
   private static int minLength(List<String> l) {
@@ -81,6 +116,7 @@ class NeedsFilterPropertyTest {
     assertThat(f.in("anything")).isFalse();
     assertThat(f.inUtf16le("x".getBytes(StandardCharsets.UTF_16LE), 0, 2)).isFalse();
     assertThat(f.couldBeMadeOf(c -> true)).isFalse();
+    assertThat(f.inUtf8("x".getBytes(StandardCharsets.UTF_8), 0, 1)).isFalse();
   }
 
   @Test

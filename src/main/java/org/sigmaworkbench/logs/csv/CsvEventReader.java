@@ -24,6 +24,7 @@ import org.sigmaworkbench.logs.LogFormatException;
 import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.LogProblem;
 import org.sigmaworkbench.logs.ReadOptions;
+import org.sigmaworkbench.logs.TextFilter;
 import org.sigmaworkbench.logs.TextInput;
 import org.sigmaworkbench.logs.json.ChainsawFields;
 import org.sigmaworkbench.logs.json.EvtxECmdFields;
@@ -77,11 +78,30 @@ public final class CsvEventReader implements EventStream {
   private String lastEventId;
   private FieldSchema lastSchema;
 
+  /**
+   * What a record must hold to be built ({@code null}: every record is), applying once {@link
+   * #buildFirst} events were returned: plain UTF-8 rows only, whose events hold exactly the text of
+   * their fields (see {@link #skipFilter(TextFilter)}).
+   */
+  private final TextFilter skipFilter;
+
+  private final long buildFirst;
+  private final boolean doubledQuotesMatter;
+  private long passedOver;
+
   public CsvEventReader(Path path) throws IOException, LogFormatException {
     this(path, ReadOptions.AUTO);
   }
 
   public CsvEventReader(Path path, ReadOptions options) throws IOException, LogFormatException {
+    this(path, options, 1 << 20);
+  }
+
+  /**
+   * @param blockSize bytes a UTF-8 file is read by at a time (tests make records cross blocks)
+   */
+  CsvEventReader(Path path, ReadOptions options, int blockSize)
+      throws IOException, LogFormatException {
     if (options.kind() != null && options.kind().format() != LogFormat.CSV) {
       throw new IllegalArgumentException(options.kind() + " is not a delimited format");
     }
@@ -90,7 +110,7 @@ public final class CsvEventReader implements EventStream {
     TextInput.Encoding enc = TextInput.sniff(path);
     CsvTokenizer tk =
         enc.charset().equals(StandardCharsets.UTF_8)
-            ? new Utf8CsvTokenizer(path, enc.bom(), 1 << 20)
+            ? new Utf8CsvTokenizer(path, enc.bom(), blockSize)
             : new CharCsvTokenizer(TextInput.open(path));
     boolean ok = false;
     try {
@@ -163,6 +183,9 @@ public final class CsvEventReader implements EventStream {
       boolean perRow = plain && (eventIdColumn >= 0 || channelColumn >= 0 || providerColumn >= 0);
       this.fixedSchema = plain && !perRow ? FieldSchema.of(names, userLayout(layout)) : null;
       this.lazy = plain && tokenizer instanceof Utf8CsvTokenizer u ? u : null;
+      this.skipFilter = skipFilter(options.filter());
+      this.buildFirst = Math.max(1, options.buildFirst());
+      this.doubledQuotesMatter = skipFilter != null && skipFilter.mayHold('"');
       this.hints = new DecodeHints(names.size());
       this.formatName = formatName(kind, delimiter, layout, !userColumns.isEmpty());
       ok = true;
@@ -173,6 +196,22 @@ public final class CsvEventReader implements EventStream {
         tk.close();
       }
     }
+  }
+
+  /**
+   * The filter records are passed over by, or {@code null}. The bytes of a plain UTF-8 row hold the
+   * text of each of its fields (a quoted field's quotes doubled, which {@link #doubledQuotesMatter}
+   * guards), and the event holds nothing else, except an account a layout keeps as a domain and a
+   * name column, whose value joins them with a backslash: a wanted literal holding a backslash
+   * could span the join, so then no record is passed over. The first event is always built, so the
+   * run's columns are those of a full read.
+   */
+  private TextFilter skipFilter(TextFilter filter) {
+    if (filter == null || lazy == null) {
+      return null;
+    }
+    boolean joined = fixedSchema == null || fixedSchema.derivedSize() > fixedSchema.size();
+    return joined && filter.mayHold('\\') ? null : filter;
   }
 
   private static int indexOf(List<String> names, String... candidates) {
@@ -218,6 +257,9 @@ public final class CsvEventReader implements EventStream {
       return true;
     }
     try {
+      if (skipFilter != null && record - passedOver >= buildFirst) {
+        lazy.skipUnwanted(skipFilter, columns.size(), doubledQuotesMatter);
+      }
       return lazy != null ? lazy.nextRaw(row) : tokenizer.next(row);
     } catch (Utf8CsvTokenizer.RecordTooLong e) {
       problems.add(
@@ -227,7 +269,17 @@ public final class CsvEventReader implements EventStream {
               e.getMessage() + " (a quote never closed?); reading stopped here",
               true));
       return false;
+    } finally {
+      if (lazy != null && lazy.passedOver() != passedOver) {
+        record += lazy.passedOver() - passedOver;
+        passedOver = lazy.passedOver();
+      }
     }
+  }
+
+  @Override
+  public long passedOver() {
+    return passedOver;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.sigmaworkbench.logs.TextFilter;
 
 /**
  * A {@link CsvTokenizer} for UTF-8 files that works on the bytes: it finds delimiters, quotes and
@@ -156,8 +157,54 @@ final class Utf8CsvTokenizer implements CsvTokenizer {
     }
   }
 
+  /** The record in the bounds was parsed by {@link #skipUnwanted} and is the next one to give. */
+  private boolean parsed;
+
+  private long passedOver;
+
+  /**
+   * Passes over the records ahead that nobody wants, stopping before the first other record (which
+   * {@link #next} or {@link #nextRaw} gives next). A record is passed over when it is regular (no
+   * text after a closing quote, no quote left open), has at most {@code maxFields} fields, holds no
+   * doubled quote when {@code doubledQuotesMatter}, and its bytes hold nothing {@code filter}
+   * wants. Line numbers count on as if every record had been given; {@link #passedOver} counts
+   * them.
+   */
+  void skipUnwanted(TextFilter filter, int maxFields, boolean doubledQuotesMatter)
+      throws IOException {
+    while (parseNext()) {
+      if (anyIrregular
+          || unclosed
+          || fields > maxFields
+          || (doubledQuotesMatter && anyDoubledQuote())
+          || filter.inUtf8(buf, recordStart, recordEnd - recordStart)) {
+        parsed = true;
+        return;
+      }
+      passedOver++;
+    }
+  }
+
+  /** Records passed over so far ({@link #skipUnwanted}). */
+  long passedOver() {
+    return passedOver;
+  }
+
+  private boolean anyDoubledQuote() {
+    for (int f = 0; f < fields; f++) {
+      if (bnd[2 * f] < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Parses the next record into the bounds; false at the end. */
   private boolean parseNext() throws IOException {
+    if (parsed) {
+      parsed = false;
+      return true;
+    }
     while (true) {
       int start = pos;
       long startLine = line;
