@@ -131,6 +131,11 @@ public final class WorkbenchApp extends Application {
     StartupTrace.step("opening read");
     window.model().placeholdersProperty().set(opening.placeholders().table());
     window.start(opening.options(), opening.session());
+    // The scene's first focus went to the first frame's empty root: the keyboard starts in the
+    // rule.
+    if (window.getScene() != null && window.getScene().getFocusOwner() == null) {
+      window.focusCycle().get(0).requestFocus();
+    }
     window.offerRestore();
     if (!opening.placeholders().messages().isEmpty()) {
       window.showStatus(String.join("; ", opening.placeholders().messages()));
