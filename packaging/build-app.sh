@@ -102,6 +102,17 @@ jlink --list-plugins | grep -q -- --generate-cds-archive || JLINK_CDS=
 jlink --output target/jpackage-runtime --module-path "$FX_PATH" --add-modules "$MODULES" \
   --strip-debug --no-man-pages --no-header-files --compress=2 $JLINK_CDS
 [ "$FX" = win ] || rm -rf target/jpackage-runtime/bin
+# JavaFX's native libraries where its loader looks first, the runtime's own library folder (bin\
+# on Windows, lib/ elsewhere): the Maven jars carry them as resources, which the loader otherwise
+# copies to ~/.openjfx/cache and checks against the resource on every start.
+NATIVE_DIR=target/jpackage-runtime/lib
+[ "$FX" = win ] && NATIVE_DIR=target/jpackage-runtime/bin
+rm -rf target/jpackage-native && mkdir -p target/jpackage-native
+for jar in target/jpackage-fx/*.jar; do
+  (cd target/jpackage-native && jar xf "../../$jar")
+done
+find target/jpackage-native -maxdepth 1 -type f \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) \
+  -exec cp {} "$NATIVE_DIR/" \;
 
 # JVM options (measured: docs/decisions/0022-launcher.md). The C1 compiler alone
 # (TieredStopAtLevel=1): a command is a short run and C2's compile time did not pay back even over a

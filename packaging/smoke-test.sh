@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A launcher that cannot start fails the build: builds the Linux app image, runs a command through
 # its launcher and checks the output and exit code, then starts the window under Xvfb and waits for
-# a window titled "Sigma Workbench" to be mapped (xdotool), failing on any error.
+# a window titled "Sigma Workbench" to be mapped (xdotool), failing on any error; last, the window's
+# start with SIGMAWB_EXIT_AFTER_START=first-frame (what the class data archive's training uses) must
+# show the window and end by itself with exit code 0.
 #   packaging/smoke-test.sh              # builds the image first
 #   SKIP_BUILD=1 packaging/smoke-test.sh # tests the image already in target/dist/sigma-workbench
 # Needs Xvfb and xdotool (.ci/run installs them). Prints how long the window took to map.
@@ -57,7 +59,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 start=$(date +%s%N)
-DISPLAY="$display" "$LAUNCHER" > target/smoke-window.log 2>&1 &
+SIGMAWB_STARTUP_TRACE=1 DISPLAY="$display" "$LAUNCHER" > target/smoke-window.log 2>&1 &
 app_pid=$!
 mapped=""
 deadline=$((start + TIMEOUT_S * 1000000000))
@@ -70,9 +72,30 @@ while [ "$(date +%s%N)" -lt "$deadline" ]; do
   sleep 0.05
 done
 [ -n "$mapped" ] || fail "no window titled Sigma Workbench within $TIMEOUT_S s: $(cat target/smoke-window.log)"
-sleep 1 # errors of the first layout pass land in the log just after the window maps
+# The window maps first and is filled right after: wait until the trace says the rule's KQL and the
+# sample's rows are shown, then a second for errors of the next layout passes.
+while [ "$(date +%s%N)" -lt "$deadline" ] && ! grep -q '^sigma-workbench: start: filled' target/smoke-window.log; do
+  kill -0 "$app_pid" 2> /dev/null || fail "the window's process ended: $(cat target/smoke-window.log)"
+  sleep 0.1
+done
+grep -q '^sigma-workbench: start: filled (KQL and 18 rows)' target/smoke-window.log \
+  || fail "the window was not filled with the KQL and the sample's 18 rows: $(cat target/smoke-window.log)"
+sleep 1
 kill -0 "$app_pid" 2> /dev/null || fail "the window closed: $(cat target/smoke-window.log)"
 if grep -qiE 'exception|error' target/smoke-window.log; then
   fail "the window's start wrote errors: $(cat target/smoke-window.log)"
 fi
-echo "ok: window 'Sigma Workbench' mapped ${mapped} ms after the launcher started"
+echo "ok: window 'Sigma Workbench' mapped ${mapped} ms after the launcher started, then filled (KQL, 18 rows)"
+
+# 3. The exit-after-start switch, as the class data archive's training run uses it: the window
+#    shows, then the process ends by itself with exit code 0.
+kill "$app_pid" 2> /dev/null || true
+wait "$app_pid" 2> /dev/null || true
+app_pid=""
+status=0
+SIGMAWB_EXIT_AFTER_START=first-frame SIGMAWB_STARTUP_TRACE=1 DISPLAY="$display" \
+  timeout "$TIMEOUT_S" "$LAUNCHER" > target/smoke-exit.log 2>&1 || status=$?
+[ "$status" = 0 ] || fail "SIGMAWB_EXIT_AFTER_START=first-frame: exit code $status: $(cat target/smoke-exit.log)"
+grep -q '^sigma-workbench: start: first frame at ' target/smoke-exit.log \
+  || fail "SIGMAWB_EXIT_AFTER_START=first-frame ended before a first frame: $(cat target/smoke-exit.log)"
+echo "ok: SIGMAWB_EXIT_AFTER_START=first-frame shows the window and exits with code 0"

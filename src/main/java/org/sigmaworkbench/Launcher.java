@@ -26,8 +26,9 @@ public final class Launcher {
     }
     // Files the desktop hands over (an opened .yml or .evtx) become --rule / --logs; then the
     // window's options are checked before any window opens: a mistake is one line here.
+    // A start with no arguments (from a menu) has nothing to check.
     String[] options = OpenedFiles.asOptions(args);
-    int code = SigmaCli.checkWindowArguments(options, out, err);
+    int code = options.length == 0 ? -1 : SigmaCli.checkWindowArguments(options, out, err);
     if (code >= 0) {
       System.exit(code);
     }

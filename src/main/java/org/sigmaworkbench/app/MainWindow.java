@@ -490,8 +490,11 @@ public final class MainWindow extends BorderPane {
     options.rulesFolder().ifPresent(this::huntFolder);
   }
 
-  /** Puts the window where it was last time, when that place is on a screen. */
-  void applyWindowSettings(Stage stage) {
+  /**
+   * Puts the window where it was last time ({@code settings}), when that place is on a screen;
+   * static, as the start shows the window before the workbench in it is built.
+   */
+  static void applyWindowSettings(Stage stage, Settings settings) {
     if (settings.windowWidth != null && settings.windowHeight != null) {
       stage.setWidth(settings.windowWidth);
       stage.setHeight(settings.windowHeight);
