@@ -12,7 +12,7 @@
 # archived window classes. Java 17 takes an archive only where it was made, with the same jars
 # (path, size, time) and a class path without spaces, so this runs where the image is finally
 # installed: at build time for the app image, in the .deb's postinst for the package. A start that
-# cannot use the archive loads the classes as usual. See docs/decisions/0025-window-start.md.
+# cannot use the archive loads the classes as usual. See docs/decisions/0027-window-start.md.
 set -eu
 IMAGE="$(cd "$1" && pwd)"
 APP="$IMAGE/lib/app"
