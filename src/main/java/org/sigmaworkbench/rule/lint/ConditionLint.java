@@ -116,10 +116,9 @@ final class ConditionLint implements LintFamily {
           && (pattern.startsWith("selection_") || pattern.startsWith("filter_"))) {
         continue; // SigmaHQ's convention: room for more selections or filters later
       }
-      String regex = ConditionParser.globToRegex(pattern);
       int matches = 0;
       for (String name : identifiers.keySet()) {
-        if (name.matches(regex)) {
+        if (ConditionParser.globMatches(pattern, name)) {
           matches++;
         }
       }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.Expr;
 import org.sigmaworkbench.rule.LegacyAggregation;
 import org.sigmaworkbench.rule.Position;
@@ -348,9 +347,8 @@ public final class ConditionParser {
         }
       }
     } else {
-      String regex = globToRegex(target.text());
       for (Expr.Named named : identifiers.values()) {
-        if (named.name().matches(regex)) {
+        if (globMatches(target.text(), named.name())) {
           matched.add(named);
         }
       }
@@ -446,18 +444,36 @@ public final class ConditionParser {
     return " (it has: " + String.join(", ", identifiers.keySet()) + ")";
   }
 
-  public static String globToRegex(String glob) {
-    StringBuilder b = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*') {
-        b.append(".*");
-      } else if (c == '?') {
-        b.append('.');
+  /**
+   * Whether a search identifier's name matches a pattern of {@code x of PATTERN}: {@code *} any run
+   * of characters, {@code ?} one character, anything else itself. Greedy, going back only to the
+   * last {@code *}: at most pattern length times name length steps, however many stars (a regular
+   * expression of {@code .*.*.*} would try every split of the name).
+   */
+  public static boolean globMatches(String glob, String name) {
+    int p = 0;
+    int n = 0;
+    int star = -1;
+    int mark = 0;
+    while (n < name.length()) {
+      char g = p < glob.length() ? glob.charAt(p) : 0;
+      if (p < glob.length() && g != '*' && (g == '?' || g == name.charAt(n))) {
+        p++;
+        n++;
+      } else if (p < glob.length() && g == '*') {
+        star = p++;
+        mark = n;
+      } else if (star >= 0) {
+        p = star + 1;
+        n = ++mark;
       } else {
-        b.append(Pattern.quote(String.valueOf(c)));
+        return false;
       }
     }
-    return b.toString();
+    while (p < glob.length() && glob.charAt(p) == '*') {
+      p++;
+    }
+    return p == glob.length();
   }
 
   private void error(int offset, String message, String excerpt) {
