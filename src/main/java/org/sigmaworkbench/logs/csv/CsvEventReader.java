@@ -114,22 +114,11 @@ public final class CsvEventReader implements EventStream {
             : new CharCsvTokenizer(TextInput.open(path));
     boolean ok = false;
     try {
+      CsvPreamble preamble = CsvPreamble.skip(tk);
+      char sep = preamble.separator();
+      String typeLine = preamble.typeLine();
+      int skipped = preamble.lines();
       String first = tk.peekLine();
-      char sep = 0;
-      String typeLine = null;
-      int skipped = 0;
-      for (int i = 0; i < 2 && first != null; i++) {
-        if (first.startsWith("#TYPE")) {
-          typeLine = first;
-        } else if (first.regionMatches(true, 0, "sep=", 0, 4) && first.strip().length() == 5) {
-          sep = first.strip().charAt(4);
-        } else {
-          break;
-        }
-        tk.skipLine();
-        skipped++;
-        first = tk.peekLine();
-      }
       if (sep == 0 && typeLine == null && first != null && CsvKinds.singleColumn(first) != null) {
         // One column and no delimiter: each line is a value as it is (LineListTokenizer).
         tk.close();

@@ -20,6 +20,7 @@ import org.sigmaworkbench.logs.LogKind;
 import org.sigmaworkbench.logs.TextInput;
 import org.sigmaworkbench.logs.csv.CharCsvTokenizer;
 import org.sigmaworkbench.logs.csv.CsvKinds;
+import org.sigmaworkbench.logs.csv.CsvPreamble;
 import org.sigmaworkbench.logs.csv.CsvRow;
 import org.sigmaworkbench.logs.json.JsonFields;
 import org.sigmaworkbench.logs.json.WindowsJsonFields;
@@ -141,20 +142,10 @@ final class FormatDetector {
               + "'");
     }
     try (CharCsvTokenizer tk = new CharCsvTokenizer(new StringReader(text))) {
+      CsvPreamble preamble = CsvPreamble.skip(tk);
+      String typeLine = preamble.typeLine();
+      char sep = preamble.separator();
       String line = tk.peekLine();
-      String typeLine = null;
-      char sep = 0;
-      for (int i = 0; i < 2 && line != null; i++) {
-        if (line.startsWith("#TYPE")) {
-          typeLine = line;
-        } else if (line.regionMatches(true, 0, "sep=", 0, 4) && line.strip().length() == 5) {
-          sep = line.strip().charAt(4);
-        } else {
-          break;
-        }
-        tk.skipLine();
-        line = tk.peekLine();
-      }
       if (line == null) {
         return LogKind.CSV;
       }
