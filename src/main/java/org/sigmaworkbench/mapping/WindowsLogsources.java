@@ -262,7 +262,10 @@ public final class WindowsLogsources {
     return s.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** The event id as a number: {@code 4688}, {@code "4688"}, {@code "4688.0"}; else null. */
+  /**
+   * The event id as a number: {@code 4688}, {@code "4688"}, {@code "4688.0"}; else null (also for a
+   * number past {@code Integer.MAX_VALUE}, which no event id is).
+   */
   public static Integer parseId(String eventId) {
     if (eventId == null) {
       return null;
@@ -275,7 +278,8 @@ public final class WindowsLogsources {
     if (end == 0 || (end < t.length() && !t.substring(end).matches("\\.0*"))) {
       return null;
     }
-    return Integer.valueOf(t.substring(0, end));
+    long id = Long.parseLong(t.substring(0, end));
+    return id <= Integer.MAX_VALUE ? Integer.valueOf((int) id) : null;
   }
 
   private static WindowsLogsources load() {

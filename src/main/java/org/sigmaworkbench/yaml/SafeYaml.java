@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -129,13 +131,11 @@ public final class SafeYaml {
     options.setCodePointLimit(MAX_CHARS + 1);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
+    MarkingParser parser =
+        new MarkingParser(new ParserImpl(new StreamReader(new StringReader(text)), options));
     try {
       // Composed without a full loader: its constructor and representer cost a command's start.
-      Composer composer =
-          new Composer(
-              new ParserImpl(new StreamReader(new StringReader(text)), options),
-              new FastResolver(),
-              options);
+      Composer composer = new Composer(parser, new FastResolver(), options);
       while (composer.checkNode()) {
         Node node = composer.getNode();
         if (node != null) {
@@ -169,8 +169,50 @@ public final class SafeYaml {
       problems.add(new Problem("yaml.limit", message, 1, 1, ""));
     } catch (StackOverflowError e) {
       problems.add(new Problem("yaml.limit", "the YAML is nested too deeply to read", 1, 1, ""));
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML's composer refuses some tags this way (e.g. a tag with a space inside '!<...>').
+      Mark mark = parser.lastMark;
+      problems.add(
+          new Problem(
+              "yaml.syntax",
+              "cannot read this node: " + e.getMessage(),
+              mark == null ? 1 : mark.getLine() + 1,
+              mark == null ? 1 : mark.getColumn() + 1,
+              excerptAt(text, mark)));
     }
     return new Documents(nodes, problems);
+  }
+
+  /** A parser that remembers where the last event it handed out starts, for errors without one. */
+  private static final class MarkingParser implements Parser {
+    private final Parser parser;
+    Mark lastMark;
+
+    MarkingParser(Parser parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return parser.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return marked(parser.peekEvent());
+    }
+
+    @Override
+    public Event getEvent() {
+      return marked(parser.getEvent());
+    }
+
+    private Event marked(Event e) {
+      if (e != null) {
+        lastMark = e.getStartMark();
+      }
+      return e;
+    }
   }
 
   /**

@@ -163,4 +163,13 @@ class WindowsLogsourcesTest {
       }
     }
   }
+
+  @Test
+  void anEventIdPastTheIntegerRangeIsNoEventId() {
+    // Found by fuzzing a CSV export's message text: "3333333333" threw NumberFormatException.
+    assertThat(WindowsLogsources.parseId("3333333333")).isNull();
+    assertThat(WindowsLogsources.parseId("2147483647")).isEqualTo(Integer.MAX_VALUE);
+    assertThat(WindowsLogsources.parseId(" 4688.0 ")).isEqualTo(4688);
+    assertThat(WindowsLogsources.parseId("4688x")).isNull();
+  }
 }

@@ -33,6 +33,20 @@ class SafeYamlTest {
   }
 
   @Test
+  void aTagTheComposerRefusesIsALocatedErrorNotAnException() {
+    // Found by fuzzing: SnakeYAML's composer throws IllegalArgumentException for this tag.
+    // (an escape cut off by the end of the text).
+    assertThatThrownBy(() -> SafeYaml.single("!A%A", "x.yaml"))
+        .isInstanceOf(SafeYaml.YamlFileException.class)
+        .hasMessageStartingWith("x.yaml:1:1: ")
+        .hasMessageContaining("cannot read this node");
+    assertThatThrownBy(() -> SafeYaml.single("a: 1\nDomainControllers: !%A", "x.yaml"))
+        .isInstanceOf(SafeYaml.YamlFileException.class)
+        .hasMessageStartingWith("x.yaml:2:20: ")
+        .hasMessageContaining("cannot read this node");
+  }
+
+  @Test
   void aDataFileOfTwoDocumentsIsRefused() {
     assertThatThrownBy(() -> SafeYaml.single("a: 1\n---\nb: 2\n", "x.yaml"))
         .hasMessage("x.yaml:3:1: the file holds more than one YAML document");
