@@ -94,14 +94,20 @@ fi
 MODULES="$(tr ',' '\n' <<< "$MODULES,java.logging" | grep -v '^$' | sort -u | paste -sd, -)"
 echo "runtime modules: $MODULES"
 
-# The runtime. The JDK's own commands (bin/java, keytool) are left out on Linux and macOS: the
-# launchers are jpackage's (on Windows bin/ also holds the runtime's DLLs, so it stays). --generate-cds-archive writes lib/server/classes.jsa, a CDS archive of the runtime's
-# own classes that every start maps instead of parsing them from lib/modules.
+# The runtime. The JDK's own commands are left out but for bin/java on Linux, which the commands'
+# launcher bin/sigma-workbench runs (the window's launcher is jpackage's); macOS keeps none, Windows
+# all of bin/ (it also holds the runtime's DLLs). --generate-cds-archive writes
+# lib/server/classes.jsa, a CDS archive of the runtime's own classes that every start maps instead of
+# parsing them from lib/modules.
 JLINK_CDS=--generate-cds-archive
 jlink --list-plugins | grep -q -- --generate-cds-archive || JLINK_CDS=
 jlink --output target/jpackage-runtime --module-path "$FX_PATH" --add-modules "$MODULES" \
   --strip-debug --no-man-pages --no-header-files --compress=2 $JLINK_CDS
-[ "$FX" = win ] || rm -rf target/jpackage-runtime/bin
+case "$FX" in
+  linux) find target/jpackage-runtime/bin -mindepth 1 ! -name java -exec rm -rf {} + ;;
+  win) ;;
+  *) rm -rf target/jpackage-runtime/bin ;;
+esac
 # JavaFX's native libraries where its loader looks first, the runtime's own library folder (bin\
 # on Windows, lib/ elsewhere): the Maven jars carry them as resources, which the loader otherwise
 # copies to ~/.openjfx/cache and checks against the resource on every start.
@@ -130,8 +136,9 @@ for f in packaging/associations/*.properties; do
 done
 
 # The image. On Windows a second launcher, sigma-workbench.exe, is a console program for the
-# commands (the main one is a GUI program whose output no console sees); on Linux and macOS the
-# main launcher runs the commands as well (the .deb links it as /usr/bin/sigma-workbench).
+# commands (the main one is a GUI program whose output no console sees); on Linux the commands have
+# their own launcher, bin/sigma-workbench (below; the .deb links it as /usr/bin/sigma-workbench); on
+# macOS the main launcher runs the commands as well.
 LAUNCHERS=()
 [ "$FX" = win ] && LAUNCHERS=(--add-launcher sigma-workbench=packaging/launchers/sigma-workbench.properties)
 # What the class data archive's training run reads, beside the jars (no jar: not on the class path).
@@ -155,8 +162,16 @@ case "$FX" in
   linux)
     mv "target/dist/$NAME" target/dist/sigma-workbench
     IMAGE=target/dist/sigma-workbench
+    # The commands' launcher: packaging/launchers/sigma-workbench.sh with the JVM options and the
+    # class path of the window's launcher (its .cfg; $APPDIR is the script's $app).
+    cfg="$IMAGE/lib/app/$NAME.cfg"
+    classpath="$(sed -n 's|^app\.classpath=\$APPDIR/|$app/|p' "$cfg" | paste -sd: -)"
+    options="$(sed -n 's|^java-options=||p' "$cfg" | grep -v '^-XX:SharedArchiveFile=' | paste -sd' ' -)"
+    sed -e "s|@CLASSPATH@|$classpath|" -e "s|@JAVA_OPTIONS@|$options|" \
+      packaging/launchers/sigma-workbench.sh > "$IMAGE/bin/sigma-workbench"
+    chmod 755 "$IMAGE/bin/sigma-workbench"
     sh "$IMAGE/lib/app/cds-archive.sh" "$IMAGE"
-    echo "app image: $IMAGE/bin/$NAME"
+    echo "app image: $IMAGE/bin/$NAME, commands: $IMAGE/bin/sigma-workbench"
     ;;
   win) IMAGE="target/dist/$NAME" && echo "app image: $IMAGE/$NAME.exe, commands: $IMAGE/sigma-workbench.exe" ;;
   mac*) IMAGE="target/dist/$NAME.app" && echo "app image: $IMAGE" ;;

@@ -96,3 +96,39 @@ for cfg in "$APP"/*.cfg; do
   echo "$option" >> "$cfg"
 done
 echo "class data archive: $APP/$JSA ($(wc -c < "$APP/$JSA") bytes), trained on $trained"
+
+# The commands' archive (Linux: bin/sigma-workbench runs the runtime's java directly), a static one:
+# picocli's classes are Java 5 class files, which Java 17 keeps in a static archive only. The classes
+# the commands load (their training runs list them, -XX:DumpLoadedClassList) are archived with the
+# runtime's own (-Xshare:dump) for the class path and JVM options of bin/sigma-workbench. .evtx
+# reading is not trained (no event log ships with the image); its classes load as usual.
+CLI="$IMAGE/bin/sigma-workbench"
+CLI_JSA=sigma-workbench-cli.jsa
+rm -f "$APP/$CLI_JSA"
+if [ -x "$CLI" ] && [ -x "$IMAGE/lib/runtime/bin/java" ]; then
+  mkdir -p "$work/settings" "$work/run"
+  rule="$APP/training/headline-rule.yml"
+  log="$APP/training/sysmon-fields.csv"
+  n=0
+  status=0
+  for command in "test $rule --logs $log" "test $rule --logs $log --format jsonl" \
+    "convert $rule" "convert $rule --target microsoft_xdr" "convert $rule --target azure_monitor" \
+    "check $rule" "events $log" "export $rule --as sentinel-arm" "--help"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the command's words
+    (cd "$work/run" && SIGMA_WORKBENCH_HOME="$work/settings" \
+      JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classes.$n" "$CLI" $command) \
+      > "$work/cli.out" 2>&1 || status=$?
+  done
+  # In the order first loaded, each class once.
+  cat "$work"/classes.* | awk '!seen[$0]++' > "$work/classes.list"
+  JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$work/classes.list -XX:SharedArchiveFile=$APP/$CLI_JSA" \
+    "$CLI" --version > "$work/cli-dump.out" 2>&1 || status=$?
+  if [ -s "$APP/$CLI_JSA" ] && "$CLI" --version > /dev/null 2>&1; then
+    echo "class data archive of the commands: $APP/$CLI_JSA ($(wc -c < "$APP/$CLI_JSA") bytes), $(wc -l < "$work/classes.list") classes listed"
+  else
+    echo "warning: no class data archive for the commands (exit code $status); they start without it:" >&2
+    tail -5 "$work/cli-dump.out" >&2
+    rm -f "$APP/$CLI_JSA"
+  fi
+fi

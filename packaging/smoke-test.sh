@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A launcher that cannot start fails the build: builds the Linux app image, runs a command through
-# its launcher and checks the output and exit code, then starts the window under Xvfb and waits for
+# A launcher that cannot start fails the build: builds the Linux app image, runs commands through
+# its two launchers (bin/sigma-workbench, the commands' one, and the window's) and checks the output,
+# exit codes and that the commands' class data archive is used, then starts the window under Xvfb and waits for
 # a window titled "Sigma Workbench" to be mapped (xdotool), failing on any error; last, the window's
 # start with SIGMAWB_EXIT_AFTER_START=first-frame (what the class data archive's training uses) must
 # show the window and end by itself with exit code 0.
@@ -11,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 IMAGE=target/dist/sigma-workbench
 LAUNCHER="$IMAGE/bin/Sigma Workbench"
+CLI="$IMAGE/bin/sigma-workbench"
 RULE=src/main/resources/org/sigmaworkbench/rules/proc_creation_win_powershell_export_certificate.yml
 TIMEOUT_S="${WINDOW_TIMEOUT_S:-60}"
 for tool in Xvfb xdotool; do
@@ -18,24 +20,34 @@ for tool in Xvfb xdotool; do
 done
 [ -n "${SKIP_BUILD:-}" ] || packaging/build-app.sh app-image
 [ -x "$LAUNCHER" ] || { echo "error: no launcher at $LAUNCHER" >&2; exit 1; }
+[ -x "$CLI" ] || { echo "error: no commands' launcher at $CLI" >&2; exit 1; }
 fail() {
   echo "smoke test failed: $*" >&2
   exit 1
 }
 
-# 1. A command through the installed launcher: the headline rule on the Sysmon sample hits the 8
-#    records that export certificates, exit code 0, nothing on stderr but the summary.
+# 1. A command through each installed launcher (the commands' one, bin/sigma-workbench, and the
+#    window's one): the headline rule on the Sysmon sample hits the 8 records that export
+#    certificates, exit code 0, nothing on stderr but the summary.
+for launcher in "$CLI" "$LAUNCHER"; do
+  status=0
+  out="$("$launcher" test "$RULE" --logs sample-logs/sysmon-fields.csv 2> target/smoke-cli.err)" || status=$?
+  [ "$status" = 0 ] || fail "$launcher test: exit code $status: $(cat target/smoke-cli.err)"
+  [ "$(cat target/smoke-cli.err)" = "8 hits in 18 events" ] || fail "$launcher test: stderr: $(cat target/smoke-cli.err)"
+  [ "$(grep -c 'Certificate Exported Via PowerShell' <<< "$out")" = 8 ] || fail "$launcher test: output: $out"
+  echo "ok: \"$launcher\" test <headline rule> --logs sample-logs/sysmon-fields.csv: 8 hits, exit code 0"
+done
 status=0
-out="$("$LAUNCHER" test "$RULE" --logs sample-logs/sysmon-fields.csv 2> target/smoke-cli.err)" || status=$?
-[ "$status" = 0 ] || fail "test command exit code $status: $(cat target/smoke-cli.err)"
-[ "$(cat target/smoke-cli.err)" = "8 hits in 18 events" ] || fail "test command stderr: $(cat target/smoke-cli.err)"
-[ "$(grep -c 'Certificate Exported Via PowerShell' <<< "$out")" = 8 ] || fail "test command output: $out"
-echo "ok: \"$LAUNCHER\" test <headline rule> --logs sample-logs/sysmon-fields.csv: 8 hits, exit code 0"
-status=0
-"$LAUNCHER" convert "$RULE" --target microsoft_xdr > target/smoke-convert.out 2>&1 || status=$?
+"$CLI" convert "$RULE" --target microsoft_xdr > target/smoke-convert.out 2>&1 || status=$?
 [ "$status" = 0 ] && grep -q 'DeviceProcessEvents' target/smoke-convert.out \
   || fail "convert: exit code $status: $(cat target/smoke-convert.out)"
 echo "ok: convert --target microsoft_xdr writes a DeviceProcessEvents query"
+# The commands' launcher runs on its class data archive: a start that refused it would say so here.
+[ -s "$IMAGE/lib/app/sigma-workbench-cli.jsa" ] || fail "no class data archive for the commands"
+"$CLI" --version > /dev/null 2>&1 || fail "$CLI --version failed"
+shared="$(JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$CLI" --version 2> /dev/null | grep -c 'org.sigmaworkbench.Launcher source: shared objects file' || true)"
+[ "$shared" = 1 ] || fail "the commands' launcher did not load its classes from its class data archive"
+echo "ok: \"$CLI\" loads the app's classes from its class data archive"
 
 # 2. The window, on a private Xvfb display.
 display=""

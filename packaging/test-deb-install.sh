@@ -55,6 +55,9 @@ echo "installed: $(chroot "$ROOT" dpkg-query -W -f '${Package} ${Version}, ${Ins
 [ -s "$ROOT/opt/sigma-workbench/lib/app/sigma-workbench.jsa" ] \
   && echo "class data archive made by postinst: $(wc -c < "$ROOT/opt/sigma-workbench/lib/app/sigma-workbench.jsa") bytes" \
   || { echo "error: postinst made no class data archive" >&2; exit 1; }
+[ -s "$ROOT/opt/sigma-workbench/lib/app/sigma-workbench-cli.jsa" ] \
+  && echo "the commands' class data archive made by postinst: $(wc -c < "$ROOT/opt/sigma-workbench/lib/app/sigma-workbench-cli.jsa") bytes" \
+  || { echo "error: postinst made no class data archive for the commands" >&2; exit 1; }
 
 step "a command through the installed launcher"
 status=0
@@ -66,6 +69,11 @@ status=0
 out="$(chroot "$ROOT" sigma-workbench check /tmp/rule.yml 2>&1)" || status=$?
 [ "$status" = 0 ] || { echo "error: sigma-workbench check: exit code $status" >&2; echo "$out" >&2; exit 1; }
 echo "/usr/bin/sigma-workbench check: exit code 0"
+status=0
+out="$(chroot "$ROOT" sigma-workbench test /tmp/rule.yml --logs /tmp/sysmon-fields.csv 2>&1)" || status=$?
+[ "$status" = 0 ] && grep -q '^8 hits in 18 events$' <<< "$out" \
+  || { echo "error: sigma-workbench test: exit code $status" >&2; echo "$out" >&2; exit 1; }
+echo "/usr/bin/sigma-workbench test: 8 hits in 18 events"
 
 step "the window, on the host's Xvfb"
 DISPLAY_NUM=97
