@@ -205,17 +205,21 @@ final class CheckCommand extends CliCommand {
       return;
     }
     for (RuleProblem pr : sorted) {
-      out.println(
-          p
-              + ":"
-              + (pr.line() > 0 ? pr.line() + ":" + pr.column() + ": " : " ")
-              + pr.severity().label()
-              + ": "
-              + pr.message()
-              + " ["
-              + pr.code()
-              + "]");
+      out.println(located(p, pr) + " [" + pr.code() + "]");
     }
+  }
+
+  /**
+   * A problem of a file as one line: {@code FILE:LINE:COLUMN: SEVERITY: MESSAGE}, or {@code FILE:
+   * SEVERITY: MESSAGE} when it has no line.
+   */
+  static String located(Path file, RuleProblem p) {
+    return file
+        + ":"
+        + (p.line() > 0 ? p.line() + ":" + p.column() + ": " : " ")
+        + p.severity().label()
+        + ": "
+        + p.message();
   }
 
   private static String kind(RuleIndex.Entry d) {

@@ -148,9 +148,7 @@ final class ConvertCommand extends RulesCommand {
     if (output.jsonl()) {
       json.object(
           g -> {
-            g.writeStringField("path", item.path().toString());
-            g.writeStringField("id", id);
-            g.writeStringField("title", title);
+            JsonLines.rule(g, item.path(), id, title);
             g.writeStringField("target", target);
             g.writeBooleanField("ok", error == null);
             g.writeStringField("query", r == null || error != null ? null : r.query());

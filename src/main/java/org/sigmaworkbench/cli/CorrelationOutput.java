@@ -19,9 +19,7 @@ final class CorrelationOutput {
 
   static void json(JsonGenerator g, CorrelationHit h, Path path) throws IOException {
     g.writeBooleanField("correlation", true);
-    g.writeStringField("path", path == null ? null : path.toString());
-    g.writeStringField("id", h.correlation().meta().id());
-    g.writeStringField("title", h.correlation().meta().title());
+    JsonLines.rule(g, path, h.correlation().meta().id(), h.correlation().meta().title());
     g.writeStringField("type", h.correlation().type());
     g.writeObjectFieldStart("group");
     for (Map.Entry<String, String> e : h.group().entrySet()) {

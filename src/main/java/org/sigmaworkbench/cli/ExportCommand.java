@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export",
+    resourceBundle = "org.sigmaworkbench.cli.ExportHelp",
     description = {
       "Write each rule as a Sentinel analytics rule or a Defender custom detection.",
       "Each document is checked against the service's documented rules before it is written; a"
@@ -95,12 +96,7 @@ final class ExportCommand extends RulesCommand {
   @Option(names = "--single", description = "sentinel-arm: one template deploying every rule.")
   boolean single;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or jsonl (one line per rule) (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Mixin PlaceholdersOption placeholders;
 
@@ -177,10 +173,10 @@ final class ExportCommand extends RulesCommand {
         if (out != null) {
           Path file = out.resolve("sentinel-rules.json");
           Files.writeString(file, text, StandardCharsets.UTF_8);
-          if (format == OutputFormat.text) {
+          if (output.text()) {
             stdout.println("wrote " + file + " (" + all.path("resources").size() + " rules)");
           }
-        } else if (format == OutputFormat.text) {
+        } else if (output.text()) {
           stdout.print(text);
         }
       }
@@ -224,21 +220,15 @@ final class ExportCommand extends RulesCommand {
 
   private void report(
       JsonLines json, PrintWriter stdout, PrintWriter err, Item item, Export e, Path written) {
-    if (format == OutputFormat.jsonl) {
+    if (output.jsonl()) {
       json.object(
           g -> {
-            g.writeStringField("path", item.path().toString());
-            g.writeStringField("id", e.id());
-            g.writeStringField("title", e.title());
+            JsonLines.rule(g, item.path(), e.id(), e.title());
             g.writeStringField("as", as.id);
             g.writeStringField("target", target);
             g.writeBooleanField("ok", e.ok());
             g.writeStringField("file", written == null ? null : written.toString());
-            g.writeArrayFieldStart("problems");
-            for (String p : e.problems()) {
-              g.writeString(p);
-            }
-            g.writeEndArray();
+            JsonLines.strings(g, "problems", e.problems());
             if (e.ok() && out == null && !single) {
               g.writeFieldName("document");
               if (as == ExportFormat.SENTINEL_YAML) {

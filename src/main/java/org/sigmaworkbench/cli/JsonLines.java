@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
-/** Writes one JSON object per line. */
+/**
+ * Writes one JSON object per line, and the parts the commands' objects share: the rule a line is
+ * about and arrays of strings.
+ */
 final class JsonLines {
   /** Made when the first object is written: text output never loads the JSON library. */
   private static final class Factory {
@@ -35,5 +39,24 @@ final class JsonLines {
       throw new UncheckedIOException(e);
     }
     out.println(w);
+  }
+
+  /**
+   * The rule a line is about: {@code "path"} (its file, {@code null} when it has none), {@code
+   * "id"} and {@code "title"}.
+   */
+  static void rule(JsonGenerator g, Path path, String id, String title) throws IOException {
+    g.writeStringField("path", path == null ? null : path.toString());
+    g.writeStringField("id", id);
+    g.writeStringField("title", title);
+  }
+
+  /** {@code "name": ["...", ...]}: the strings in order. */
+  static void strings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 }

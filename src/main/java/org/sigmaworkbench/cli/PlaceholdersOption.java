@@ -60,13 +60,7 @@ final class PlaceholdersOption {
     }
     PlaceholderFile.Loaded loaded = PlaceholderFile.read(file);
     for (RuleProblem p : loaded.problems()) {
-      err.println(
-          file
-              + ":"
-              + (p.line() > 0 ? p.line() + ":" + p.column() + ": " : " ")
-              + p.severity().label()
-              + ": "
-              + p.message());
+      err.println(CheckCommand.located(file, p));
     }
     return loaded.hasErrors() ? null : loaded.table();
   }

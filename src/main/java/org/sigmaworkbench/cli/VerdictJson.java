@@ -21,9 +21,7 @@ final class VerdictJson {
   static void write(JsonGenerator g, Path rulePath, CompiledRule rule, Event event, Explanation x)
       throws IOException {
     g.writeBooleanField("hit", x.matched());
-    g.writeStringField("path", rulePath.toString());
-    g.writeStringField("id", rule.rule().id());
-    g.writeStringField("title", rule.rule().title());
+    JsonLines.rule(g, rulePath, rule.rule().id(), rule.rule().title());
     g.writeStringField("file", event.file());
     g.writeNumberField("record", event.record());
     writeFields(g, event);
@@ -40,11 +38,7 @@ final class VerdictJson {
       g.writeStringField("key", c.key());
       g.writeBooleanField("held", c.held());
       g.writeNumberField("values", c.values());
-      g.writeArrayFieldStart("matched_values");
-      for (String v : c.matchedValues()) {
-        g.writeString(v);
-      }
-      g.writeEndArray();
+      JsonLines.strings(g, "matched_values", c.matchedValues());
       g.writeNumberField("rule_line", c.line());
       if (c.noValue() != null) {
         g.writeStringField("no_value", c.noValue());
@@ -88,11 +82,7 @@ final class VerdictJson {
       if (values.size() == 1) {
         g.writeStringField(e.getKey(), values.get(0));
       } else {
-        g.writeArrayFieldStart(e.getKey());
-        for (String v : values) {
-          g.writeString(v);
-        }
-        g.writeEndArray();
+        JsonLines.strings(g, e.getKey(), values);
       }
     }
     g.writeEndObject();

@@ -63,8 +63,12 @@ class SigmaCliTest {
         .contains("--threshold=N")
         .contains("(default: 0)")
         .contains("--placeholder=NAME=VALUE")
-        .contains("%NAME% placeholder");
-    assertThat(run("check", "--help").out()).contains("--disable=ID[,ID...]");
+        .contains("%NAME% placeholder")
+        .containsPattern(
+            "--format=FORMAT +text or jsonl \\(one line per rule\\) \\(default: text\\)");
+    assertThat(run("check", "--help").out())
+        .contains("--disable=ID[,ID...]")
+        .containsPattern("--format=FORMAT +text or jsonl \\(default: text\\)");
   }
 
   @Test
