@@ -14,9 +14,10 @@ import org.sigmaworkbench.mapping.FieldMapping;
 import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.WindowsLogsources;
 import org.sigmaworkbench.rule.LogSource;
+import org.sigmaworkbench.rule.RuleIndex;
 import org.sigmaworkbench.rule.RuleMeta;
+import org.sigmaworkbench.rule.SigmaKeys;
 import org.sigmaworkbench.rule.attack.Attack;
-import org.sigmaworkbench.rule.yaml.CorrelationReader;
 
 /**
  * Completion for rule text: from the caret's place in the YAML it offers top-level keys (of a rule,
@@ -44,81 +45,13 @@ public final class CompletionEngine {
     }
   }
 
-  static final List<String> RULE_KEYS =
-      List.of(
-          "title",
-          "id",
-          "related",
-          "name",
-          "taxonomy",
-          "status",
-          "description",
-          "references",
-          "author",
-          "date",
-          "modified",
-          "tags",
-          "logsource",
-          "detection",
-          "fields",
-          "falsepositives",
-          "level",
-          "license",
-          "scope");
-  static final List<String> CORRELATION_KEYS =
-      List.of(
-          "title",
-          "id",
-          "name",
-          "status",
-          "description",
-          "references",
-          "author",
-          "date",
-          "modified",
-          "tags",
-          "correlation",
-          "falsepositives",
-          "level",
-          "generate");
-  static final List<String> FILTER_KEYS =
-      List.of(
-          "title",
-          "id",
-          "name",
-          "description",
-          "author",
-          "date",
-          "modified",
-          "logsource",
-          "filter");
-
-  /** Keys whose value is a block (map or list) rather than a scalar on the same line. */
-  private static final Set<String> BLOCK_KEYS =
-      Set.of(
-          "related",
-          "references",
-          "tags",
-          "logsource",
-          "detection",
-          "fields",
-          "falsepositives",
-          "scope",
-          "correlation",
-          "filter",
-          "rules",
-          "group-by",
-          "aliases");
-
   /** The specification's statuses, in the order a new rule goes through them. */
   static final List<String> STATUS =
       List.of("experimental", "test", "stable", "deprecated", "unsupported");
 
   static final List<String> LEVELS = RuleMeta.LEVELS;
   static final List<String> RELATED_TYPES = RuleMeta.RELATED_TYPES;
-  static final List<String> CORRELATION_TYPES = CorrelationReader.TYPES;
-  static final List<String> CORRELATION_SUBKEYS =
-      List.of("type", "rules", "group-by", "timespan", "condition", "aliases");
+  static final List<String> CORRELATION_TYPES = SigmaKeys.CORRELATION_TYPES;
   static final List<String> THRESHOLDS = List.of("gte", "gt", "lte", "lt", "eq", "neq", "field");
 
   private static final Map<String, String> STATUS_DOCS =
@@ -233,21 +166,16 @@ public final class CompletionEngine {
 
   private Result keys(Request r) {
     Document doc = r.doc();
-    List<String> keys =
-        doc.kind == Document.Kind.CORRELATION
-            ? CORRELATION_KEYS
-            : doc.kind == Document.Kind.FILTER ? FILTER_KEYS : RULE_KEYS;
     List<Completion> out = new ArrayList<>();
-    for (String k : keys) {
-      if (doc.topKeys.contains(k)) {
+    for (SigmaKeys.Key key : SigmaKeys.TOP_LEVEL) {
+      String k = key.name();
+      if (!key.in(doc.kind) || doc.topKeys.contains(k)) {
         continue;
       }
       String summary = HoverDocs.key(k).map(HoverDocs.Doc::summary).orElse("");
-      out.add(
-          new Completion(
-              BLOCK_KEYS.contains(k) ? k + ":" : k + ": ", k, summary, Completion.Kind.KEY));
+      out.add(new Completion(key.block() ? k + ":" : k + ": ", k, summary, Completion.Kind.KEY));
     }
-    if (doc.kind == Document.Kind.RULE && doc.topKeys.size() <= 2) {
+    if (doc.kind == RuleIndex.Kind.RULE && doc.topKeys.size() <= 2) {
       // a document with no body yet may become a correlation or a filter
       for (String k : List.of("correlation", "filter")) {
         out.add(
@@ -268,7 +196,6 @@ public final class CompletionEngine {
       case "level" -> r.words(value, LEVELS, LEVEL_DOCS);
       case "date", "modified" ->
           r.words(value, List.of(java.time.LocalDate.now().toString()), Map.of());
-      case "generate" -> r.words(value, List.of("false", "true"), Map.of());
       default -> r.none();
     };
   }
@@ -708,10 +635,11 @@ public final class CompletionEngine {
     if (path.size() == 1) {
       if (!pos.onValue()) {
         List<Completion> out = new ArrayList<>();
-        for (String k : CORRELATION_SUBKEYS) {
+        for (SigmaKeys.Key key : SigmaKeys.CORRELATION_SECTION) {
+          String k = key.name();
           out.add(
               new Completion(
-                  BLOCK_KEYS.contains(k) || k.equals("condition") ? k + ":" : k + ": ",
+                  key.block() ? k + ":" : k + ": ",
                   k,
                   switch (k) {
                     case "type" -> "event_count, value_count, temporal, temporal_ordered, ...";
@@ -719,6 +647,7 @@ public final class CompletionEngine {
                     case "group-by" -> "fields whose values must be the same across the hits";
                     case "timespan" -> "the window: 10m, 1h, 1d";
                     case "condition" -> "a threshold: gte, gt, lte, lt, eq, neq (and field)";
+                    case "generate" -> "whether the rules it names also raise their own hits";
                     default -> "names for a field that differs between the rules";
                   },
                   Completion.Kind.KEY));
@@ -727,6 +656,9 @@ public final class CompletionEngine {
       }
       if ("type".equals(pos.key())) {
         return r.words(line, CORRELATION_TYPES, Map.of());
+      }
+      if ("generate".equals(pos.key())) {
+        return r.words(line, List.of("false", "true"), Map.of());
       }
       return r.none();
     }
@@ -843,13 +775,7 @@ public final class CompletionEngine {
 
   /** What completion needs to know of the document around the caret, read from its lines. */
   static final class Document {
-    enum Kind {
-      RULE,
-      CORRELATION,
-      FILTER
-    }
-
-    Kind kind = Kind.RULE;
+    RuleIndex.Kind kind = RuleIndex.Kind.RULE;
     final Set<String> topKeys = new LinkedHashSet<>();
     final List<String> identifiers = new ArrayList<>();
     final List<String> ruleNames = new ArrayList<>();
@@ -888,9 +814,9 @@ public final class CompletionEngine {
             d.topKeys.add(k);
             block = k;
             if (k.equals("correlation")) {
-              d.kind = Kind.CORRELATION;
+              d.kind = RuleIndex.Kind.CORRELATION;
             } else if (k.equals("filter")) {
-              d.kind = Kind.FILTER;
+              d.kind = RuleIndex.Kind.FILTER;
             }
           }
           continue;
@@ -919,7 +845,7 @@ public final class CompletionEngine {
           default -> {}
         }
       }
-      if (!d.identifiers.isEmpty() && d.kind == Kind.FILTER) {
+      if (!d.identifiers.isEmpty() && d.kind == RuleIndex.Kind.FILTER) {
         d.identifiers.remove("rules");
       }
       d.logsource = new LogSource(category, product, service, null);

@@ -1,7 +1,6 @@
 package org.sigmaworkbench.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * {@code {"schema": [{"name", "type"}], "results": [{column: value}]}}. Advanced hunting returns at
  * most {@value #SERVICE_ROW_LIMIT} rows: a result of that size is marked truncated.
  */
-public final class DefenderHuntingQuery extends HttpQuery {
+public final class DefenderHuntingQuery extends QueryAndTimespanQuery {
 
   /** Microsoft Graph in the public cloud. */
   public static final String ENDPOINT = "https://graph.microsoft.com";
@@ -23,7 +22,7 @@ public final class DefenderHuntingQuery extends HttpQuery {
   public static final int SERVICE_ROW_LIMIT = 100_000;
 
   public DefenderHuntingQuery(Endpoint endpoint, ServiceOptions options) {
-    super(endpoint, SCOPE, options);
+    super(endpoint, SCOPE, options, "Query", "Timespan");
   }
 
   @Override
@@ -34,11 +33,6 @@ public final class DefenderHuntingQuery extends HttpQuery {
   @Override
   String url() {
     return endpoint.resolve("/v1.0/security/runHuntingQuery");
-  }
-
-  @Override
-  ObjectNode body(QueryRequest request) {
-    return queryAndTimespan(request, "Query", "Timespan");
   }
 
   @Override

@@ -69,19 +69,6 @@ abstract class HttpQuery implements WorkspaceQuery {
   abstract ObjectNode body(QueryRequest request);
 
   /**
-   * A body of the query and, when the request has one, its timespan, under the names the service
-   * gives them.
-   */
-  static ObjectNode queryAndTimespan(QueryRequest request, String queryName, String timespanName) {
-    ObjectNode b = JSON.createObjectNode();
-    b.put(queryName, request.query());
-    if (request.timespan() != null) {
-      b.put(timespanName, request.timespan());
-    }
-    return b;
-  }
-
-  /**
    * The columns of a result from the service's list of them: each one's name and type under the
    * names the service gives those ({@code name} and {@code type}, or {@code ColumnName}...).
    */

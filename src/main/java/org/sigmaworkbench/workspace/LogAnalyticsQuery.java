@@ -1,7 +1,6 @@
 package org.sigmaworkbench.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * "timespan"}}; the answer is {@code {"tables": [{"name", "columns": [{"name", "type"}],
  * "rows"}]}}, and a partial result is a 200 with an {@code "error"} beside the tables.
  */
-public final class LogAnalyticsQuery extends HttpQuery {
+public final class LogAnalyticsQuery extends QueryAndTimespanQuery {
 
   /** The public cloud's endpoint. */
   public static final String ENDPOINT = "https://api.loganalytics.io";
@@ -26,7 +25,7 @@ public final class LogAnalyticsQuery extends HttpQuery {
    * @param workspaceId the workspace ID (a GUID, shown on the workspace's overview)
    */
   public LogAnalyticsQuery(Endpoint endpoint, String workspaceId, ServiceOptions options) {
-    super(endpoint, SCOPE, options);
+    super(endpoint, SCOPE, options, "query", "timespan");
     if (workspaceId == null || workspaceId.isBlank()) {
       throw new IllegalArgumentException("the workspace ID is empty");
     }
@@ -44,11 +43,6 @@ public final class LogAnalyticsQuery extends HttpQuery {
         "/v1/workspaces/"
             + java.net.URLEncoder.encode(workspaceId, java.nio.charset.StandardCharsets.UTF_8)
             + "/query");
-  }
-
-  @Override
-  ObjectNode body(QueryRequest request) {
-    return queryAndTimespan(request, "query", "timespan");
   }
 
   @Override

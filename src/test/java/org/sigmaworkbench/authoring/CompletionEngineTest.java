@@ -71,10 +71,12 @@ class CompletionEngineTest {
   void correlationAndFilterDocumentsGetTheirOwnKeys() {
     String corr = "title: Many\ncorrelation:\n    type: event_count\n¦\n";
     assertThat(labels(at(corr)))
-        .contains("generate", "level")
-        .doesNotContain("logsource", "detection");
+        .contains("level", "falsepositives")
+        .doesNotContain("logsource", "detection", "generate");
     assertThat(labels(at("title: Many\ncorrelation:\n    ¦\n")))
-        .contains("type", "rules", "group-by", "timespan", "condition");
+        .contains("type", "rules", "group-by", "timespan", "condition", "generate");
+    assertThat(labels(at("title: Many\ncorrelation:\n    generate: ¦\n")))
+        .containsExactly("false", "true");
     assertThat(labels(at("title: Many\ncorrelation:\n    type: ¦\n")))
         .contains("event_count", "value_count", "temporal", "temporal_ordered");
     assertThat(labels(at("title: F\nfilter:\n    ¦\n")))

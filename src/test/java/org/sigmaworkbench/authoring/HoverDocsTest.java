@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.sigmaworkbench.rule.Modifier;
+import org.sigmaworkbench.rule.SigmaKeys;
 
 class HoverDocsTest {
 
@@ -14,15 +15,9 @@ class HoverDocsTest {
       assertThat(d.example()).contains("|" + m.sigmaName());
       assertThat(d.summary()).isNotBlank();
     }
-    for (var keys :
-        java.util.List.of(
-            CompletionEngine.RULE_KEYS,
-            CompletionEngine.CORRELATION_KEYS,
-            CompletionEngine.FILTER_KEYS)) {
-      for (String k : keys) {
-        HoverDocs.Doc d = HoverDocs.key(k).orElseThrow(() -> new AssertionError(k));
-        assertThat(d.example()).startsWith(k + ":");
-      }
+    for (String k : SigmaKeys.topLevelNames()) {
+      HoverDocs.Doc d = HoverDocs.key(k).orElseThrow(() -> new AssertionError(k));
+      assertThat(d.example()).startsWith(k + ":");
     }
   }
 

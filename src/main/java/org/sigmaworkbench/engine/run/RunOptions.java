@@ -1,5 +1,7 @@
 package org.sigmaworkbench.engine.run;
 
+import java.util.function.Consumer;
+
 /**
  * How to run. Start from {@link #onlyHits()} or {@link #allEvents()} and change what differs.
  *
@@ -51,50 +53,74 @@ public record RunOptions(
   }
 
   public RunOptions threads(int n) {
-    return new RunOptions(
-        everyEvent,
-        explainMisses,
-        n,
-        maxEvents,
-        maxHits,
-        keepBytes,
-        keepEvents,
-        foldCorrelatedHits);
+    return with(o -> o.threads = n);
   }
 
   public RunOptions explainMisses(boolean explain) {
-    return new RunOptions(
-        everyEvent,
-        explain,
-        threads,
-        maxEvents,
-        maxHits,
-        keepBytes,
-        keepEvents,
-        foldCorrelatedHits);
+    return with(o -> o.explainMisses = explain);
   }
 
   /** Gives the listener at most {@code events} events without hits and {@code hits} with. */
   public RunOptions limits(long events, long hits) {
-    return new RunOptions(
-        everyEvent,
-        explainMisses,
-        threads,
-        events,
-        hits,
-        keepBytes,
-        keepEvents,
-        foldCorrelatedHits);
+    return with(
+        o -> {
+          o.maxEvents = events;
+          o.maxHits = hits;
+        });
   }
 
   /** Keeps the events of files of at most {@code bytes} bytes and {@code events} events. */
   public RunOptions keepLogs(long bytes, int events) {
-    return new RunOptions(
-        everyEvent, explainMisses, threads, maxEvents, maxHits, bytes, events, foldCorrelatedHits);
+    return with(
+        o -> {
+          o.keepBytes = bytes;
+          o.keepEvents = events;
+        });
   }
 
   public RunOptions foldCorrelatedHits(boolean fold) {
-    return new RunOptions(
-        everyEvent, explainMisses, threads, maxEvents, maxHits, keepBytes, keepEvents, fold);
+    return with(o -> o.foldCorrelatedHits = fold);
+  }
+
+  /** A copy of these options with what {@code change} sets: every copy is built here. */
+  private RunOptions with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The components of a copy while they change. */
+  private static final class Draft {
+    boolean everyEvent;
+    boolean explainMisses;
+    int threads;
+    long maxEvents;
+    long maxHits;
+    long keepBytes;
+    int keepEvents;
+    boolean foldCorrelatedHits;
+
+    Draft(RunOptions o) {
+      everyEvent = o.everyEvent();
+      explainMisses = o.explainMisses();
+      threads = o.threads();
+      maxEvents = o.maxEvents();
+      maxHits = o.maxHits();
+      keepBytes = o.keepBytes();
+      keepEvents = o.keepEvents();
+      foldCorrelatedHits = o.foldCorrelatedHits();
+    }
+
+    RunOptions build() {
+      return new RunOptions(
+          everyEvent,
+          explainMisses,
+          threads,
+          maxEvents,
+          maxHits,
+          keepBytes,
+          keepEvents,
+          foldCorrelatedHits);
+    }
   }
 }

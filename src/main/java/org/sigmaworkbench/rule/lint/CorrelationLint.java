@@ -5,12 +5,15 @@ import java.util.Map;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.Position;
+import org.sigmaworkbench.rule.SigmaKeys;
 import org.sigmaworkbench.rule.SourceMap;
 import org.sigmaworkbench.rule.Spelling;
-import org.sigmaworkbench.rule.yaml.CorrelationReader;
 
 /** The shape of correlation and filter documents beyond what loading requires. */
 final class CorrelationLint implements LintFamily {
+
+  /** The keys a correlation section may hold. */
+  private static final List<String> SECTION_NAMES = SigmaKeys.correlationSectionNames();
 
   @Override
   public void check(LintContext ctx) {
@@ -36,15 +39,16 @@ final class CorrelationLint implements LintFamily {
       String path = e.getKey();
       if (path.startsWith("correlation.")) {
         String key = path.substring("correlation.".length());
-        if (!key.contains(".") && !key.contains("[") && !CorrelationReader.FIELDS.contains(key)) {
-          String near = Spelling.closest(key, CorrelationReader.FIELDS, 2);
+        if (!key.contains(".") && !key.contains("[") && !SECTION_NAMES.contains(key)) {
+          String near = Spelling.closest(key, SECTION_NAMES, 2);
           ctx.warn(
               "lint.correlation-field",
               e.getValue().keyPosition(),
               "'"
                   + key
-                  + "' is not a correlation field (type, rules, group-by, timespan, condition,"
-                  + " aliases, generate)"
+                  + "' is not a correlation field ("
+                  + String.join(", ", SigmaKeys.names(SigmaKeys.CORRELATION_SECTION))
+                  + ")"
                   + (near == null ? "" : "; did you mean '" + near + "'?"),
               key);
         }

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.RuleMeta;
+import org.sigmaworkbench.rule.SigmaKeys;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.Spelling;
-import org.sigmaworkbench.rule.yaml.MetaReader;
 
 /** Identity and descriptive fields: id, title, status, level, description, author, related. */
 final class MetadataLint implements LintFamily {
@@ -38,7 +38,7 @@ final class MetadataLint implements LintFamily {
           "over", "the", "through", "to", "via", "with", "without", "vs");
 
   /** Every field name a document may have at the top level. */
-  private static final List<String> FIELD_NAMES = MetaReader.FIELD_NAMES;
+  private static final List<String> FIELD_NAMES = SigmaKeys.topLevelNames();
 
   @Override
   public void check(LintContext ctx) {

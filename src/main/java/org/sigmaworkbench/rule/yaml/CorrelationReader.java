@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.RuleMeta;
 import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.SigmaKeys;
 import org.sigmaworkbench.rule.SourceMap;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -20,28 +21,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Reads and checks the {@code correlation} section of a correlation rule. */
 public final class CorrelationReader {
 
-  /** The correlation types of the specification, and pySigma's {@code value_median}. */
-  public static final List<String> TYPES =
-      List.of(
-          "event_count",
-          "value_count",
-          "temporal",
-          "temporal_ordered",
-          "value_sum",
-          "value_avg",
-          "value_percentile",
-          "value_median");
+  /** The correlation types. */
+  private static final List<String> TYPES = SigmaKeys.CORRELATION_TYPES;
 
   /** Types whose condition names the aggregated {@code field}. */
   static final Set<String> VALUE_TYPES =
       Set.of("value_count", "value_sum", "value_avg", "value_percentile", "value_median");
 
   static final Set<String> CONDITION_OPS = Set.of("gt", "gte", "lt", "lte", "eq", "neq");
-
-  /** Keys the correlation section may hold. */
-  public static final Set<String> FIELDS =
-      Set.of(
-          "type", "rules", "group-by", "timespan", "timeframe", "condition", "aliases", "generate");
 
   private static final Pattern TIMESPAN = Pattern.compile("(\\d+)([smhdwMy])");
 
@@ -86,7 +73,7 @@ public final class CorrelationReader {
           "correlation");
     }
     List<String> groupBy = meta.stringList(f.get("group-by"));
-    NodeTuple span = f.containsKey("timespan") ? f.get("timespan") : f.get("timeframe");
+    NodeTuple span = f.containsKey("timespan") ? f.get("timespan") : f.get(SigmaKeys.OLD_TIMESPAN);
     String timespanText = meta.text(span);
     long seconds = 0;
     if (timespanText == null) {

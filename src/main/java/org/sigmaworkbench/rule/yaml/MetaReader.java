@@ -8,6 +8,7 @@ import java.util.Set;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.RuleMeta;
 import org.sigmaworkbench.rule.RuleProblem;
+import org.sigmaworkbench.rule.SigmaKeys;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -17,32 +18,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads the descriptive fields of a rule document and its logsource, checking their shapes. */
 public final class MetaReader {
 
-  /** Top-level fields the specification names, in its order; others are kept as custom fields. */
-  public static final List<String> FIELD_NAMES =
-      List.of(
-          "title",
-          "id",
-          "name",
-          "related",
-          "taxonomy",
-          "status",
-          "description",
-          "license",
-          "references",
-          "author",
-          "date",
-          "modified",
-          "logsource",
-          "detection",
-          "fields",
-          "falsepositives",
-          "level",
-          "tags",
-          "scope",
-          "correlation",
-          "filter");
-
-  static final Set<String> KNOWN = Set.copyOf(FIELD_NAMES);
+  /** The top-level keys the specification names; others are kept as custom fields. */
+  static final Set<String> KNOWN = Set.copyOf(SigmaKeys.topLevelNames());
 
   private final List<RuleProblem> problems;
 

@@ -108,6 +108,25 @@ class CollectionLintTest {
   }
 
   @Test
+  void theCorrelationSectionsKeysAreKnownAndAMisspellingNamesTheNearest() {
+    String known = CORRELATION.replace("    condition:", "    generate: false\n    condition:");
+    RuleFile ok = loader.load(CLEAN + "---\n" + known, "mr_many_whoami.yml");
+    assertThat(ok.hasErrors()).isFalse();
+    assertThat(linter.lint(ok))
+        .extracting(RuleProblem::code)
+        .doesNotContain("lint.correlation-field");
+    String misspelt = CORRELATION.replace("    condition:", "    generat: false\n    condition:");
+    RuleFile f = loader.load(CLEAN + "---\n" + misspelt, "mr_many_whoami.yml");
+    assertThat(linter.lint(f))
+        .filteredOn(p -> p.code().equals("lint.correlation-field"))
+        .singleElement()
+        .extracting(RuleProblem::message)
+        .asString()
+        .contains("did you mean 'generate'?")
+        .contains("type, rules, group-by, timespan, condition, aliases, generate");
+  }
+
+  @Test
   void correlationAliases() {
     String text =
         CORRELATION.replace(
