@@ -68,14 +68,12 @@ final class ExportCommand extends RulesCommand {
   @Option(
       names = "--frequency",
       paramLabel = "DUR",
-      converter = OptionValues.DurationValue.class,
       description = "How often the rule runs (5m, 1h, 1d; default 1h).")
   Duration frequency;
 
   @Option(
       names = "--period",
       paramLabel = "DUR",
-      converter = OptionValues.DurationValue.class,
       description =
           "How far back each run looks (Sentinel; default the frequency, or a correlation's"
               + " timespan when longer).")

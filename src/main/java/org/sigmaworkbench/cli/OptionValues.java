@@ -28,6 +28,7 @@ final class OptionValues {
     cl.registerConverter(String.class, new Text());
     cl.registerConverter(Path.class, new PathValue());
     cl.registerConverter(Integer.class, new WholeNumber());
+    cl.registerConverter(Duration.class, new DurationValue());
   }
 
   // Classes, not lambdas: the first lambda of a process links its machinery, which costs a
@@ -79,7 +80,7 @@ final class OptionValues {
   }
 
   /** {@code 5m}, {@code 1h}, {@code 1d}, or an ISO-8601 duration. */
-  static final class DurationValue implements ITypeConverter<Duration> {
+  private static final class DurationValue implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       try {
