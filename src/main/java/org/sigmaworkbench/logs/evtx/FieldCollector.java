@@ -20,7 +20,7 @@ import java.util.Arrays;
  *
  * An element's text is what follows its start tag or the end of its last child element.
  */
-final class FieldCollector {
+final class FieldCollector extends KeyedStrings {
   private enum Section {
     SYSTEM,
     DATA,
@@ -28,9 +28,8 @@ final class FieldCollector {
     OTHER
   }
 
+  /** The fields' names, by slot ({@link #values} has their values). */
   String[] names = new String[32];
-  String[] values = new String[32];
-  int count;
 
   /** How many of the first fields are System's (System comes first in an event). */
   private int systemCount;
@@ -46,6 +45,10 @@ final class FieldCollector {
   private String dataName;
   private String text;
   private StringBuilder more;
+
+  FieldCollector() {
+    super(32);
+  }
 
   void reset() {
     count = 0;
@@ -200,13 +203,13 @@ final class FieldCollector {
     } else {
       seenHigh |= bit;
     }
-    if (count == names.length) {
-      names = Arrays.copyOf(names, count * 2);
-      values = Arrays.copyOf(values, count * 2);
-    }
-    names[count] = name;
-    values[count] = value;
-    count++;
+    int i = appendValue(value);
+    names[i] = name;
+  }
+
+  @Override
+  void growKeys(int capacity) {
+    names = Arrays.copyOf(names, capacity);
   }
 
   /**

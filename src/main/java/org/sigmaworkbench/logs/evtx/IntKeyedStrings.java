@@ -3,33 +3,31 @@ package org.sigmaworkbench.logs.evtx;
 import java.util.Arrays;
 
 /** A few strings keyed by int, in the order added; looked up by a scan. */
-final class IntKeyedStrings {
+final class IntKeyedStrings extends KeyedStrings {
   private int[] keys;
-  private String[] values;
-  private int size;
 
   IntKeyedStrings(int capacity) {
+    super(capacity);
     keys = new int[capacity];
-    values = new String[capacity];
+  }
+
+  @Override
+  void growKeys(int capacity) {
+    keys = Arrays.copyOf(keys, capacity);
   }
 
   void clear() {
-    size = 0;
+    count = 0;
   }
 
   void add(int key, String value) {
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      values = Arrays.copyOf(values, size * 2);
-    }
-    keys[size] = key;
-    values[size] = value;
-    size++;
+    int i = appendValue(value);
+    keys[i] = key;
   }
 
   /** The index of the first entry of that key, or -1. */
   int indexOf(int key) {
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < count; i++) {
       if (keys[i] == key) {
         return i;
       }
@@ -42,10 +40,10 @@ final class IntKeyedStrings {
   }
 
   int[] keys() {
-    return Arrays.copyOf(keys, size);
+    return Arrays.copyOf(keys, count);
   }
 
   String[] values() {
-    return Arrays.copyOf(values, size);
+    return Arrays.copyOf(values, count);
   }
 }
