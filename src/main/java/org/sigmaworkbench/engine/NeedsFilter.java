@@ -13,8 +13,9 @@ import org.sigmaworkbench.logs.TextFilter;
  *
  * <p>A few long literals are looked for by skipping (Horspool's method for a set of patterns: the
  * character at the end of a window of the shortest literal's length says how far the window can
- * move), which reads a fraction of the text; many or short literals go through one {@link
- * LiteralScanner} pass, which reads every character once.
+ * move; in UTF-16LE bytes, when every literal is ASCII, the pair of characters at its end, as Wu
+ * and Manber's method does), which reads a fraction of the text; many or short literals go through
+ * one {@link LiteralScanner} pass, which reads every character once.
  */
 final class NeedsFilter implements TextFilter {
   /** At most this many literals are looked for by skipping. */
