@@ -13,8 +13,9 @@ import org.sigmaworkbench.logs.TextFilter;
  *
  * <p>A few long literals are looked for by skipping (Horspool's method for a set of patterns: the
  * character at the end of a window of the shortest literal's length says how far the window can
- * move), which reads a fraction of the text; many or short literals go through one {@link
- * LiteralScanner} pass, which reads every character once.
+ * move; in UTF-16LE bytes, when every literal is ASCII, the pair of characters at its end, as Wu
+ * and Manber's method does), which reads a fraction of the text; many or short literals go through
+ * one {@link LiteralScanner} pass, which reads every character once.
  */
 final class NeedsFilter implements TextFilter {
   /** At most this many literals are looked for by skipping. */
@@ -32,6 +33,12 @@ final class NeedsFilter implements TextFilter {
   private final int window;
   private final byte[] asciiShift = new byte[128];
   private final boolean[] asciiEnd = new boolean[128];
+
+  /**
+   * For skipping over UTF-16LE text when every literal is ASCII: the shift by the folded pair of
+   * characters that ends the window (index {@code first << 7 | second}), or {@code null}.
+   */
+  private final byte[] pairShift;
 
   /**
    * @param literals folded literals, none empty; an empty list wants nothing
@@ -60,6 +67,10 @@ final class NeedsFilter implements TextFilter {
         }
       }
     }
+    boolean ascii =
+        literals.stream()
+            .allMatch(l -> l.chars().allMatch(c -> LiteralScanner.fold((char) c) < 128));
+    this.pairShift = skip && ascii ? pairShifts(folded, window) : null;
     this.scanner =
         literals.isEmpty() || skip
             ? null
@@ -144,7 +155,64 @@ final class NeedsFilter implements TextFilter {
     return false;
   }
 
+  /**
+   * Wu and Manber's shifts for blocks of two characters: a window whose last two characters are a
+   * pair no literal holds among its first {@code window} characters moves by {@code window - 1};
+   * otherwise by the distance from that pair's last place there to the window's end (0: compare).
+   */
+  private static byte[] pairShifts(char[][] folded, int window) {
+    byte[] shift = new byte[128 * 128];
+    Arrays.fill(shift, (byte) (window - 1));
+    for (char[] lit : folded) {
+      for (int j = 0; j + 1 < window; j++) {
+        int pair = lit[j] << 7 | lit[j + 1];
+        shift[pair] = (byte) Math.min(shift[pair], window - 2 - j);
+      }
+    }
+    return shift;
+  }
+
+  /*
+   * Over UTF-16LE text with ASCII literals: the pair of characters ending the window picks the
+   * shift. A character beyond ASCII that does not fold into ASCII is in no literal, so a window
+   * ending on one moves past it, and one whose pair starts with one moves by window - 1.
+   */
+  private boolean pairSearch(byte[] b, int off, int n) {
+    int m = window;
+    int i = 0;
+    while (i + m <= n) {
+      int p = off + 2 * (i + m - 1);
+      int second = foldedAscii(b[p], b[p + 1]);
+      if (second < 0) {
+        i += m;
+        continue;
+      }
+      int first = foldedAscii(b[p - 2], b[p - 1]);
+      int shift = first < 0 ? m - 1 : pairShift[first << 7 | second];
+      if (shift == 0) {
+        if (anyAt(b, off, n, i)) {
+          return true;
+        }
+        shift = 1;
+      }
+      i += shift;
+    }
+    return false;
+  }
+
+  /** The ASCII fold of a UTF-16LE character, or -1 when it does not fold into ASCII. */
+  private static int foldedAscii(byte low, byte high) {
+    if (high == 0 && low >= 0) {
+      return ASCII_FOLD[low];
+    }
+    char f = LiteralScanner.fold((char) ((low & 0xFF) | (high << 8)));
+    return f < 128 ? f : -1;
+  }
+
   private boolean skipSearch(byte[] b, int off, int n) {
+    if (pairShift != null) {
+      return pairSearch(b, off, n);
+    }
     int m = window;
     int i = 0;
     while (i + m <= n) {

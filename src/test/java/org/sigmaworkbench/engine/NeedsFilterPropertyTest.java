@@ -70,6 +70,51 @@ class NeedsFilterPropertyTest {
     }
   }
 
+  @Provide
+  Arbitrary<List<String>> asciiLiterals() {
+    return Arbitraries.strings()
+        .withChars("abcABCeExX -\\.:kKsSiI")
+        .ofMinLength(NeedsFilter.MIN_SKIP_WINDOW)
+        .ofMaxLength(14)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(NeedsFilter.MAX_SKIP_LITERALS);
+  }
+
+  /**
+   * A few long ASCII literals are skipped to by the pair of characters ending the window: over any
+   * UTF-16LE code units (unpaired surrogates, characters that fold onto ASCII letters, units whose
+   * low byte is an ASCII letter), at either byte alignment, the answer is that of a plain search of
+   * the units read as characters and folded.
+   */
+  @Property(tries = 3000)
+  void skipsOverAnyUtf16UnitsAsAPlainSearchOfTheirCharacters(
+      @ForAll("asciiLiterals") List<String> written,
+      @ForAll("texts") String text,
+      @ForAll byte[] noise) {
+    List<String> literals = written.stream().map(NeedsFilterPropertyTest::fold).toList();
+    String planted = written.get(noise.length % written.size());
+    String t = noise.length % 3 == 0 ? text + planted : text;
+    byte[] utf16 = t.getBytes(StandardCharsets.UTF_16LE);
+    byte[] b = new byte[1 + noise.length + utf16.length + noise.length];
+    System.arraycopy(noise, 0, b, 1, noise.length);
+    System.arraycopy(utf16, 0, b, 1 + noise.length, utf16.length);
+    System.arraycopy(noise, 0, b, 1 + noise.length + utf16.length, noise.length);
+    NeedsFilter f = new NeedsFilter(literals);
+    for (int off = 0; off < 2; off++) {
+      int len = b.length - off;
+      char[] units = new char[len / 2];
+      for (int i = 0; i < units.length; i++) {
+        units[i] = (char) ((b[off + 2 * i] & 0xFF) | (b[off + 2 * i + 1] & 0xFF) << 8);
+      }
+      String folded = fold(new String(units));
+      boolean expected = literals.stream().anyMatch(folded::contains);
+      Statistics.label("found").collect(expected);
+      assertThat(f.inUtf16le(b, off, len)).as("%s at %d", literals, off).isEqualTo(expected);
+    }
+    Statistics.label("found").coverage(c -> c.check(true).percentage(p -> p > 10));
+  }
+
   /** Stored bytes need not be well-formed UTF-8: they are searched as a decoder reads them. */
   @Property(tries = 2000)
   void searchesUtf8BytesAsTheirDecodedText(

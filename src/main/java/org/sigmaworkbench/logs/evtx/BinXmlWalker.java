@@ -15,6 +15,19 @@ final class BinXmlWalker {
   private static final int MAX_NESTING = 16;
 
   /**
+   * The size of a value of each type that is not an array when the type has one size, else -1: a
+   * value of that size passes {@link ValueRenderer#check} without a look at it.
+   */
+  private static final int[] FIXED_SIZE = new int[256];
+
+  static {
+    for (int t = 0; t < FIXED_SIZE.length; t++) {
+      int fixed = ValueType.isArray(t) || t == ValueType.BOOL ? 0 : ValueType.fixedSize(t);
+      FIXED_SIZE[t] = fixed > 0 ? fixed : -1;
+    }
+  }
+
+  /**
    * How many template operations (elements, texts, substitutions) and array items one record may
    * walk. A template may name the same binary XML value many times, that value may hold an instance
    * that does the same, an element may repeat once per item of an array and hold other arrays:
@@ -169,7 +182,7 @@ final class BinXmlWalker {
             if (filter.in(ValueRenderer.render(b, v.off[i], v.size[i], type))) {
               return true;
             }
-          } else {
+          } else if (FIXED_SIZE[type] != v.size[i]) {
             ValueRenderer.check(b, v.off[i], v.size[i], type);
           }
           break;
