@@ -562,6 +562,13 @@ final class RegexFacts {
             int end = p.indexOf("\\E", pos);
             String text = end < 0 ? p.substring(pos) : p.substring(pos, end);
             pos = end < 0 ? p.length() : end + 2;
+            // A repetition after \E repeats the quoted text's last character only (\Qab\E{2} is
+            // abb), not the text as this atom would: not followed.
+            if (text.codePointCount(0, text.length()) > 1
+                && more()
+                && "*+?{".indexOf(peek()) >= 0) {
+              throw new GiveUp();
+            }
             Set<String> exact = Set.of("");
             int min = 0;
             for (int i = 0; i < text.length(); ) {

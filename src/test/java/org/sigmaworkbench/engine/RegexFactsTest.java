@@ -6,6 +6,7 @@ import com.google.re2j.Pattern;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -146,6 +147,25 @@ class RegexFactsTest {
         .list()
         .ofMaxSize(10)
         .map(l -> String.join("", l));
+  }
+
+  /**
+   * Found by the property below: a repetition after \\E repeats the quoted text's last character.
+   */
+  @Example
+  void aRepetitionAfterQuotedTextRepeatsItsLastCharacterOnly() {
+    String pattern = "\\Qa.b\\E{2}";
+    assertThat(Pattern.compile(pattern).matcher("xa.bby").find()).isTrue();
+    for (boolean ignoreCase : new boolean[] {false, true}) {
+      RegexFacts facts = RegexFacts.of(pattern, ignoreCase);
+      assertThat(facts.minLength).isLessThanOrEqualTo("a.bb".length());
+      if (facts.needs != null) {
+        assertThat(facts.needs).allMatch("a.bb"::contains);
+      }
+    }
+    everyMatchHasWhatIsNeeded(pattern, "a.bB", true);
+    everyMatchHasWhatIsNeeded("x\\Qa.b\\E+y", "xa.bbby", false);
+    assertThat(RegexFacts.of("\\Qa.b\\E", false).needs).containsExactly("a.b");
   }
 
   @Property(tries = 5000)
