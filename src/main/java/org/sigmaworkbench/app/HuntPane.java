@@ -37,8 +37,6 @@ import org.sigmaworkbench.engine.run.Progress;
 import org.sigmaworkbench.engine.run.RuleRun;
 import org.sigmaworkbench.engine.run.RunEvent;
 import org.sigmaworkbench.engine.run.RunListener;
-import org.sigmaworkbench.engine.run.RunOptions;
-import org.sigmaworkbench.engine.run.RunRequest;
 import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.rule.Placeholders;
 
@@ -255,12 +253,10 @@ final class HuntPane extends VBox {
     progress.setProgress(0);
     status.setText(
         "Running "
-            + RunWords.count(loaded.rules().size(), "rule")
+            + RunWords.count(loaded.ruleCount(), "rule")
             + " over "
             + RunWords.count(inputs.size(), "log")
             + "…");
-    RunOptions options =
-        RunOptions.onlyHits().threads(Math.max(1, Runtime.getRuntime().availableProcessors()));
     ProgressPublisher published =
         new ProgressPublisher(fx, () -> gen == generation.get(), progress::setProgress);
     RunListener listener =
@@ -277,12 +273,12 @@ final class HuntPane extends VBox {
 
           @Override
           public void onDone(RunResult r) {
-            List<RuleFolderHunt.Row> rows = RuleFolderHunt.rows(r, loaded.files());
+            List<RuleFolderHunt.Row> rows = RuleFolderHunt.rows(r, loaded);
             fx.execute(() -> done(gen, loaded, r, rows));
           }
         };
     try {
-      current = RuleRun.start(RunRequest.of(loaded.rules(), inputs, options), listener, executor);
+      current = RuleRun.start(RuleFolderHunt.request(loaded, inputs), listener, executor);
     } catch (RejectedExecutionException e) {
       running.set(false);
     }
@@ -301,6 +297,7 @@ final class HuntPane extends VBox {
     List<String> unread =
         r.logs().stream().filter(l -> l.error() != null).map(l -> l.error()).toList();
     problems.getItems().addAll(unread);
+    problems.getItems().addAll(r.correlationProblems());
     status.setText(RuleFolderHunt.status(loaded, rows));
   }
 

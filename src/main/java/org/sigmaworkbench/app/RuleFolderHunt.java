@@ -12,12 +12,19 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.CorrelationHit;
+import org.sigmaworkbench.engine.Correlations;
 import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.engine.RunWords;
+import org.sigmaworkbench.engine.run.LogInput;
+import org.sigmaworkbench.engine.run.RunOptions;
+import org.sigmaworkbench.engine.run.RunRequest;
 import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleDocument;
 import org.sigmaworkbench.rule.RuleFile;
+import org.sigmaworkbench.rule.RuleMeta;
 import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
@@ -26,6 +33,9 @@ import org.sigmaworkbench.rule.yaml.RuleLoader;
  * A hunt of a rule folder in the window, free of JavaFX: every {@code .yml}/{@code .yaml} file
  * under the folder (recursively) loaded and compiled, the files that could not be used listed with
  * why (never fatal), and the result of a run turned into rows (busiest first) and a status line.
+ * Correlation rules run over the hits of the detection rules they name, in any file of the folder,
+ * as the command {@code test} runs them: a rule named by a correlation without {@code generate:
+ * true} lists no hits of its own.
  */
 final class RuleFolderHunt {
   private RuleFolderHunt() {}
@@ -43,13 +53,23 @@ final class RuleFolderHunt {
    * @param folder the folder
    * @param rules the compiled detection rules
    * @param files the file of each rule
-   * @param problems the files (or rules) that could not be loaded
+   * @param correlations the correlation rules, resolved against the detection rules
+   * @param correlationFiles the file of each correlation rule
+   * @param problems the files (or rules, or correlations) that could not be loaded
    */
   record Loaded(
       Path folder,
       List<CompiledRule> rules,
       Map<CompiledRule, Path> files,
-      List<Problem> problems) {}
+      Correlations correlations,
+      Map<CorrelationRule, Path> correlationFiles,
+      List<Problem> problems) {
+
+    /** The rules a hunt runs: the detection rules and the correlation rules that will run. */
+    int ruleCount() {
+      return rules.size() + correlations.rules().size();
+    }
+  }
 
   /** One rule with hits: a row of the hunt table. */
   record Row(String title, String level, long hits, Path file) {
@@ -74,8 +94,8 @@ final class RuleFolderHunt {
 
   /**
    * Loads and compiles every rule under {@code folder}; a file that cannot be read, has errors or
-   * holds no detection rule is a problem, and the others go on. A file of correlations only is left
-   * out without a problem (the hunt lists detection rules).
+   * holds no rule is a problem, and the others go on. A correlation that names a rule the folder
+   * does not hold is a problem too.
    *
    * @throws IOException when the folder itself cannot be walked
    */
@@ -93,6 +113,8 @@ final class RuleFolderHunt {
     List<SigmaRule> loaded = new ArrayList<>();
     List<Path> loadedFiles = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<RuleDocument> documents = new ArrayList<>();
+    Map<CorrelationRule, Path> correlationFiles = new IdentityHashMap<>();
     for (Path p : ruleFiles(folder)) {
       if (stopped.getAsBoolean()) {
         break;
@@ -120,6 +142,16 @@ final class RuleFolderHunt {
         loaded.add(r);
         loadedFiles.add(p);
       }
+      for (RuleDocument d : file.documents()) {
+        documents.add(d);
+        if (d instanceof CorrelationRule c) {
+          correlationFiles.put(c, p);
+        }
+      }
+    }
+    Correlations correlations = Correlations.of(documents);
+    for (Correlations.Problem c : correlations.problems()) {
+      problems.add(new Problem(correlationFiles.get(c.rule()), c.describe()));
     }
     CompiledRule.Compiled compiled =
         CompiledRule.compileAll(loaded, loadedFiles.stream().map(Path::toString).toList());
@@ -134,23 +166,44 @@ final class RuleFolderHunt {
       }
       files.put(c, loadedFiles.get(next));
     }
-    return new Loaded(folder, compiled.rules(), files, problems);
+    return new Loaded(folder, compiled.rules(), files, correlations, correlationFiles, problems);
   }
 
-  /** The rules with hits, busiest first (then by title). */
-  static List<Row> rows(RunResult result, Map<CompiledRule, Path> files) {
+  /**
+   * The hunt of {@code loaded} over {@code logs}: hits only, on every core, correlations included,
+   * with the hits a correlation takes in folded into it.
+   */
+  static RunRequest request(Loaded loaded, List<LogInput> logs) {
+    RunOptions options =
+        RunOptions.onlyHits()
+            .threads(Math.max(1, Runtime.getRuntime().availableProcessors()))
+            .foldCorrelatedHits(true);
+    return RunRequest.of(loaded.rules(), logs, options).withCorrelations(loaded.correlations());
+  }
+
+  /**
+   * The rules with hits, busiest first (then by title): detection rules by the events they hit (but
+   * those a correlation takes in without {@code generate: true}), correlation rules by the windows
+   * they found.
+   */
+  static List<Row> rows(RunResult result, Loaded loaded) {
     List<Row> rows = new ArrayList<>();
     for (RunResult.RuleHits h : result.rules()) {
-      if (h.hits() > 0) {
+      long own = h.hits() - h.folded();
+      if (own > 0) {
         SigmaRule r = h.rule().rule();
-        rows.add(
-            new Row(
-                r.title() == null ? "" : r.title(),
-                r.meta() == null || r.meta().level() == null ? "" : r.meta().level(),
-                h.hits(),
-                files.get(h.rule())));
+        rows.add(new Row(text(r.title()), level(r.meta()), own, loaded.files().get(h.rule())));
       }
     }
+    Map<CorrelationRule, Long> windows = new IdentityHashMap<>();
+    for (CorrelationHit h : result.correlationHits()) {
+      windows.merge(h.correlation(), 1L, Long::sum);
+    }
+    windows.forEach(
+        (c, n) ->
+            rows.add(
+                new Row(
+                    text(c.meta().title()), level(c.meta()), n, loaded.correlationFiles().get(c))));
     rows.sort(
         Comparator.comparingLong(Row::hits)
             .reversed()
@@ -158,11 +211,19 @@ final class RuleFolderHunt {
     return rows;
   }
 
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String level(RuleMeta meta) {
+    return meta == null || meta.level() == null ? "" : meta.level();
+  }
+
   /** "12 rules with hits of 340 (3 could not be loaded); 57 hits". */
   static String status(Loaded loaded, List<Row> rows) {
     return RunWords.rulesWithHits(
         rows.size(),
-        loaded.rules().size(),
+        loaded.ruleCount(),
         loaded.problems().size(),
         rows.stream().mapToLong(Row::hits).sum());
   }

@@ -80,11 +80,11 @@ class RuleFolderHuntTest {
     RuleFolderHunt.Loaded loaded = RuleFolderHunt.load(folder(), Placeholders.standard());
     RunResult r =
         RuleRun.run(
-            RunRequest.of(loaded.rules(), List.of(LogInput.file(LOG)), RunOptions.onlyHits()),
+            RuleFolderHunt.request(loaded, List.of(LogInput.file(LOG))),
             RunListener.none(),
             Runnable::run);
 
-    List<RuleFolderHunt.Row> rows = RuleFolderHunt.rows(r, loaded.files());
+    List<RuleFolderHunt.Row> rows = RuleFolderHunt.rows(r, loaded);
 
     long headline = hitsAlone(TestFiles.headlineRuleText());
     long powershell = hitsAlone(POWERSHELL);
@@ -104,6 +104,95 @@ class RuleFolderHuntTest {
     assertThat(RuleFolderHunt.status(loaded, rows))
         .isEqualTo(
             "2 rules with hits of 3 (1 could not be loaded); " + (headline + powershell) + " hits");
+  }
+
+  static final String CORRELATION =
+      "title: Recon burst\nid: 6e674937-711c-4e9c-afb5-8e3e4894f459\ncorrelation:\n"
+          + "  type: event_count\n  rules: [whoami_run, ipconfig_run]\n  group-by: [Computer]\n"
+          + "  timespan: 10m\n  condition: {gte: 3}\nlevel: high\n";
+  static final String WHOAMI =
+      "title: Whoami run\nname: whoami_run\nlogsource: {category: process_creation, product:"
+          + " windows}\ndetection:\n  sel: {CommandLine|contains: whoami}\n  condition: sel\n";
+  static final String IPCONFIG =
+      "title: Ipconfig run\nname: ipconfig_run\nlogsource: {category: process_creation, product:"
+          + " windows}\ndetection:\n  sel: {CommandLine|contains: ipconfig}\n  condition: sel\n";
+
+  /** Three recon commands on one host within minutes, one on another host, and an unrelated one. */
+  private Path reconLog() throws IOException {
+    return Files.writeString(
+        dir.resolve("recon.csv"),
+        "UtcTime,EventID,Computer,Image,CommandLine\n"
+            + "2026-11-20 09:00:00.000,1,WS-1,C:\\w\\whoami.exe,whoami /all\n"
+            + "2026-11-20 09:01:00.000,1,WS-1,C:\\w\\ipconfig.exe,ipconfig /all\n"
+            + "2026-11-20 09:02:00.000,1,WS-1,C:\\w\\whoami.exe,whoami /priv\n"
+            + "2026-11-20 09:03:00.000,1,WS-2,C:\\w\\whoami.exe,whoami\n"
+            + "2026-11-20 09:04:00.000,1,WS-1,C:\\w\\cmd.exe,cmd /c dir\n");
+  }
+
+  @Test
+  void correlationsInTheFolderRunOverTheHitsOfTheRulesTheyName() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(rules.resolve("recon_burst.yml"), CORRELATION);
+    Files.writeString(rules.resolve("whoami.yml"), WHOAMI);
+    Files.writeString(rules.resolve("ipconfig.yml"), IPCONFIG);
+    Files.writeString(rules.resolve("headline.yml"), TestFiles.headlineRuleText());
+    Files.writeString(
+        rules.resolve("dangling.yml"),
+        CORRELATION
+            .replace("Recon burst", "Dangling")
+            .replace("6e674937-711c-4e9c-afb5-8e3e4894f459", "1d6f0a8e-3a57-4b8e-9a3c-2f0d5e7b9c11")
+            .replace("ipconfig_run", "no_such_rule"));
+
+    RuleFolderHunt.Loaded loaded = RuleFolderHunt.load(rules, Placeholders.standard());
+    assertThat(loaded.rules()).hasSize(3);
+    assertThat(loaded.correlations().rules())
+        .extracting(c -> c.meta().title())
+        .containsExactly("Recon burst");
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file().getFileName().toString()).isEqualTo("dangling.yml");
+              assertThat(p.message()).contains("no_such_rule");
+            });
+    assertThat(loaded.ruleCount()).isEqualTo(4);
+
+    RunResult r =
+        RuleRun.run(
+            RuleFolderHunt.request(loaded, List.of(LogInput.file(reconLog()))),
+            RunListener.none(),
+            Runnable::run);
+    List<RuleFolderHunt.Row> rows = RuleFolderHunt.rows(r, loaded);
+
+    // Whoami and ipconfig are taken in by the correlation (no generate: true): one row, one window.
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.title()).isEqualTo("Recon burst");
+              assertThat(row.level()).isEqualTo("high");
+              assertThat(row.hits()).isEqualTo(1);
+              assertThat(row.fileName()).isEqualTo("recon_burst.yml");
+            });
+    assertThat(RuleFolderHunt.status(loaded, rows))
+        .isEqualTo("1 rule with hits of 4 (1 could not be loaded); 1 hit");
+
+    // With generate: true the named rules list their own hits beside the correlation's window.
+    Files.writeString(
+        rules.resolve("recon_burst.yml"),
+        CORRELATION.replace("  timespan:", "  generate: true\n  timespan:"));
+    RuleFolderHunt.Loaded generating = RuleFolderHunt.load(rules, Placeholders.standard());
+    RunResult g =
+        RuleRun.run(
+            RuleFolderHunt.request(generating, List.of(LogInput.file(reconLog()))),
+            RunListener.none(),
+            Runnable::run);
+    assertThat(RuleFolderHunt.rows(g, generating))
+        .extracting(RuleFolderHunt.Row::title, RuleFolderHunt.Row::hits)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Whoami run", 3L),
+            org.assertj.core.groups.Tuple.tuple("Ipconfig run", 1L),
+            org.assertj.core.groups.Tuple.tuple("Recon burst", 1L));
   }
 
   @Test
