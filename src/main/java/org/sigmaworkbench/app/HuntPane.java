@@ -78,7 +78,7 @@ final class HuntPane extends VBox {
    * @param fx the FX thread
    * @param logs the logs to hunt in, asked for on the FX thread at each start
    * @param placeholders the placeholder table for {@code |expand}
-   * @param openRule opens a rule file in a tab
+   * @param openRule opens a row's rule in a tab: its file, or a correlation with its rules' files
    * @param onClose hides the view
    */
   HuntPane(
@@ -86,7 +86,7 @@ final class HuntPane extends VBox {
       Executor fx,
       Supplier<List<LogInput>> logs,
       Supplier<Placeholders> placeholders,
-      Consumer<Path> openRule,
+      Consumer<RuleFolderHunt.Row> openRule,
       Runnable onClose) {
     this.executor = executor;
     this.fx = fx;
@@ -163,7 +163,7 @@ final class HuntPane extends VBox {
                     && e.getClickCount() == 2
                     && !row.isEmpty()
                     && row.getItem().file() != null) {
-                  openRule.accept(row.getItem().file());
+                  openRule.accept(row.getItem());
                 }
               });
           return row;
@@ -172,7 +172,7 @@ final class HuntPane extends VBox {
         e -> {
           RuleFolderHunt.Row r = table.getSelectionModel().getSelectedItem();
           if (e.getCode() == KeyCode.ENTER && r != null && r.file() != null) {
-            openRule.accept(r.file());
+            openRule.accept(r);
             e.consume();
           }
         });

@@ -670,6 +670,45 @@ public final class MainWindow extends BorderPane {
   }
 
   /**
+   * Opens a row of the hunt: its rule's file; a correlation whose rules are in other files as one
+   * untitled tab holding the correlation and those files as further YAML documents, so that the
+   * test pane runs the correlation over them.
+   */
+  void openHuntRow(RuleFolderHunt.Row row) {
+    if (row.file() == null) {
+      return;
+    }
+    if (row.with().isEmpty()) {
+      openRule(row.file());
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    files.add(row.file());
+    files.addAll(row.with());
+    background(
+        () -> {
+          List<String> texts = new ArrayList<>();
+          try {
+            for (Path f : files) {
+              texts.add(Files.readString(f, StandardCharsets.UTF_8));
+            }
+          } catch (IOException | UncheckedIOException e) {
+            showStatusLater("Cannot open " + row.fileName() + ": " + e.getMessage());
+            return;
+          }
+          String text = RuleFolderHunt.bundle(texts);
+          Platform.runLater(
+              () ->
+                  addTab(
+                      row.fileName() + " + " + RunWords.count(row.with().size(), "file"),
+                      null,
+                      text,
+                      text,
+                      null));
+        });
+  }
+
+  /**
    * Saves a tab: to its file, or (untitled, or {@code as}) to a file the user names. Completes with
    * true once the file is written, false when the user cancelled or the write failed (the text
    * stays in the tab).
@@ -1164,7 +1203,7 @@ public final class MainWindow extends BorderPane {
         Platform::runLater,
         this::huntInputs,
         () -> model.placeholdersProperty().get(),
-        this::openRule,
+        this::openHuntRow,
         this::hideHunt);
   }
 

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.sigmaworkbench.engine.CompiledRule;
@@ -71,8 +74,17 @@ final class RuleFolderHunt {
     }
   }
 
-  /** One rule with hits: a row of the hunt table. */
-  record Row(String title, String level, long hits, Path file) {
+  /**
+   * One rule with hits: a row of the hunt table.
+   *
+   * @param with the other files a correlation's rules are in (empty for a detection rule, or a
+   *     correlation written with its rules in one file)
+   */
+  record Row(String title, String level, long hits, Path file, List<Path> with) {
+    Row {
+      with = List.copyOf(with);
+    }
+
     String fileName() {
       return file == null ? "" : file.getFileName().toString();
     }
@@ -192,7 +204,9 @@ final class RuleFolderHunt {
       long own = h.hits() - h.folded();
       if (own > 0) {
         SigmaRule r = h.rule().rule();
-        rows.add(new Row(text(r.title()), level(r.meta()), own, loaded.files().get(h.rule())));
+        rows.add(
+            new Row(
+                text(r.title()), level(r.meta()), own, loaded.files().get(h.rule()), List.of()));
       }
     }
     Map<CorrelationRule, Long> windows = new IdentityHashMap<>();
@@ -200,15 +214,68 @@ final class RuleFolderHunt {
       windows.merge(h.correlation(), 1L, Long::sum);
     }
     windows.forEach(
-        (c, n) ->
-            rows.add(
-                new Row(
-                    text(c.meta().title()), level(c.meta()), n, loaded.correlationFiles().get(c))));
+        (c, n) -> {
+          Path file = loaded.correlationFiles().get(c);
+          Set<Path> with = new LinkedHashSet<>();
+          filesOf(c, loaded, with, new HashSet<>());
+          with.remove(file);
+          rows.add(new Row(text(c.meta().title()), level(c.meta()), n, file, List.copyOf(with)));
+        });
     rows.sort(
         Comparator.comparingLong(Row::hits)
             .reversed()
             .thenComparing(Row::title, String.CASE_INSENSITIVE_ORDER));
     return rows;
+  }
+
+  /**
+   * Adds the files of the rules {@code c} names to {@code out}, and of the rules a named
+   * correlation names, by a rule's name or id as the correlation writes it.
+   */
+  private static void filesOf(
+      CorrelationRule c, Loaded loaded, Set<Path> out, Set<CorrelationRule> seen) {
+    if (!seen.add(c)) {
+      return;
+    }
+    for (String ref : c.rules()) {
+      loaded
+          .files()
+          .forEach(
+              (rule, file) -> {
+                if (names(rule.rule().meta(), ref)) {
+                  out.add(file);
+                }
+              });
+      loaded
+          .correlationFiles()
+          .forEach(
+              (other, file) -> {
+                if (names(other.meta(), ref)) {
+                  out.add(file);
+                  filesOf(other, loaded, out, seen);
+                }
+              });
+    }
+  }
+
+  private static boolean names(RuleMeta meta, String ref) {
+    return meta != null && (ref.equals(meta.name()) || ref.equals(meta.id()));
+  }
+
+  /**
+   * One YAML text of several rule files, each a further document (a file's own leading {@code ---}
+   * dropped): a correlation and the rules it names, which the editor runs together.
+   */
+  static String bundle(List<String> texts) {
+    StringBuilder out = new StringBuilder();
+    for (String t : texts) {
+      String body = t.startsWith("---\n") ? t.substring(4) : t;
+      if (out.length() > 0) {
+        out.append(out.charAt(out.length() - 1) == '\n' ? "" : "\n").append("---\n");
+      }
+      out.append(body);
+    }
+    return out.toString();
   }
 
   private static String text(String s) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sigmaworkbench.TestFiles;
 import org.sigmaworkbench.engine.CompiledRule;
+import org.sigmaworkbench.engine.Correlations;
 import org.sigmaworkbench.engine.run.LogInput;
 import org.sigmaworkbench.engine.run.RuleRun;
 import org.sigmaworkbench.engine.run.RunListener;
@@ -18,6 +19,7 @@ import org.sigmaworkbench.engine.run.RunOptions;
 import org.sigmaworkbench.engine.run.RunRequest;
 import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.rule.Placeholders;
+import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /** Loading a rule folder for a hunt and turning a run into rows and a status line, without FX. */
@@ -173,7 +175,24 @@ class RuleFolderHuntTest {
               assertThat(row.level()).isEqualTo("high");
               assertThat(row.hits()).isEqualTo(1);
               assertThat(row.fileName()).isEqualTo("recon_burst.yml");
+              assertThat(row.with())
+                  .extracting(p -> p.getFileName().toString())
+                  .containsExactlyInAnyOrder("whoami.yml", "ipconfig.yml");
             });
+
+    // Opened from the hunt, the correlation and the files of its rules are one text the editor
+    // runs: the correlation resolves against them.
+    List<String> texts = new java.util.ArrayList<>();
+    texts.add(Files.readString(rows.get(0).file()));
+    for (Path p : rows.get(0).with()) {
+      texts.add(Files.readString(p));
+    }
+    RuleFile bundle = new RuleLoader().load(RuleFolderHunt.bundle(texts), "bundle.yml");
+    assertThat(bundle.fileProblems()).isEmpty();
+    assertThat(bundle.rules()).hasSize(2);
+    Correlations resolved = Correlations.of(bundle.documents());
+    assertThat(resolved.problems()).isEmpty();
+    assertThat(resolved.rules()).extracting(c -> c.meta().title()).containsExactly("Recon burst");
     assertThat(RuleFolderHunt.status(loaded, rows))
         .isEqualTo("1 rule with hits of 4 (1 could not be loaded); 1 hit");
 
@@ -193,6 +212,13 @@ class RuleFolderHuntTest {
             org.assertj.core.groups.Tuple.tuple("Whoami run", 3L),
             org.assertj.core.groups.Tuple.tuple("Ipconfig run", 1L),
             org.assertj.core.groups.Tuple.tuple("Recon burst", 1L));
+  }
+
+  @Test
+  void aBundleMakesEachFileOneFurtherDocument() {
+    assertThat(RuleFolderHunt.bundle(List.of("a: 1\n", "---\nb: 2", "c: 3\n")))
+        .isEqualTo("a: 1\n---\nb: 2\n---\nc: 3\n");
+    assertThat(RuleFolderHunt.bundle(List.of("a: 1"))).isEqualTo("a: 1");
   }
 
   @Test
