@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -285,6 +286,49 @@ class HuntUiTest {
     robot.clickOn("#huntRunAgain");
     waitForHunt(robot);
     assertThat(huntStatus(robot)).startsWith("2 rules with hits of 3");
+  }
+
+  @Test
+  void aCorrelationRowOpensWithItsRulesFilesAndShowsItsWindow(FxRobot robot)
+      throws TimeoutException, IOException {
+    Path recon = Files.createDirectories(dir.resolve("recon"));
+    Files.writeString(recon.resolve("recon_burst.yml"), RuleFolderHuntTest.CORRELATION);
+    Files.writeString(recon.resolve("whoami.yml"), RuleFolderHuntTest.WHOAMI);
+    Files.writeString(recon.resolve("ipconfig.yml"), RuleFolderHuntTest.IPCONFIG);
+    Path log = Files.writeString(dir.resolve("recon.csv"), RuleFolderHuntTest.RECON_LOG);
+    StartupOptions options =
+        StartupOptions.parse(List.of("--rules", recon.toString(), "--logs", log.toString()));
+    MainWindow[] next = new MainWindow[1];
+    robot.interact(
+        () -> {
+          window.shutdown();
+          next[0] = new MainWindow(settingsDir, dialogs);
+          stage.setScene(WorkbenchApp.createScene(next[0]));
+          next[0].start(options);
+        });
+    window = next[0];
+    waitForHunt(robot);
+    assertThat(huntStatus(robot)).isEqualTo("1 rule with hits of 3; 1 hit");
+    assertThat(table(robot).getItems().get(0).title()).isEqualTo("Recon burst");
+
+    robot.interact(() -> table(robot).requestFocus());
+    robot.interact(() -> table(robot).getSelectionModel().select(0));
+    robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+    TabPane tabs = robot.lookup("#ruleTabs").queryAs(TabPane.class);
+    waitUntil(
+        () ->
+            tabs.getSelectionModel()
+                .getSelectedItem()
+                .getText()
+                .startsWith("recon_burst.yml + 2 files"));
+    waitUntil(
+        () ->
+            robot
+                .lookup("#correlationTable")
+                .tryQueryAs(TreeTableView.class)
+                .filter(t -> t.isVisible() && t.getRoot().getChildren().size() == 1)
+                .isPresent());
   }
 
   @Test

@@ -120,15 +120,16 @@ class RuleFolderHuntTest {
           + " windows}\ndetection:\n  sel: {CommandLine|contains: ipconfig}\n  condition: sel\n";
 
   /** Three recon commands on one host within minutes, one on another host, and an unrelated one. */
+  static final String RECON_LOG =
+      "UtcTime,EventID,Computer,Image,CommandLine\n"
+          + "2026-11-20 09:00:00.000,1,WS-1,C:\\w\\whoami.exe,whoami /all\n"
+          + "2026-11-20 09:01:00.000,1,WS-1,C:\\w\\ipconfig.exe,ipconfig /all\n"
+          + "2026-11-20 09:02:00.000,1,WS-1,C:\\w\\whoami.exe,whoami /priv\n"
+          + "2026-11-20 09:03:00.000,1,WS-2,C:\\w\\whoami.exe,whoami\n"
+          + "2026-11-20 09:04:00.000,1,WS-1,C:\\w\\cmd.exe,cmd /c dir\n";
+
   private Path reconLog() throws IOException {
-    return Files.writeString(
-        dir.resolve("recon.csv"),
-        "UtcTime,EventID,Computer,Image,CommandLine\n"
-            + "2026-11-20 09:00:00.000,1,WS-1,C:\\w\\whoami.exe,whoami /all\n"
-            + "2026-11-20 09:01:00.000,1,WS-1,C:\\w\\ipconfig.exe,ipconfig /all\n"
-            + "2026-11-20 09:02:00.000,1,WS-1,C:\\w\\whoami.exe,whoami /priv\n"
-            + "2026-11-20 09:03:00.000,1,WS-2,C:\\w\\whoami.exe,whoami\n"
-            + "2026-11-20 09:04:00.000,1,WS-1,C:\\w\\cmd.exe,cmd /c dir\n");
+    return Files.writeString(dir.resolve("recon.csv"), RECON_LOG);
   }
 
   @Test
