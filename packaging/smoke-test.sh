@@ -61,9 +61,11 @@ done
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp > target/smoke-xvfb.log 2>&1 &
 xvfb_pid=$!
 app_pid=""
+settings_home=""
 cleanup() {
   [ -z "$app_pid" ] || kill "$app_pid" 2> /dev/null || true
   kill "$xvfb_pid" 2> /dev/null || true
+  [ -z "$settings_home" ] || rm -rf "$settings_home"
 }
 trap cleanup EXIT
 for _ in $(seq 100); do
@@ -71,7 +73,11 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 start=$(date +%s%N)
-SIGMAWB_STARTUP_TRACE=1 DISPLAY="$display" "$LAUNCHER" > target/smoke-window.log 2>&1 &
+# A first start, as on a fresh machine: an empty settings folder of its own (not the user's, whose
+# remembered session would open instead of the headline rule and the sample).
+settings_home="$(mktemp -d)"
+SIGMA_WORKBENCH_HOME="$settings_home" SIGMAWB_STARTUP_TRACE=1 DISPLAY="$display" "$LAUNCHER" \
+  > target/smoke-window.log 2>&1 &
 app_pid=$!
 mapped=""
 deadline=$((start + TIMEOUT_S * 1000000000))
@@ -105,8 +111,8 @@ kill "$app_pid" 2> /dev/null || true
 wait "$app_pid" 2> /dev/null || true
 app_pid=""
 status=0
-SIGMAWB_EXIT_AFTER_START=first-frame SIGMAWB_STARTUP_TRACE=1 DISPLAY="$display" \
-  timeout "$TIMEOUT_S" "$LAUNCHER" > target/smoke-exit.log 2>&1 || status=$?
+SIGMA_WORKBENCH_HOME="$settings_home" SIGMAWB_EXIT_AFTER_START=first-frame SIGMAWB_STARTUP_TRACE=1 \
+  DISPLAY="$display" timeout "$TIMEOUT_S" "$LAUNCHER" > target/smoke-exit.log 2>&1 || status=$?
 [ "$status" = 0 ] || fail "SIGMAWB_EXIT_AFTER_START=first-frame: exit code $status: $(cat target/smoke-exit.log)"
 grep -q '^sigma-workbench: start: first frame at ' target/smoke-exit.log \
   || fail "SIGMAWB_EXIT_AFTER_START=first-frame ended before a first frame: $(cat target/smoke-exit.log)"
