@@ -491,23 +491,63 @@ public final class MainWindow extends BorderPane {
   }
 
   /**
-   * Puts the window where it was last time ({@code settings}), when that place is on a screen;
-   * static, as the start shows the window before the workbench in it is built.
+   * Puts the window where it was last time ({@code settings}), fitted to the screen it is on now
+   * ({@link #fitToScreen}); static, as the start shows the window before the workbench in it is
+   * built.
    */
   static void applyWindowSettings(Stage stage, Settings settings) {
     if (settings.windowWidth != null && settings.windowHeight != null) {
-      stage.setWidth(settings.windowWidth);
-      stage.setHeight(settings.windowHeight);
-      if (settings.windowX != null
-          && settings.windowY != null
-          && !Screen.getScreensForRectangle(
-                  new Rectangle2D(settings.windowX, settings.windowY, settings.windowWidth, 40))
-              .isEmpty()) {
-        stage.setX(settings.windowX);
-        stage.setY(settings.windowY);
+      Rectangle2D at =
+          fitToScreen(
+              settings.windowX,
+              settings.windowY,
+              settings.windowWidth,
+              settings.windowHeight,
+              Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+              Screen.getPrimary().getVisualBounds());
+      stage.setWidth(at.getWidth());
+      stage.setHeight(at.getHeight());
+      if (settings.windowX != null && settings.windowY != null) {
+        stage.setX(at.getMinX());
+        stage.setY(at.getMinY());
       }
     }
     stage.setMaximized(settings.maximized);
+  }
+
+  /**
+   * A remembered window place fitted to the screens there are now (a laptop after a large screen):
+   * on the screen its title bar is on, else the primary one; no larger than that screen's usable
+   * area, and moved inside it, so that no edge and no control is out of sight.
+   *
+   * @param x the remembered left edge, or {@code null} (then the window is fitted to the primary
+   *     screen and placed at its corner, and the caller leaves the place to the system)
+   * @param screens the usable area of each screen
+   */
+  static Rectangle2D fitToScreen(
+      Double x,
+      Double y,
+      double width,
+      double height,
+      List<Rectangle2D> screens,
+      Rectangle2D primary) {
+    Rectangle2D screen = primary;
+    if (x != null && y != null) {
+      Rectangle2D titleBar = new Rectangle2D(x, y, Math.max(1, width), 40);
+      for (Rectangle2D s : screens) {
+        if (s.intersects(titleBar)) {
+          screen = s;
+          break;
+        }
+      }
+    }
+    double w = Math.min(width, screen.getWidth());
+    double h = Math.min(height, screen.getHeight());
+    double left = x == null ? screen.getMinX() : x;
+    double top = y == null ? screen.getMinY() : y;
+    left = Math.max(screen.getMinX(), Math.min(left, screen.getMaxX() - w));
+    top = Math.max(screen.getMinY(), Math.min(top, screen.getMaxY() - h));
+    return new Rectangle2D(left, top, w, h);
   }
 
   // ---- Tabs -----------------------------------------------------------------------------------
