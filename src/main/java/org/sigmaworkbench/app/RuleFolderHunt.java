@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.sigmaworkbench.analysis.LoadedRules;
 import org.sigmaworkbench.engine.CompiledRule;
 import org.sigmaworkbench.engine.CorrelationHit;
 import org.sigmaworkbench.engine.Correlations;
-import org.sigmaworkbench.engine.RuleFailure;
 import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.engine.run.LogInput;
 import org.sigmaworkbench.engine.run.RunOptions;
@@ -25,12 +25,8 @@ import org.sigmaworkbench.engine.run.RunRequest;
 import org.sigmaworkbench.engine.run.RunResult;
 import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.Placeholders;
-import org.sigmaworkbench.rule.RuleDocument;
-import org.sigmaworkbench.rule.RuleFile;
 import org.sigmaworkbench.rule.RuleMeta;
-import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
-import org.sigmaworkbench.rule.yaml.RuleLoader;
 
 /**
  * A hunt of a rule folder in the window, free of JavaFX: every {@code .yml}/{@code .yaml} file
@@ -121,64 +117,14 @@ final class RuleFolderHunt {
    */
   static Loaded load(Path folder, Placeholders placeholders, BooleanSupplier stopped)
       throws IOException {
-    RuleLoader loader = new RuleLoader(placeholders);
-    List<SigmaRule> loaded = new ArrayList<>();
-    List<Path> loadedFiles = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    List<RuleDocument> documents = new ArrayList<>();
-    Map<CorrelationRule, Path> correlationFiles = new IdentityHashMap<>();
-    for (Path p : ruleFiles(folder)) {
-      if (stopped.getAsBoolean()) {
-        break;
-      }
-      RuleFile file;
-      try {
-        file = loader.load(p);
-      } catch (RuntimeException e) {
-        problems.add(new Problem(p, String.valueOf(e.getMessage())));
-        continue;
-      }
-      boolean correlates = file.documents().stream().anyMatch(CorrelationRule.class::isInstance);
-      if (!file.fileProblems().isEmpty() || (file.rules().isEmpty() && !correlates)) {
-        problems.add(
-            new Problem(
-                p,
-                file.problems().stream()
-                    .filter(RuleProblem::isError)
-                    .findFirst()
-                    .map(RuleProblem::describe)
-                    .orElse("no detection rule in the file")));
-        continue;
-      }
-      for (SigmaRule r : file.rules()) {
-        loaded.add(r);
-        loadedFiles.add(p);
-      }
-      for (RuleDocument d : file.documents()) {
-        documents.add(d);
-        if (d instanceof CorrelationRule c) {
-          correlationFiles.put(c, p);
-        }
-      }
-    }
-    Correlations correlations = Correlations.of(documents);
-    for (Correlations.Problem c : correlations.problems()) {
-      problems.add(new Problem(correlationFiles.get(c.rule()), c.describe()));
-    }
-    CompiledRule.Compiled compiled =
-        CompiledRule.compileAll(loaded, loadedFiles.stream().map(Path::toString).toList());
-    for (RuleFailure f : compiled.failures()) {
-      problems.add(new Problem(Path.of(f.source()), f.message()));
-    }
-    Map<CompiledRule, Path> files = new IdentityHashMap<>();
-    int next = 0;
-    for (CompiledRule c : compiled.rules()) {
-      while (loaded.get(next) != c.rule()) {
-        next++;
-      }
-      files.put(c, loadedFiles.get(next));
-    }
-    return new Loaded(folder, compiled.rules(), files, correlations, correlationFiles, problems);
+    LoadedRules loaded = LoadedRules.load(ruleFiles(folder), placeholders, stopped);
+    return new Loaded(
+        folder,
+        loaded.rules(),
+        loaded.files(),
+        loaded.correlations(),
+        loaded.correlationFiles(),
+        loaded.skipped().stream().map(s -> new Problem(s.file(), s.why())).toList());
   }
 
   /**
