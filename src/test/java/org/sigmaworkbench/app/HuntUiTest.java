@@ -288,6 +288,19 @@ class HuntUiTest {
     assertThat(huntStatus(robot)).startsWith("2 rules with hits of 3");
   }
 
+  /** Closes the window and starts a new one on {@code options}, as a new start of the app does. */
+  private void restart(FxRobot robot, StartupOptions options) {
+    MainWindow[] next = new MainWindow[1];
+    robot.interact(
+        () -> {
+          window.shutdown();
+          next[0] = new MainWindow(settingsDir, dialogs);
+          stage.setScene(WorkbenchApp.createScene(next[0]));
+          next[0].start(options);
+        });
+    window = next[0];
+  }
+
   @Test
   void aCorrelationRowOpensWithItsRulesFilesAndShowsItsWindow(FxRobot robot)
       throws TimeoutException, IOException {
@@ -298,15 +311,7 @@ class HuntUiTest {
     Path log = Files.writeString(dir.resolve("recon.csv"), RuleFolderHuntTest.RECON_LOG);
     StartupOptions options =
         StartupOptions.parse(List.of("--rules", recon.toString(), "--logs", log.toString()));
-    MainWindow[] next = new MainWindow[1];
-    robot.interact(
-        () -> {
-          window.shutdown();
-          next[0] = new MainWindow(settingsDir, dialogs);
-          stage.setScene(WorkbenchApp.createScene(next[0]));
-          next[0].start(options);
-        });
-    window = next[0];
+    restart(robot, options);
     waitForHunt(robot);
     assertThat(huntStatus(robot)).isEqualTo("1 rule with hits of 3; 1 hit");
     assertThat(table(robot).getItems().get(0).title()).isEqualTo("Recon burst");
@@ -335,15 +340,7 @@ class HuntUiTest {
   void theRulesOptionStartsAHuntOnceTheLogsAreRead(FxRobot robot)
       throws TimeoutException, IOException {
     StartupOptions options = StartupOptions.parse(List.of("--rules", rules.toString()));
-    MainWindow[] next = new MainWindow[1];
-    robot.interact(
-        () -> {
-          window.shutdown();
-          next[0] = new MainWindow(settingsDir, dialogs);
-          stage.setScene(WorkbenchApp.createScene(next[0]));
-          next[0].start(options);
-        });
-    window = next[0];
+    restart(robot, options);
     waitForHunt(robot);
     assertThat(huntStatus(robot)).startsWith("2 rules with hits of 3 (1 could not be loaded)");
     assertThat(window.model().logs()).isNotEmpty();
