@@ -31,16 +31,32 @@ final class BooleanNodes {
     }
   }
 
-  /** {@code and} or {@code or}: terms in the rule's order, and tested cheapest first. */
+  /**
+   * {@code and} or {@code or}: terms in the rule's order, and tested cheapest first. The first term
+   * whose outcome is {@code decidedBy} (false for {@code and}, true for {@code or}) decides the
+   * junction; when none is, the junction is the opposite.
+   */
   abstract static class Junction extends Node {
     final Node[] terms;
     final Node[] order;
+    private final boolean decidedBy;
     private final int cost;
 
-    Junction(Node[] terms) {
+    Junction(Node[] terms, boolean decidedBy) {
       this.terms = terms;
       this.order = cheapestFirst(terms);
+      this.decidedBy = decidedBy;
       this.cost = Arrays.stream(terms).mapToInt(Node::cost).sum();
+    }
+
+    @Override
+    final boolean eval(Event e, int[] slots) {
+      for (Node t : order) {
+        if (t.eval(e, slots) == decidedBy) {
+          return decidedBy;
+        }
+      }
+      return !decidedBy;
     }
 
     @Override
@@ -58,17 +74,7 @@ final class BooleanNodes {
 
   static final class And extends Junction {
     And(Node[] terms) {
-      super(terms);
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      for (Node t : order) {
-        if (!t.eval(e, slots)) {
-          return false;
-        }
-      }
-      return true;
+      super(terms, false);
     }
 
     @Override
@@ -81,17 +87,7 @@ final class BooleanNodes {
 
   static final class Or extends Junction {
     Or(Node[] terms) {
-      super(terms);
-    }
-
-    @Override
-    boolean eval(Event e, int[] slots) {
-      for (Node t : order) {
-        if (t.eval(e, slots)) {
-          return true;
-        }
-      }
-      return false;
+      super(terms, true);
     }
 
     @Override
