@@ -31,12 +31,10 @@ final class FileNameRewrite {
     }
     return problems.fieldError(
         field,
-        "is a full path, but "
-            + column.text()
-            + " holds only the file name: "
-            + describe(p)
-            + " cannot be checked there; only '|endswith' with '\\name' or with a name part"
-            + " can");
+        "is a full path, but %s holds only the file name: %s cannot be checked there; only"
+            + " '|endswith' with '\\name' or with a name part can",
+        column.text(),
+        describe(p));
   }
 
   static String describe(Predicate p) {

@@ -49,15 +49,11 @@ final class HashListRewrite {
         if (column == null) {
           return problems.fieldError(
               field,
-              "value '"
-                  + s.text()
-                  + "' names "
-                  + algorithm
-                  + ", but "
-                  + table.name()
-                  + " keeps only "
-                  + String.join(", ", new TreeSet<>(columns.keySet()))
-                  + " hashes");
+              "value '%s' names %s, but %s keeps only %s hashes",
+              s.text(),
+              algorithm,
+              table.name(),
+              String.join(", ", new TreeSet<>(columns.keySet())));
         }
         ColumnExpr c = ColumnExpr.of(table, column);
         String hex = m.group(2);
@@ -80,11 +76,10 @@ final class HashListRewrite {
     }
     return problems.fieldError(
         field,
-        "is a list of ALGORITHM=hash entries that "
-            + table.name()
-            + " keeps in one column per algorithm; "
-            + FileNameRewrite.describe(p)
+        "is a list of ALGORITHM=hash entries that %s keeps in one column per algorithm; %s"
             + " depends on which algorithms were logged and in what order, so it cannot be"
-            + " rewritten; use '|contains' with one 'ALGORITHM=hash' entry");
+            + " rewritten; use '|contains' with one 'ALGORITHM=hash' entry",
+        table.name(),
+        FileNameRewrite.describe(p));
   }
 }

@@ -17,9 +17,12 @@ final class Problems {
     return new Cond.Constant(false);
   }
 
-  /** Records an error about a rule's field: the field's name in quotes, then {@code message}. */
-  Cond fieldError(String field, String message) {
-    return error("'" + field + "' " + message);
+  /**
+   * Records an error about a rule's field: the field's name in quotes, then {@code template} with
+   * {@code args} in its {@code %s} places, so a reader sees the whole sentence in one string.
+   */
+  Cond fieldError(String field, String template, Object... args) {
+    return error("'" + field + "' " + template.formatted(args));
   }
 
   boolean ok() {

@@ -32,12 +32,10 @@ final class ValueMapRewrite {
     if (value == null) {
       return problems.fieldError(
           field,
-          "is written differently in "
-              + column.text()
-              + ", so only equality with one of "
-              + String.join(", ", values.keySet())
-              + " can be rewritten, not "
-              + FileNameRewrite.describe(p));
+          "is written differently in %s, so only equality with one of %s can be rewritten, not %s",
+          column.text(),
+          String.join(", ", values.keySet()),
+          FileNameRewrite.describe(p));
     }
     List<String> targets = null;
     for (Map.Entry<String, List<String>> e : values.entrySet()) {
@@ -48,12 +46,10 @@ final class ValueMapRewrite {
     if (targets == null) {
       return problems.fieldError(
           field,
-          "value '"
-              + value
-              + "' has no equivalent in "
-              + column.text()
-              + "; known values: "
-              + String.join(", ", values.keySet()));
+          "value '%s' has no equivalent in %s; known values: %s",
+          value,
+          column.text(),
+          String.join(", ", values.keySet()));
     }
     List<Cond> alternatives = new ArrayList<>();
     for (String t : targets) {
