@@ -11,12 +11,11 @@ import java.util.Locale;
  */
 public final class Endpoint {
 
+  // https, or http to a loopback host: of() admits nothing else.
   private final URI uri;
-  private final boolean loopbackHttp;
 
-  private Endpoint(URI uri, boolean loopbackHttp) {
+  private Endpoint(URI uri) {
     this.uri = uri;
-    this.loopbackHttp = loopbackHttp;
   }
 
   /**
@@ -37,17 +36,14 @@ public final class Endpoint {
       throw new IllegalArgumentException(
           "'" + url + "' is not an http(s) URL with a host (https://...)");
     }
-    if (scheme.equals("http")) {
-      if (!isLoopback(u.getHost())) {
-        throw new IllegalArgumentException(
-            "refusing plain http to "
-                + u.getHost()
-                + ": a token would travel unencrypted; use https, or http only on a loopback"
-                + " address (127.0.0.1, [::1], localhost) for a local stand-in");
-      }
-      return new Endpoint(strip(u), true);
+    if (scheme.equals("http") && !isLoopback(u.getHost())) {
+      throw new IllegalArgumentException(
+          "refusing plain http to "
+              + u.getHost()
+              + ": a token would travel unencrypted; use https, or http only on a loopback"
+              + " address (127.0.0.1, [::1], localhost) for a local stand-in");
     }
-    return new Endpoint(strip(u), false);
+    return new Endpoint(strip(u));
   }
 
   private static URI strip(URI u) {
@@ -87,7 +83,7 @@ public final class Endpoint {
 
   /** Whether the signed-in identity's token goes with requests (HTTPS), or nothing (loopback). */
   public boolean sendsCredential() {
-    return !loopbackHttp;
+    return uri.getScheme().equalsIgnoreCase("https");
   }
 
   /** The base URL without a trailing slash. */
