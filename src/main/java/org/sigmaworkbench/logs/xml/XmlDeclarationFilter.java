@@ -2,6 +2,7 @@ package org.sigmaworkbench.logs.xml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.CharBuffer;
 
 /**
  * Blanks out XML declarations ({@code <?xml version="1.0" ...?>}) wherever they are: spaces in
@@ -15,46 +16,35 @@ final class XmlDeclarationFilter extends Reader {
   private static final char[] OPEN = "<?xml".toCharArray();
 
   private final Reader in;
-  private final char[] buf = new char[1 << 15];
-  private int pos;
-  private int limit;
+  // The characters read ahead, from position to limit; compacted and refilled by the JDK.
+  private final CharBuffer buf = CharBuffer.allocate(1 << 15).flip();
   private boolean eof;
 
   XmlDeclarationFilter(Reader in) {
     this.in = in;
   }
 
-  /** Makes at least {@code n} characters available from {@code pos}; false if the text ends. */
+  /** Makes at least {@code n} characters available; false if the text ends first. */
   private boolean ensure(int n) throws IOException {
-    while (limit - pos < n) {
-      if (eof) {
-        return false;
-      }
-      if (pos > 0) {
-        System.arraycopy(buf, pos, buf, 0, limit - pos);
-        limit -= pos;
-        pos = 0;
-      }
-      int k = in.read(buf, limit, buf.length - limit);
-      if (k < 0) {
-        eof = true;
-      } else {
-        limit += k;
-      }
+    while (buf.remaining() < n && !eof) {
+      buf.compact();
+      eof = in.read(buf) < 0;
+      buf.flip();
     }
-    return true;
+    return buf.remaining() >= n;
   }
 
   private boolean atDeclaration() throws IOException {
     if (!ensure(OPEN.length + 1)) {
       return false;
     }
+    int at = buf.position();
     for (int i = 0; i < OPEN.length; i++) {
-      if (buf[pos + i] != OPEN[i]) {
+      if (buf.get(at + i) != OPEN[i]) {
         return false;
       }
     }
-    char after = buf[pos + OPEN.length];
+    char after = buf.get(at + OPEN.length);
     return after == ' ' || after == '\t' || after == '\r' || after == '\n' || after == '?';
   }
 
@@ -72,7 +62,7 @@ final class XmlDeclarationFilter extends Reader {
       if (!ensure(1)) {
         break;
       }
-      char c = buf[pos];
+      char c = buf.get(buf.position());
       if (!blanking && c == '<' && atDeclaration()) {
         blanking = true;
         question = false;
@@ -85,8 +75,8 @@ final class XmlDeclarationFilter extends Reader {
         c = c == '\n' || c == '\r' ? c : ' ';
       }
       cbuf[off + n++] = c;
-      pos++;
-      if (n > 0 && limit - pos == 0 && !eof) {
+      buf.get();
+      if (!buf.hasRemaining() && !eof) {
         break;
       }
     }
