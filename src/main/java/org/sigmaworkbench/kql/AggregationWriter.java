@@ -70,7 +70,7 @@ final class AggregationWriter {
     b.append("\n| where ")
         .append(name)
         .append(' ')
-        .append(a.op().symbol())
+        .append(PredicateWriter.operator(a.op()))
         .append(' ')
         .append(PredicateWriter.number(a.threshold()));
     if (!s.translator().problems.ok()) {

@@ -92,7 +92,8 @@ final class PredicateWriter {
       return twoValued(cidr(c, n), negated);
     }
     if (p instanceof Predicate.Compare n) {
-      String comparison = numeric(c, n.number()) + " " + n.op().symbol() + " " + number(n.number());
+      String comparison =
+          numeric(c, n.number()) + " " + operator(n.op()) + " " + number(n.number());
       return n.op() == Predicate.CompareOp.EQ ? comparison : twoValued(comparison, negated);
     }
     if (p instanceof Predicate.Exists e) {
@@ -306,6 +307,17 @@ final class PredicateWriter {
                   + value
                   + ")";
         };
-    return part + " " + d.op().symbol() + " " + d.number();
+    return part + " " + operator(d.op()) + " " + d.number();
+  }
+
+  /** KQL's spelling of a numeric comparison. */
+  static String operator(Predicate.CompareOp op) {
+    return switch (op) {
+      case EQ -> "==";
+      case LT -> "<";
+      case LTE -> "<=";
+      case GT -> ">";
+      case GTE -> ">=";
+    };
   }
 }

@@ -45,23 +45,13 @@ public sealed interface Predicate {
     ENDSWITH
   }
 
-  /** Numeric comparison operators. */
+  /** Numeric comparison operators (a query language spells them its own way). */
   enum CompareOp {
-    EQ("=="),
-    LT("<"),
-    LTE("<="),
-    GT(">"),
-    GTE(">=");
-
-    private final String symbol;
-
-    CompareOp(String symbol) {
-      this.symbol = symbol;
-    }
-
-    public String symbol() {
-      return symbol;
-    }
+    EQ,
+    LT,
+    LTE,
+    GT,
+    GTE;
 
     public boolean test(int comparison) {
       return switch (this) {
