@@ -86,12 +86,12 @@ abstract class NumberTest extends ValueTest {
     @Override
     boolean test(String v) {
       BigDecimal n = KqlNumbers.parse(v);
-      if (n == null) {
-        return false;
-      }
-      double d = n.doubleValue();
-      int c = d < number ? -1 : d > number ? 1 : 0;
-      return op.test(c);
+      return n != null && op.test(ieeeCompare(n.doubleValue(), number));
+    }
+
+    /** The order of {@code <} and {@code >} as KQL compares reals: -0.0 equals 0.0. */
+    private static int ieeeCompare(double a, double b) {
+      return a < b ? -1 : a > b ? 1 : 0;
     }
   }
 }

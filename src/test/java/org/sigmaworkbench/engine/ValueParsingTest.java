@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sigmaworkbench.rule.Predicate.CompareOp;
 
 /** Addresses, numbers and times are read as the KQL conversions read them, and no other way. */
 class ValueParsingTest {
@@ -97,6 +98,19 @@ class ValueParsingTest {
     } else {
       assertThat(n).isEqualByComparingTo(expected);
     }
+  }
+
+  @Test
+  void fractionsCompareAsRealsWhereNegativeZeroEqualsZero() {
+    // Both sides underflow to a real zero, one of them negative; KQL's == holds for them.
+    NumberTest equalsTiny = NumberTest.of(CompareOp.EQ, new BigDecimal("1e-400"));
+    assertThat(equalsTiny.test("-1e-400")).isTrue();
+    assertThat(equalsTiny.test("0.0")).isTrue();
+    assertThat(NumberTest.of(CompareOp.LT, new BigDecimal("1e-400")).test("-1e-400")).isFalse();
+    NumberTest overHalf = NumberTest.of(CompareOp.GT, new BigDecimal("0.5"));
+    assertThat(overHalf.test("0.75")).isTrue();
+    assertThat(overHalf.test("0.5")).isFalse();
+    assertThat(overHalf.test("not a number")).isFalse();
   }
 
   @Test
