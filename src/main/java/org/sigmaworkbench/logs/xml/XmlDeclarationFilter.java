@@ -52,20 +52,26 @@ final class XmlDeclarationFilter extends Reader {
   private boolean blanking;
   private boolean question;
 
+  /** Gives what is read ahead (reading more only when nothing is), declarations blanked. */
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (len == 0) {
       return 0;
     }
+    if (!ensure(1)) {
+      return -1;
+    }
+    // The backing array with a local index: a call per character costs more than the filter.
+    char[] a = buf.array();
+    int p = buf.position();
     int n = 0;
-    while (n < len) {
-      if (!ensure(1)) {
-        break;
-      }
-      char c = buf.get(buf.position());
-      if (!blanking && c == '<' && atDeclaration()) {
-        blanking = true;
+    while (n < len && p < buf.limit()) {
+      char c = a[p];
+      if (!blanking && c == '<') {
+        buf.position(p);
+        blanking = atDeclaration(); // may compact the buffer: p is read again
         question = false;
+        p = buf.position();
       }
       if (blanking) {
         if (c == '>' && question) {
@@ -75,12 +81,10 @@ final class XmlDeclarationFilter extends Reader {
         c = c == '\n' || c == '\r' ? c : ' ';
       }
       cbuf[off + n++] = c;
-      buf.get();
-      if (!buf.hasRemaining() && !eof) {
-        break;
-      }
+      p++;
     }
-    return n == 0 ? -1 : n;
+    buf.position(p);
+    return n;
   }
 
   @Override
