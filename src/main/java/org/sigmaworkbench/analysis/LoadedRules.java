@@ -38,7 +38,12 @@ public record LoadedRules(
     List<Skipped> skipped) {
 
   /** A file (or a rule or correlation in it) left out, and why. */
-  public record Skipped(Path file, String why) {}
+  public record Skipped(Path file, String why) {
+    /** "broken.yml: why", for a list that names the folder elsewhere. */
+    public String describe() {
+      return file.getFileName() + ": " + why;
+    }
+  }
 
   /** Loads {@code ruleFiles} in order, stopping between files once {@code stopped} says so. */
   public static LoadedRules load(

@@ -39,13 +39,6 @@ import org.sigmaworkbench.rule.SigmaRule;
 final class RuleFolderHunt {
   private RuleFolderHunt() {}
 
-  /** A rule file that could not be used, and why. */
-  record Problem(Path file, String message) {
-    String describe() {
-      return file.getFileName() + ": " + message;
-    }
-  }
-
   /**
    * The rules of a folder.
    *
@@ -62,7 +55,7 @@ final class RuleFolderHunt {
       Map<CompiledRule, Path> files,
       Correlations correlations,
       Map<CorrelationRule, Path> correlationFiles,
-      List<Problem> problems) {
+      List<LoadedRules.Skipped> problems) {
 
     /** The rules a hunt runs: the detection rules and the correlation rules that will run. */
     int ruleCount() {
@@ -124,7 +117,7 @@ final class RuleFolderHunt {
         loaded.files(),
         loaded.correlations(),
         loaded.correlationFiles(),
-        loaded.skipped().stream().map(s -> new Problem(s.file(), s.why())).toList());
+        loaded.skipped());
   }
 
   /**

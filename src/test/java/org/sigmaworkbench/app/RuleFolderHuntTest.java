@@ -156,7 +156,7 @@ class RuleFolderHuntTest {
         .satisfies(
             p -> {
               assertThat(p.file().getFileName().toString()).isEqualTo("dangling.yml");
-              assertThat(p.message()).contains("no_such_rule");
+              assertThat(p.why()).contains("no_such_rule");
             });
     assertThat(loaded.ruleCount()).isEqualTo(4);
 
