@@ -28,6 +28,7 @@ import org.sigmaworkbench.mapping.Target;
 import org.sigmaworkbench.mapping.TargetCatalog;
 import org.sigmaworkbench.rule.LogSource;
 import org.sigmaworkbench.rule.RuleDocument;
+import org.sigmaworkbench.rule.SigmaKeys;
 import org.sigmaworkbench.rule.SigmaRule;
 import org.sigmaworkbench.rule.yaml.RuleLoader;
 
@@ -42,17 +43,6 @@ class CorrelationAgreesWithKqlPropertyTest {
 
   private static final LogSource PROCESS_CREATION =
       new LogSource("process_creation", "windows", null, null);
-
-  private static final List<String> TYPES =
-      List.of(
-          "event_count",
-          "value_count",
-          "temporal",
-          "temporal_ordered",
-          "value_sum",
-          "value_avg",
-          "value_percentile",
-          "value_median");
 
   private static final List<String> RULES = List.of("ra", "rb", "rc");
   private static final List<String> OPS = List.of("gt", "gte", "lt", "lte", "eq", "neq");
@@ -139,7 +129,7 @@ class CorrelationAgreesWithKqlPropertyTest {
                 });
     return Combinators.combine(
             Arbitraries.of("sentinel_asim", "microsoft_xdr"),
-            Arbitraries.of(TYPES),
+            Arbitraries.of(SigmaKeys.CORRELATION_TYPES),
             Arbitraries.of(RULES).list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
             Arbitraries.of("Computer", "ParentImage").list().ofMaxSize(2).uniqueElements(),
             Arbitraries.of(3, 5, 10, 15),
