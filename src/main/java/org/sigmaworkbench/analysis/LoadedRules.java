@@ -67,14 +67,8 @@ public record LoadedRules(
       }
       boolean correlates = file.documents().stream().anyMatch(CorrelationRule.class::isInstance);
       if (!file.fileProblems().isEmpty() || (file.rules().isEmpty() && !correlates)) {
-        skipped.add(
-            new Skipped(
-                p,
-                file.problems().stream()
-                    .filter(RuleProblem::isError)
-                    .findFirst()
-                    .map(RuleProblem::describe)
-                    .orElse("no detection rule in the file")));
+        String why = RuleProblem.firstError(file.problems());
+        skipped.add(new Skipped(p, why == null ? "no detection rule in the file" : why));
         continue;
       }
       for (SigmaRule rule : file.rules()) {

@@ -16,6 +16,7 @@ import org.sigmaworkbench.rule.CorrelationRule;
 import org.sigmaworkbench.rule.FilterRule;
 import org.sigmaworkbench.rule.Placeholders;
 import org.sigmaworkbench.rule.RuleDocument;
+import org.sigmaworkbench.rule.RuleProblem;
 import org.sigmaworkbench.rule.SigmaRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,7 +124,7 @@ final class ConvertCommand extends RulesCommand {
       return new Outcome(null, unusable);
     }
     if (d.hasErrors()) {
-      return new Outcome(null, RuleInputs.firstError(d.problems()));
+      return new Outcome(null, RuleProblem.firstError(d.problems()));
     }
     if (d instanceof FilterRule) {
       return new Outcome(

@@ -56,18 +56,9 @@ final class RuleInputs {
      * Why the file gives nothing to work on: its first error, or that it holds no rule; else null.
      */
     String unusable() {
-      String fileError = firstError(file.fileProblems());
+      String fileError = RuleProblem.firstError(file.fileProblems());
       return fileError == null && document == null ? "no rule in the file" : fileError;
     }
-  }
-
-  /** The first error among {@code problems}, described with its position; null when none is. */
-  static String firstError(List<RuleProblem> problems) {
-    return problems.stream()
-        .filter(RuleProblem::isError)
-        .findFirst()
-        .map(RuleProblem::describe)
-        .orElse(null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.sigmaworkbench.rule;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,5 +52,14 @@ public record RuleProblem(
       b.append(" (near '").append(shown.replace("\n", "\\n")).append("')");
     }
     return b.toString();
+  }
+
+  /** The first error among {@code problems}, described with its position; null when none is. */
+  public static String firstError(List<RuleProblem> problems) {
+    return problems.stream()
+        .filter(RuleProblem::isError)
+        .findFirst()
+        .map(RuleProblem::describe)
+        .orElse(null);
   }
 }
