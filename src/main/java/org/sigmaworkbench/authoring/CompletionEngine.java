@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.sigmaworkbench.engine.RunWords;
 import org.sigmaworkbench.mapping.FieldMapping;
 import org.sigmaworkbench.mapping.Target;
@@ -52,7 +53,10 @@ public final class CompletionEngine {
   static final List<String> LEVELS = RuleMeta.LEVELS;
   static final List<String> RELATED_TYPES = RuleMeta.RELATED_TYPES;
   static final List<String> CORRELATION_TYPES = SigmaKeys.CORRELATION_TYPES;
-  static final List<String> THRESHOLDS = List.of("gte", "gt", "lte", "lt", "eq", "neq", "field");
+
+  /** A correlation condition's keys: the comparisons, then the field a value_* type counts. */
+  static final List<String> THRESHOLDS =
+      Stream.concat(SigmaKeys.CORRELATION_THRESHOLDS.stream(), Stream.of("field")).toList();
 
   private static final Map<String, String> STATUS_DOCS =
       Map.of(

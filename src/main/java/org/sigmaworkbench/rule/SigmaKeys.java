@@ -86,6 +86,10 @@ public final class SigmaKeys {
           "value_percentile",
           "value_median");
 
+  /** The comparisons of a correlation's {@code condition}, each with a number. */
+  public static final List<String> CORRELATION_THRESHOLDS =
+      List.of("gte", "gt", "lte", "lt", "eq", "neq");
+
   private SigmaKeys() {}
 
   /** The names of every top-level key, of any kind of document. */

@@ -28,7 +28,7 @@ public final class CorrelationReader {
   static final Set<String> VALUE_TYPES =
       Set.of("value_count", "value_sum", "value_avg", "value_percentile", "value_median");
 
-  static final Set<String> CONDITION_OPS = Set.of("gt", "gte", "lt", "lte", "eq", "neq");
+  static final Set<String> CONDITION_OPS = Set.copyOf(SigmaKeys.CORRELATION_THRESHOLDS);
 
   private static final Pattern TIMESPAN = Pattern.compile("(\\d+)([smhdwMy])");
 
